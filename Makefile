@@ -1,0 +1,66 @@
+# Struktur Organisasi Setjen KPU — every command sets up what it needs first.
+# `make build` builds the site into site/; `make test` runs the tests.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.terpasang
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build test check generate serve lint clean distclean setup graphviz
+
+# Build the whole site into site/ (the old site stays if the build fails).
+build: setup
+	$(PY) -m generator build
+
+# Run the test suite (unit tests and a real build of the site).
+test: setup
+	$(PY) -m pytest
+
+# Check the content only, listing every problem at once.
+check: $(STAMP)
+	$(PY) -m generator check
+
+# Write the generated pages into docs/ without running MkDocs.
+generate: setup
+	$(PY) -m generator generate
+
+# Live preview at http://127.0.0.1:8000; editing a YAML file in content/ reloads the page.
+serve: setup
+	$(PY) -m generator generate --tanpa-peringatan
+	$(VENV)/bin/mkdocs serve
+
+# Lint the Python code.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check generator tests
+	$(VENV)/bin/ruff format --check generator tests
+
+# Virtual environment with the pinned packages, and Graphviz.
+setup: $(STAMP) graphviz
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+# Graphviz's `dot` draws the org charts: installed with apt-get when missing and running as root.
+graphviz:
+	@command -v dot >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Memasang Graphviz (paket Debian 'graphviz')..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
+	  else \
+	    echo "Graphviz belum terpasang. Pasang paket 'graphviz' (mis. sudo apt-get install graphviz), lalu ulangi."; \
+	    exit 1; \
+	  fi; }
+
+# Remove every generated file and site/, keeping .venv.
+clean:
+	rm -rf site .site-* docs/struktur docs/dasar-hukum docs/indeks build *.egg-info \
+	  .pytest_cache .ruff_cache bench-out test-artifacts
+	find . -name __pycache__ -type d -not -path './.venv/*' -prune -exec rm -rf {} +
+
+# Remove .venv too.
+distclean: clean
+	rm -rf $(VENV)

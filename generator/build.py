@@ -1,0 +1,132 @@
+"""The pipeline: check content, plan, render pages and charts, write; then MkDocs builds the site.
+
+Content errors stop everything before a file is touched, and MkDocs builds into a fresh
+folder that replaces ``site/`` only when the build succeeded.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from generator.errors import ContentError, GeneratorError
+from generator.load import load_content
+from generator.model import Organisation
+from generator.render.charts import render_svgs, standalone_svg
+from generator.render.pages import environment, render_page
+from generator.site import GENERATED_DIRS, NAV_FILE, plan
+from generator.validate import Checked, check
+from generator.write import WriteReport, write_tree
+
+GENERATED_NOTICE = (
+    "Berkas di folder ini dibuat oleh generator dari content/. Jangan disunting: ubah berkas YAML "
+    "di content/ lalu jalankan 'make build'.\n"
+)
+
+
+@dataclass(frozen=True)
+class Generated:
+    """The outcome of a generation run."""
+
+    checked: Checked
+    report: WriteReport
+    pages: int
+    charts: int
+
+
+def check_content(content_dir: Path) -> Checked:
+    """Load and validate the content folder."""
+    return check(load_content(content_dir))
+
+
+def render_files(org: Organisation) -> tuple[dict[str, bytes], int, int]:
+    """Every generated file, by path relative to docs/: pages, chart files and navs."""
+    site = plan(org)
+    charts = [page.chart for page in site.pages if page.chart is not None]
+    svgs = render_svgs(charts)
+    env = environment()
+    files: dict[str, bytes] = {}
+    for page in site.pages:
+        svg = svgs[page.chart.id] if page.chart else None
+        files[page.path] = render_page(env, page, svg).encode("utf-8")
+        if page.chart is not None and svg is not None:
+            chart_file = page.path.rsplit("/", 1)[0] + "/bagan.svg"
+            files[chart_file] = standalone_svg(svg).encode("utf-8")
+    for section, nav in site.navs.items():
+        files[f"{section}/{NAV_FILE}"] = yaml.safe_dump(nav, allow_unicode=True, sort_keys=False).encode("utf-8")
+    for section in GENERATED_DIRS:
+        files[f"{section}/.JANGAN-DISUNTING"] = GENERATED_NOTICE.encode("utf-8")
+    return files, len(site.pages), len(charts)
+
+
+def generate(content_dir: Path, docs_dir: Path) -> Generated:
+    """Check the content and write the generated pages into ``docs_dir``.
+
+    Raises:
+        ContentError: the content has errors; nothing was written.
+        GeneratorError: a chart could not be drawn; nothing was written.
+    """
+    checked = check_content(content_dir)
+    if checked.records is None:
+        raise ContentError(checked.errors)
+    org = Organisation.build(checked.records)
+    files, pages, charts = render_files(org)
+    report = write_tree(docs_dir, files, GENERATED_DIRS)
+    return Generated(checked, report, pages, charts)
+
+
+def run_mkdocs(config_file: Path, site_dir: Path) -> None:
+    """Build the site with MkDocs into ``site_dir`` (strict: any warning fails the build)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_file), "-d", str(site_dir)]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    if result.returncode != 0:
+        raise GeneratorError("MkDocs gagal membangun situs:\n" + (result.stderr or result.stdout).strip())
+
+
+def publish(config_file: Path, site_dir: Path) -> None:
+    """Build into a fresh folder beside ``site_dir`` and swap it in only on success."""
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-baru-", dir=site_dir.parent))
+    try:
+        run_mkdocs(config_file, staging)
+        old = site_dir.with_name(f".{site_dir.name}-lama")
+        shutil.rmtree(old, ignore_errors=True)
+        if site_dir.exists():
+            site_dir.rename(old)
+        staging.rename(site_dir)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def build(content_dir: Path, config_file: Path, site_dir: Path) -> Generated:
+    """Generate the pages, then build and publish the site."""
+    generated = generate(content_dir, docs_dir(config_file))
+    publish(config_file, site_dir)
+    return generated
+
+
+def docs_dir(config_file: Path) -> Path:
+    """The docs folder named by the MkDocs config (``docs`` beside it by default)."""
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise GeneratorError(f"konfigurasi MkDocs {config_file} tidak dapat dibaca: {error}") from error
+    return config_file.parent / str(config.get("docs_dir", "docs"))
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose Material tags (!!python/name:…) only MkDocs needs to resolve."""
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)

@@ -1,0 +1,138 @@
+"""Command line: ``python -m generator check|generate|build``. The only module that prints or exits.
+
+Exit codes: 0 success, 1 content errors or a failed build, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from generator.build import build, check_content, docs_dir, generate
+from generator.errors import ContentError, GeneratorError, Problem
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in Indonesian, with exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: galat: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m generator",
+        description="Generator situs struktur organisasi Sekretariat Jenderal KPU.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="PERINTAH", parser_class=_Parser)
+
+    def content_option(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--content", type=Path, default=Path("content"), metavar="DIR", help="folder konten YAML (bawaan: content)"
+        )
+
+    def warning_option(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--tanpa-peringatan", action="store_true", help="jangan tampilkan peringatan, hanya galat"
+        )
+
+    def config_option(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE", help="konfigurasi MkDocs (bawaan: mkdocs.yml)"
+        )
+
+    check_cmd = commands.add_parser(
+        "check",
+        help="periksa konten tanpa membangun apa pun",
+        description="Periksa seluruh konten dan laporkan semua galat sekaligus. Keluar dengan 0 bila sah, 1 bila ada galat.",
+    )
+    content_option(check_cmd)
+    warning_option(check_cmd)
+
+    generate_cmd = commands.add_parser(
+        "generate",
+        help="tulis halaman dan bagan ke docs/ tanpa menjalankan MkDocs",
+        description="Periksa konten, lalu tulis halaman Markdown dan bagan SVG ke folder docs/.",
+    )
+    content_option(generate_cmd)
+    config_option(generate_cmd)
+    warning_option(generate_cmd)
+
+    build_cmd = commands.add_parser(
+        "build",
+        help="periksa konten, buat halaman, dan bangun situs",
+        description=(
+            "Periksa konten, tulis halaman dan bagan, lalu bangun situs dengan MkDocs. Situs lama di "
+            "--site baru diganti bila pembangunan berhasil."
+        ),
+    )
+    content_option(build_cmd)
+    config_option(build_cmd)
+    build_cmd.add_argument("--site", type=Path, default=Path("site"), metavar="DIR", help="folder hasil (bawaan: site)")
+    warning_option(build_cmd)
+    return parser
+
+
+def _report(problems: list[Problem], out: TextIO, *, warnings: bool) -> None:
+    errors = [p for p in problems if p.severity.value == "galat"]
+    notes = [p for p in problems if p.severity.value == "peringatan"]
+    for problem in errors:
+        print(problem.format(), file=out)
+    if warnings and notes:
+        if errors:
+            print(file=out)
+        print(f"Peringatan ({len(notes)}), untuk diperiksa peninjau:", file=out)
+        for problem in notes:
+            print(problem.format(), file=out)
+    if errors:
+        print(f"\n{len(errors)} galat. Perbaiki galat di atas, lalu jalankan pemeriksaan lagi.", file=out)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; return the exit code."""
+    args = _parser().parse_args(argv)
+    show_warnings = not args.tanpa_peringatan
+    if not args.content.is_dir():
+        print(f"galat: folder konten '{args.content}' tidak ada", file=sys.stderr)
+        return EXIT_USAGE
+    if args.command != "check" and not args.config.is_file():
+        print(f"galat: berkas konfigurasi '{args.config}' tidak ada", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        if args.command == "check":
+            checked = check_content(args.content)
+            _report(checked.problems, sys.stderr if checked.errors else sys.stdout, warnings=show_warnings)
+            if checked.errors:
+                return EXIT_CONTENT
+            records = checked.records
+            assert records is not None  # no errors, so the records exist
+            print(f"Konten sah: {len(records.units)} unit, {len(records.regulations)} peraturan.")
+            return EXIT_OK
+        if args.command == "generate":
+            generated = generate(args.content, docs_dir(args.config))
+        else:
+            generated = build(args.content, args.config, args.site)
+    except ContentError as error:
+        _report(error.problems, sys.stderr, warnings=False)
+        print("Tidak ada berkas yang diubah.", file=sys.stderr)
+        return EXIT_CONTENT
+    except GeneratorError as error:
+        print(f"galat: {error}", file=sys.stderr)
+        return EXIT_CONTENT
+    warnings = generated.checked.warnings
+    if warnings and show_warnings:
+        print(f"{len(warnings)} peringatan untuk peninjau; lihat dengan 'python -m generator check'.")
+    report = generated.report
+    print(
+        f"{generated.pages} halaman, {generated.charts} bagan; {len(report.written)} berkas ditulis, "
+        f"{report.unchanged} tidak berubah, {len(report.removed)} dihapus."
+    )
+    if args.command == "build":
+        print(f"Situs selesai dibangun di {args.site}/")
+    return EXIT_OK

@@ -1,0 +1,411 @@
+"""Read content files: bytes to YAML to plain data, remembering where each value stands.
+
+PyYAML's ``safe_load`` forgets line numbers and silently keeps the last of two duplicate keys,
+so documents are composed into nodes and converted here, keeping a map from each value's
+path (``("alias", 2, "nama")``) to its position. Nothing here knows the schema.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import Problem
+
+#: Larger files are refused before parsing: no real unit needs this much.
+MAX_FILE_BYTES = 256 * 1024
+#: Values built from one document; anchors and aliases can expand far beyond the file's size.
+MAX_VALUES = 20_000
+#: Nesting depth; the YAML composer recurses, so a deeper document must be refused first.
+MAX_DEPTH = 50
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Position:
+    """A 1-based line and column in a file."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class RawDocument:
+    """One content file, parsed: its data and where each value and key stands."""
+
+    path: str
+    data: Any
+    values: dict[Path_, Position] = field(default_factory=dict)
+    keys: dict[Path_, Position] = field(default_factory=dict)
+
+    def locate(self, path: Path_) -> Position:
+        """Return the position of the key at ``path``, or of the nearest enclosing value."""
+        probe = tuple(path)
+        while True:
+            if probe in self.keys:
+                return self.keys[probe]
+            if probe in self.values:
+                return self.values[probe]
+            if not probe:
+                return Position(1, 1)
+            probe = probe[:-1]
+
+    def locate_value(self, path: Path_) -> Position:
+        """Return the position of the value at ``path`` (for 'this value is wrong' messages)."""
+        return self.values.get(tuple(path)) or self.locate(path)
+
+
+class _TooBig(Exception):
+    """The document expands beyond MAX_VALUES or MAX_DEPTH."""
+
+    def __init__(self, position: Position, message: str) -> None:
+        super().__init__(message)
+        self.position = position
+        self.message = message
+
+
+def _position(mark: yaml.Mark | None) -> Position:
+    if mark is None:
+        return Position(1, 1)
+    return Position(mark.line + 1, mark.column + 1)
+
+
+def _line_col(text: str, index: int) -> Position:
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return Position(line, column)
+
+
+# Translations of PyYAML's problems; the first fragment found in the message wins.
+_YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
+    (
+        "mapping values are not allowed here",
+        "titik dua (:) tidak boleh di sini. Bila nilai berisi ': ', apit seluruh nilai dengan tanda "
+        'kutip ("…"); bila tidak, periksa indentasi baris ini',
+    ),
+    (
+        "could not find expected ':'",
+        "tidak menemukan titik dua (:) yang diharapkan. Setiap baris kolom berbentuk 'nama_kolom: nilai'",
+    ),
+    (
+        "did not find expected key",
+        "indentasi tidak sejajar. Kolom yang setingkat harus dimulai pada kolom yang sama, dan butir "
+        "daftar ('- ') harus sejajar satu sama lain",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "butir daftar tidak sejajar. Setiap butir daftar harus diawali '- ' pada kolom yang sama",
+    ),
+    (
+        "expected <block end>, but found '<block sequence start>'",
+        "butir daftar ('- ') tidak sejajar dengan butir sebelumnya",
+    ),
+    (
+        "expected <block end>, but found",
+        "indentasi tidak sejajar dengan baris sebelumnya",
+    ),
+    (
+        "found unexpected end of stream",
+        "berkas berakhir di tengah teks bertanda kutip. Tutup tanda kutip yang dibuka",
+    ),
+    (
+        "found undefined alias",
+        "alias (*nama) merujuk anchor (&nama) yang tidak ada",
+    ),
+    (
+        "found character '\\t' that cannot start any token",
+        "karakter tab tidak boleh dipakai untuk indentasi; ganti dengan spasi",
+    ),
+    (
+        "expected a single document in the stream",
+        "berkas hanya boleh berisi satu dokumen; hapus pemisah '---' yang kedua",
+    ),
+    (
+        "found duplicate anchor",
+        "anchor (&nama) yang sama dipakai dua kali",
+    ),
+    (
+        "while scanning a quoted scalar",
+        "teks bertanda kutip tidak ditutup. Tutup tanda kutip yang dibuka",
+    ),
+    (
+        "while parsing a flow",
+        "kurung [ ] atau { } tidak ditutup dengan benar",
+    ),
+    (
+        "special characters are not allowed",
+        "berkas berisi karakter kontrol yang tidak diizinkan; hapus karakter tersebut",
+    ),
+)
+
+
+def _translate_yaml_problem(error: yaml.YAMLError) -> str:
+    text = str(error)
+    for fragment, message in _YAML_PROBLEMS:
+        if fragment in text:
+            return message
+    problem = getattr(error, "problem", None) or text.splitlines()[0]
+    return f"sintaks YAML tidak valid ({problem}). Periksa tanda kutip, titik dua, dan indentasi"
+
+
+class _Converter:
+    """Turns a composed node tree into plain data, recording positions and refusing bombs."""
+
+    def __init__(self, document: RawDocument, problems: list[Problem]) -> None:
+        self.document = document
+        self.problems = problems
+        self.count = 0
+        self.constructor = yaml.SafeLoader("")
+
+    def problem(self, position: Position, field_path: Path_, message: str) -> None:
+        self.problems.append(
+            Problem(self.document.path, position.line, position.column, dotted(field_path), message)
+        )
+
+    def convert(self, node: yaml.Node, path: Path_) -> Any:
+        self.count += 1
+        position = _position(node.start_mark)
+        if self.count > MAX_VALUES:
+            raise _TooBig(
+                position,
+                f"dokumen mengembang menjadi lebih dari {MAX_VALUES} nilai (kemungkinan karena "
+                "anchor dan alias yang saling merujuk). Tulis nilainya secara langsung",
+            )
+        if len(path) > MAX_DEPTH:
+            raise _TooBig(position, f"struktur bersarang lebih dari {MAX_DEPTH} tingkat")
+        self.document.values[path] = position
+        if isinstance(node, yaml.MappingNode):
+            return self.convert_mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != "tag:yaml.org,2002:seq":
+                self.problem(position, path, f"tag YAML '{node.tag}' tidak didukung; hapus tag ini")
+                return None
+            return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except yaml.YAMLError:
+            self.problem(position, path, f"tag YAML '{node.tag}' tidak didukung; hapus tag ini")
+            return None
+
+    def convert_mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any] | None:
+        if node.tag != "tag:yaml.org,2002:map":
+            self.problem(
+                _position(node.start_mark), path, f"tag YAML '{node.tag}' tidak didukung; hapus tag ini"
+            )
+            return None
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_position = _position(key_node.start_mark)
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.problem(
+                    key_position, path, "kunci gabungan '<<' tidak didukung; tulis kolomnya satu per satu"
+                )
+                continue
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "…"
+                self.problem(
+                    key_position,
+                    path,
+                    f"nama kolom harus berupa teks, bukan '{shown}'. Periksa baris ini",
+                )
+                continue
+            key = key_node.value
+            child = (*path, key)
+            if key in result:
+                first = self.document.keys[child]
+                self.problem(
+                    key_position,
+                    child,
+                    f"kolom '{key}' ditulis dua kali dalam satu bagian (pertama di baris "
+                    f"{first.line}). Hapus salah satunya",
+                )
+                continue
+            self.document.keys[child] = key_position
+            result[key] = self.convert(value_node, child)
+        return result
+
+
+def dotted(path: Path_) -> str:
+    """Render a value path as editors read it: ``alias[2].nama``.
+
+    >>> dotted(("alias", 2, "nama"))
+    'alias[2].nama'
+    >>> dotted(())
+    ''
+    """
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+def _leading_tabs(text: str) -> Iterator[Position]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            yield Position(number, indent.index("\t") + 1)
+
+
+def parse(raw: bytes, display_path: str) -> tuple[RawDocument | None, list[Problem]]:
+    """Parse one file's bytes into a RawDocument, or report why it cannot be read.
+
+    Returns the document (``None`` when nothing usable could be read) and the problems found.
+    """
+    problems: list[Problem] = []
+
+    def fail(position: Position, message: str) -> tuple[None, list[Problem]]:
+        problems.append(Problem(display_path, position.line, position.column, "", message))
+        return None, problems
+
+    if len(raw) > MAX_FILE_BYTES:
+        return fail(
+            Position(1, 1),
+            f"berkas terlalu besar ({len(raw)} bita; batasnya {MAX_FILE_BYTES} bita). "
+            "Pecah isinya menjadi beberapa berkas",
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        problems.append(
+            Problem(
+                display_path,
+                1,
+                1,
+                "",
+                "berkas diawali penanda BOM. Simpan ulang sebagai 'UTF-8' (tanpa BOM)",
+            )
+        )
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        prefix = raw[: error.start].decode("utf-8", errors="replace")
+        return fail(
+            _line_col(prefix, len(prefix)),
+            "berkas bukan teks UTF-8 (ada bita yang tidak dapat dibaca). Simpan ulang berkas "
+            "dengan pengodean UTF-8",
+        )
+    tabs = list(_leading_tabs(text))
+    if tabs:
+        for position in tabs:
+            problems.append(
+                Problem(
+                    display_path,
+                    position.line,
+                    position.column,
+                    "",
+                    "indentasi memakai karakter tab; YAML hanya menerima spasi. Ganti tab dengan spasi",
+                )
+            )
+        return None, problems
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        return fail(_position(mark), _translate_yaml_problem(error))
+    except yaml.reader.ReaderError as error:
+        return fail(_line_col(text, error.position), _translate_yaml_problem(error))
+    except yaml.YAMLError as error:
+        return fail(Position(1, 1), _translate_yaml_problem(error))
+    except RecursionError:
+        return fail(Position(1, 1), f"struktur bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat)")
+    if node is None:
+        return fail(Position(1, 1), "berkas kosong. Isi berkas dengan kolom-kolomnya, atau hapus berkasnya")
+    document = RawDocument(display_path, None)
+    try:
+        document.data = _Converter(document, problems).convert(node, ())
+    except _TooBig as error:
+        return fail(error.position, error.message)
+    return document, problems
+
+
+def read(path: Path, display_path: str) -> tuple[RawDocument | None, list[Problem]]:
+    """Read and parse one content file from disk."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [
+            Problem(display_path, 1, 1, "", f"berkas tidak dapat dibaca ({error.strerror})")
+        ]
+    return parse(raw, display_path)
+
+
+@dataclass
+class LoadedContent:
+    """Every content file, parsed but not yet checked against the schema."""
+
+    sources: RawDocument | None
+    units: list[RawDocument]
+    regulations: list[RawDocument]
+    problems: list[Problem]
+
+
+#: Where each kind of record lives inside the content folder.
+SOURCES_FILE = "sumber.yml"
+UNITS_DIR = "unit"
+REGULATIONS_DIR = "peraturan"
+#: Files in the content folder that are not content and are left alone.
+_IGNORED = {"README.md"}
+
+
+def load_content(content_dir: Path) -> LoadedContent:
+    """Read every content file under ``content_dir``, in a stable order."""
+    problems: list[Problem] = []
+    base = content_dir.parent
+
+    def display(path: Path) -> str:
+        try:
+            return path.relative_to(base).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def read_all(folder: Path) -> list[RawDocument]:
+        documents = []
+        for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+            document, found = read(path, display(path))
+            problems.extend(found)
+            if document is not None:
+                documents.append(document)
+        return documents
+
+    sources_path = content_dir / SOURCES_FILE
+    sources = None
+    if sources_path.is_file():
+        sources, found = read(sources_path, display(sources_path))
+        problems.extend(found)
+    else:
+        problems.append(
+            Problem(display(sources_path), 1, 1, "", "berkas daftar sumber tidak ada; buat berkas ini")
+        )
+    units = read_all(content_dir / UNITS_DIR)
+    regulations = read_all(content_dir / REGULATIONS_DIR)
+    problems.extend(_stray_files(content_dir, display))
+    return LoadedContent(sources, units, regulations, problems)
+
+
+def _stray_files(content_dir: Path, display: Any) -> Iterator[Problem]:
+    """Files an editor meant as content but that would be silently skipped."""
+    expected = {
+        content_dir / SOURCES_FILE,
+        *(content_dir / UNITS_DIR).glob("*.yml"),
+        *(content_dir / REGULATIONS_DIR).glob("*.yml"),
+    }
+    for path in sorted(content_dir.rglob("*")):
+        if not path.is_file() or path in expected or path.name in _IGNORED:
+            continue
+        if any(part.startswith(".") for part in path.relative_to(content_dir).parts):
+            continue
+        if path.suffix == ".yaml":
+            hint = f"ganti akhiran nama berkas menjadi '{path.stem}.yml'"
+        else:
+            hint = (
+                f"unit ditaruh di {content_dir.name}/{UNITS_DIR}/, peraturan di "
+                f"{content_dir.name}/{REGULATIONS_DIR}/, dengan akhiran .yml"
+            )
+        yield Problem(display(path), 1, 1, "", f"berkas ini tidak dibaca; {hint}")

@@ -1,0 +1,218 @@
+"""Org charts: a chart description becomes DOT text (pure), and many DOT graphs become SVG
+through one ``dot`` process; the SVG is then made safe and readable for inlining in a page.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+import graphviz
+
+from generator.errors import GeneratorError
+
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+ET.register_namespace("", SVG_NS)
+ET.register_namespace("xlink", XLINK_NS)
+
+#: Characters per label line: keeps boxes narrow enough for a phone without tiny text.
+LABEL_WIDTH = 26
+FONT = "DejaVu Sans"
+
+
+@dataclass(frozen=True)
+class Node:
+    """One box: a unit, its page link and how it is drawn."""
+
+    key: str
+    label: str
+    href: str
+    tooltip: str
+    classes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Edge:
+    """One line between two boxes; ``dashed`` marks an inferred or uncertain relation."""
+
+    tail: str
+    head: str
+    tooltip: str
+    classes: tuple[str, ...] = ()
+    dashed: bool = False
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A whole chart; ``id`` prefixes every element id so charts can share a page."""
+
+    id: str
+    title: str
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+
+
+def dot_quote(text: str) -> str:
+    r"""Quote text as a DOT string that Graphviz shows literally.
+
+    Backslashes are doubled so that sequences such as ``\N`` or ``\l`` are not expanded, and
+    quotes are escaped so that text cannot end the string and inject DOT.
+
+    >>> dot_quote('a "b" \\N')
+    '"a \\"b\\" \\\\N"'
+    """
+    flat = " ".join(text.split())
+    return '"' + flat.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _label(text: str) -> str:
+    lines = textwrap.wrap(" ".join(text.split()), LABEL_WIDTH, break_long_words=False) or [""]
+    # Each line is quoted on its own; DOT's "\n" centres the line that precedes it.
+    return '"' + "\\n".join(dot_quote(line)[1:-1] for line in lines) + '"'
+
+
+def _attrs(**attrs: str) -> str:
+    return " ".join(f"{key}={value}" for key, value in sorted(attrs.items()))
+
+
+def to_dot(chart: Chart) -> str:
+    """Return the DOT source of a chart; deterministic for the same chart."""
+    index = {node.key: f"n{i}" for i, node in enumerate(chart.nodes)}
+    lines = [
+        f"digraph {dot_quote(chart.title)} {{",
+        "  graph [" + _attrs(
+            id=dot_quote(chart.id),
+            rankdir="LR",
+            nodesep="0.2",
+            ranksep="0.45",
+            bgcolor="transparent",
+            pad="0.1",
+        ) + "]",
+        "  node [" + _attrs(
+            shape="box",
+            style='"rounded,filled"',
+            fillcolor='"#ffffff"',
+            color='"#7a1f1f"',
+            fontcolor='"#1a1a1a"',
+            fontname=dot_quote(FONT),
+            fontsize="12",
+            margin='"0.14,0.07"',
+            target='"_top"',
+        ) + "]",
+        "  edge [" + _attrs(color='"#6b6b6b"', arrowhead="none", fontname=dot_quote(FONT), fontsize="10") + "]",
+    ]
+    for node in chart.nodes:
+        name = index[node.key]
+        attrs = {
+            "id": dot_quote(f"{chart.id}-{name}"),
+            "label": _label(node.label),
+            "URL": dot_quote(node.href),
+            "tooltip": dot_quote(node.tooltip),
+        }
+        if node.classes:
+            attrs["class"] = dot_quote(" ".join(node.classes))
+        lines.append(f"  {name} [{_attrs(**attrs)}]")
+    for i, edge in enumerate(chart.edges):
+        attrs = {"id": dot_quote(f"{chart.id}-e{i}"), "tooltip": dot_quote(edge.tooltip)}
+        if edge.classes:
+            attrs["class"] = dot_quote(" ".join(edge.classes))
+        if edge.dashed:
+            attrs["style"] = "dashed"
+        if edge.label:
+            attrs["label"] = _label(edge.label)
+            attrs["arrowhead"] = "normal"
+        lines.append(f"  {index[edge.tail]} -> {index[edge.head]} [{_attrs(**attrs)}]")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+_XML_PROLOG = re.compile(r"<\?xml[^>]*\?>")
+
+
+def render_svgs(charts: list[Chart]) -> dict[str, str]:
+    """Render every chart with a single ``dot`` process; return cleaned SVG by chart id."""
+    if not charts:
+        return {}
+    source = "".join(to_dot(chart) for chart in charts)
+    try:
+        output = graphviz.pipe_string("dot", "svg", source, encoding="utf-8")
+    except graphviz.ExecutableNotFound as error:
+        raise GeneratorError(
+            "program Graphviz 'dot' tidak ditemukan. Pasang paket Debian 'graphviz' "
+            "(apt-get install graphviz), atau jalankan 'make build' yang memasangnya"
+        ) from error
+    except graphviz.CalledProcessError as error:
+        raise GeneratorError(f"Graphviz gagal menggambar bagan: {error.stderr}") from error
+    # dot writes one complete SVG document per input graph, in order.
+    documents = [d for d in _XML_PROLOG.split(output) if d.strip()]
+    if len(documents) != len(charts):
+        raise GeneratorError(f"Graphviz menghasilkan {len(documents)} bagan, bukan {len(charts)}")
+    return {chart.id: clean_svg(document, chart) for chart, document in zip(charts, documents, strict=True)}
+
+
+def _q(tag: str) -> str:
+    return f"{{{SVG_NS}}}{tag}"
+
+
+def clean_svg(document: str, chart: Chart) -> str:
+    """Make Graphviz's SVG fit for inlining: readable titles, real links, no DOCTYPE."""
+    root = ET.fromstring(document)
+    by_name = {f"{chart.id}-n{i}": node for i, node in enumerate(chart.nodes)}
+    edges = {f"{chart.id}-e{i}": edge for i, edge in enumerate(chart.edges)}
+    for group in root.iter(_q("g")):
+        element_id = group.get("id", "")
+        title = group.find(_q("title"))
+        if element_id == chart.id and title is not None:
+            title.text = chart.title
+        elif element_id in by_name and title is not None:
+            title.text = by_name[element_id].tooltip
+        elif element_id in edges and title is not None:
+            title.text = edges[element_id].tooltip
+    for anchor in root.iter(_q("a")):
+        href = anchor.get(f"{{{XLINK_NS}}}href")
+        if href is not None:
+            # SVG 2 browsers follow and focus 'href'; xlink:href stays for older readers.
+            anchor.set("href", href)
+    root.set("class", "bagan-svg")
+    root.set("role", "group")
+    root.set("aria-label", chart.title)
+    for attribute in ("width", "height"):
+        value = root.get(attribute, "")
+        if value.endswith("pt"):
+            # Keep the natural size (1pt = 4/3 px), so text stays legible and wide charts scroll.
+            root.set(attribute, f"{round(float(value[:-2]) * 4 / 3)}px")
+    return ET.tostring(root, encoding="unicode")
+
+
+STANDALONE_STYLE = """
+svg { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
+.node path, .node polygon { fill: #ffffff; stroke: #7a1f1f; }
+.node text { fill: #1a1a1a; }
+.node.saat-ini path, .node.saat-ini polygon { fill: #7a1f1f; }
+.node.saat-ini text { fill: #ffffff; }
+.node.terdahulu path, .node.terdahulu polygon { stroke-dasharray: 4 3; }
+.edge path { stroke: #6b6b6b; }
+.edge text { fill: #444444; }
+@media (prefers-color-scheme: dark) {
+  :root { background: #1e2129; }
+  .node path, .node polygon { fill: #2e303e; stroke: #e8a0a0; }
+  .node text { fill: #eeeeee; }
+  .node.saat-ini path, .node.saat-ini polygon { fill: #e8a0a0; }
+  .node.saat-ini text { fill: #1a1a1a; }
+  .edge path { stroke: #b0b0b0; }
+  .edge text { fill: #cccccc; }
+}
+"""
+
+
+def standalone_svg(inline: str) -> str:
+    """A full-size SVG file of a chart: the inline SVG plus its own light/dark styles."""
+    root = ET.fromstring(inline)
+    style = ET.Element(_q("style"))
+    style.text = STANDALONE_STYLE
+    root.insert(0, style)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

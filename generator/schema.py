@@ -1,0 +1,338 @@
+"""The content schema: one definition of every field, its type and its meaning for editors.
+
+The pydantic models are the single source of truth: the generator validates with them, and
+their Indonesian descriptions document each field for editors.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Self
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    Strict,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _text(value: str) -> str:
+    stripped = value.strip()
+    if not stripped:
+        raise PydanticCustomError("teks_kosong", "tidak boleh kosong; isi dengan teks, atau hapus kolomnya")
+    return stripped
+
+
+def _slug(value: str) -> str:
+    if not SLUG.match(value):
+        raise PydanticCustomError(
+            "id_tidak_valid",
+            "'{value}' bukan id yang sah. Id hanya boleh berisi huruf kecil a–z, angka, dan tanda "
+            "hubung di antara kata, mis. 'biro-keuangan'",
+            {"value": value},
+        )
+    return value
+
+
+def _url(value: str) -> str:
+    parts = urlsplit(value.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or " " in value.strip():
+        if parts.scheme.lower() in ("javascript", "data", "vbscript"):
+            raise PydanticCustomError(
+                "url_berbahaya",
+                "alamat '{scheme}:' tidak diizinkan. Tulis alamat web yang diawali https://",
+                {"scheme": parts.scheme.lower()},
+            )
+        raise PydanticCustomError(
+            "url_tidak_valid",
+            "'{value}' bukan alamat web yang sah. Tulis alamat lengkap yang diawali https:// atau http://",
+            {"value": value},
+        )
+    return value.strip()
+
+
+Text = Annotated[str, Strict(), AfterValidator(_text)]
+Slug = Annotated[str, Strict(), AfterValidator(_slug)]
+Url = Annotated[str, Strict(), AfterValidator(_url)]
+Number = Annotated[int, Strict(), Field(ge=1)]
+Year = Annotated[int, Strict(), Field(ge=1945, le=2100)]
+
+
+class Confidence(StrEnum):
+    """How sure we are of a fact (the markers of the research notes)."""
+
+    VERIFIED = "terverifikasi"
+    SECONDARY = "sumber-sekunder"
+    INFERRED = "inferensi"
+    UNVERIFIED = "perlu-verifikasi"
+
+
+class UnitKind(StrEnum):
+    """The kinds of organisational unit."""
+
+    SECRETARIAT_GENERAL = "sekretariat-jenderal"
+    DEPUTY = "deputi"
+    PRINCIPAL_INSPECTORATE = "inspektorat-utama"
+    BUREAU = "biro"
+    CENTRE = "pusat"
+    REGIONAL_INSPECTORATE = "inspektorat-wilayah"
+    DIVISION = "bagian"
+    SUBDIVISION = "subbagian"
+
+
+class UnitStatus(StrEnum):
+    """Whether a unit exists today."""
+
+    ACTIVE = "aktif"
+    DISSOLVED = "dibubarkan"
+
+
+class Position(StrEnum):
+    """The civil-service grade of the unit's head (jabatan)."""
+
+    JPT_MADYA = "jpt-madya"
+    JPT_PRATAMA = "jpt-pratama"
+    ADMINISTRATOR = "administrator"
+    SUPERVISOR = "pengawas"
+
+
+class Echelon(StrEnum):
+    """The former echelon grades (eselon)."""
+
+    IA = "I.a"
+    IB = "I.b"
+    IIA = "II.a"
+    IIB = "II.b"
+    IIIA = "III.a"
+    IIIB = "III.b"
+    IVA = "IV.a"
+    IVB = "IV.b"
+
+
+class AliasKind(StrEnum):
+    """What kind of other name an alias is."""
+
+    ABBREVIATION = "singkatan"
+    OTHER = "nama-lain"
+    INFORMAL = "informal"
+    SPELLING = "ejaan-lain"
+    FORMER = "nama-lama"
+
+
+class Topic(StrEnum):
+    """What a quoted provision is about."""
+
+    STANDING = "kedudukan"
+    COMPOSITION = "susunan"
+    DUTIES = "tugas"
+    FUNCTIONS = "fungsi"
+    POWERS = "wewenang"
+    OBLIGATIONS = "kewajiban"
+    RESPONSIBILITY = "tanggung-jawab"
+
+
+class RegulationKind(StrEnum):
+    """Kinds of regulation."""
+
+    LAW = "undang-undang"
+    PERPPU = "perppu"
+    PERPRES = "perpres"
+    PKPU = "pkpu"
+
+
+class RegulationStatus(StrEnum):
+    """Whether a regulation is in force."""
+
+    IN_FORCE = "berlaku"
+    REVOKED = "dicabut"
+
+
+class RelationKind(StrEnum):
+    """How one regulation relates to another."""
+
+    AMENDS = "mengubah"
+    ENACTS = "menetapkan"
+    IMPLEMENTS = "melaksanakan"
+    REVOKES = "mencabut"
+
+
+class SourceKind(StrEnum):
+    """Whether a source is the regulation or official document itself."""
+
+    PRIMARY = "primer"
+    SECONDARY = "sekunder"
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Source(_Record):
+    """Satu sumber yang dirujuk unit atau peraturan."""
+
+    judul: Text
+    """Judul sumber, seperti tertulis pada sumbernya."""
+    url: Url | None = None
+    """Alamat web sumber (diawali https://). Kosongkan bila tidak ada salinan daring."""
+    jenis: SourceKind
+    """'primer' untuk teks peraturan atau dokumen resmi; 'sekunder' untuk berita, blog, buku, aplikasi."""
+    catatan: Text | None = None
+    """Keterangan singkat tentang isi atau keandalan sumber."""
+
+
+class Alias(_Record):
+    """Nama lain yang dipakai orang untuk sebuah unit."""
+
+    nama: Text
+    """Nama lain itu, persis seperti dipakai orang (mis. 'Biro TI')."""
+    jenis: AliasKind
+    """singkatan, nama-lain, informal, ejaan-lain, atau nama-lama."""
+    catatan: Text | None = None
+    """Keterangan, mis. dari mana sebutan ini berasal."""
+
+
+class LegalBasis(_Record):
+    """Satu dasar hukum sebuah unit."""
+
+    peraturan: Slug
+    """Id peraturan (nama berkasnya di content/peraturan/, tanpa .yml)."""
+    pasal: Text | None = None
+    """Pasal yang mengatur unit ini, bila diketahui (mis. 'Pasal 79')."""
+    keyakinan: Confidence | None = None
+    """Seberapa yakin bahwa peraturan ini dasar hukum unit ini, bila berbeda dari keyakinan unit."""
+    catatan: Text | None = None
+    """Keterangan tentang dasar hukum ini."""
+
+
+class Provision(_Record):
+    """Kutipan ketentuan peraturan, kata demi kata, beserta pasalnya."""
+
+    topik: Topic
+    """Isi ketentuan: kedudukan, susunan, tugas, fungsi, wewenang, kewajiban, atau tanggung-jawab."""
+    peraturan: Slug
+    """Id peraturan yang dikutip."""
+    pasal: Text
+    """Pasal (dan ayat) yang dikutip, mis. 'Pasal 86 ayat (1)'."""
+    teks: Text | None = None
+    """Kalimat ketentuan, atau kalimat pembuka sebelum butir-butirnya."""
+    butir: list[Text] = []
+    """Butir-butir ketentuan, masing-masing dengan hurufnya (mis. 'a. membantu …')."""
+
+    @model_validator(mode="after")
+    def _has_text(self) -> Self:
+        if self.teks is None and not self.butir:
+            raise PydanticCustomError(
+                "kutipan_kosong", "kutipan harus berisi 'teks', 'butir', atau keduanya"
+            )
+        return self
+
+
+class ConfidenceDetail(_Record):
+    """Keyakinan atas satu kolom yang berbeda dari keyakinan unit secara keseluruhan."""
+
+    keyakinan: Confidence
+    """terverifikasi, sumber-sekunder, inferensi, atau perlu-verifikasi."""
+    alasan: Text
+    """Mengapa fakta ini disimpulkan atau belum pasti."""
+
+
+class Unit(_Record):
+    """Satu unit organisasi (satu berkas di content/unit/)."""
+
+    id: Slug
+    """Id tetap unit: huruf kecil dan tanda hubung, sama dengan nama berkasnya. Jangan diubah."""
+    nama: Text
+    """Nama resmi unit, persis seperti dalam peraturan atau keputusan."""
+    singkatan: Text | None = None
+    """Singkatan resmi atau yang lazim, mis. 'Pusdatin'."""
+    jenis: UnitKind
+    """Jenis unit: sekretariat-jenderal, deputi, inspektorat-utama, biro, pusat, inspektorat-wilayah, bagian, subbagian."""
+    status: UnitStatus = UnitStatus.ACTIVE
+    """'aktif' untuk unit yang ada sekarang; 'dibubarkan' untuk unit terdahulu."""
+    periode: Text | None = None
+    """Masa keberadaan unit terdahulu, mis. '2020–2023'."""
+    induk: Slug | None = None
+    """Id unit atasan langsung. Hanya Sekretariat Jenderal yang tidak punya induk."""
+    digantikan_oleh: list[Slug] = []
+    """Untuk unit terdahulu: id unit yang menggantikannya."""
+    kepala: Text | None = None
+    """Sebutan jabatan pimpinan unit, mis. 'Kepala Biro Keuangan'."""
+    jabatan: Position | None = None
+    """Jenjang jabatan pimpinan unit: jpt-madya, jpt-pratama, administrator, atau pengawas."""
+    eselon: Echelon | None = None
+    """Eselon pimpinan unit, mis. 'II.a'."""
+    kode: Text | None = None
+    """Kode unit dalam SK KPU 1257/2024, ditulis dengan tanda kutip, mis. "07"."""
+    urutan: Annotated[int, Strict()] | None = None
+    """Urutan tampil di antara unit yang seinduk (angka kecil lebih dulu)."""
+    alias: list[Alias] = []
+    """Nama lain yang dipakai orang untuk unit ini."""
+    dasar_hukum: list[LegalBasis] = []
+    """Peraturan yang menjadi dasar hukum unit ini."""
+    ketentuan: list[Provision] = []
+    """Kutipan pasal tentang unit ini: tugas, fungsi, wewenang, dan sebagainya."""
+    sumber: list[Slug] = []
+    """Id sumber (dari content/sumber.yml) yang mendukung keterangan unit ini."""
+    keyakinan: Confidence
+    """Seberapa yakin kita atas keberadaan dan nama unit ini."""
+    rincian_keyakinan: dict[str, ConfidenceDetail] = {}
+    """Keyakinan per kolom yang berbeda dari keyakinan unit, mis. induk yang disimpulkan."""
+    catatan: Text | None = None
+    """Keterangan lain yang perlu diketahui pembaca."""
+
+
+class Relation(_Record):
+    """Hubungan sebuah peraturan dengan peraturan lain."""
+
+    jenis: RelationKind
+    """mengubah, menetapkan, melaksanakan, atau mencabut."""
+    peraturan: Slug
+    """Id peraturan yang dituju."""
+    pasal: Text | None = None
+    """Pasal peraturan yang dituju, mis. 'Pasal 82' untuk peraturan pelaksana."""
+
+
+class Regulation(_Record):
+    """Satu peraturan (satu berkas di content/peraturan/)."""
+
+    id: Slug
+    """Id tetap peraturan, sama dengan nama berkasnya, mis. 'pkpu-21-2023'."""
+    jenis: RegulationKind
+    """undang-undang, perppu, perpres, atau pkpu."""
+    nomor: Number
+    """Nomor peraturan."""
+    tahun: Year
+    """Tahun peraturan."""
+    tentang: Text
+    """Judul peraturan setelah kata 'tentang', persis seperti dalam peraturan."""
+    status: RegulationStatus
+    """'berlaku' atau 'dicabut'."""
+    ditetapkan: date | None = None
+    """Tanggal penetapan, dalam bentuk TTTT-BB-HH, mis. 2017-08-15."""
+    pengundangan: Text | None = None
+    """Lembaran Negara / Berita Negara tempat peraturan diundangkan."""
+    alias: list[Text] = []
+    """Sebutan lain peraturan ini, mis. 'UU Pemilu'."""
+    hubungan: list[Relation] = []
+    """Peraturan lain yang diubah, ditetapkan, dilaksanakan, atau dicabut oleh peraturan ini."""
+    ringkasan: Text | None = None
+    """Ringkasan singkat isi peraturan yang berkaitan dengan Setjen KPU."""
+    tautan_resmi: Url | None = None
+    """Alamat salinan resmi (mis. JDIH), bila diketahui."""
+    sumber: list[Slug] = []
+    """Id sumber (dari content/sumber.yml)."""
+    keyakinan: Confidence
+    """Seberapa yakin kita atas keterangan peraturan ini."""
+    rincian_keyakinan: dict[str, ConfidenceDetail] = {}
+    """Keyakinan per kolom yang berbeda dari keyakinan peraturan."""
+    catatan: Text | None = None
+    """Keterangan lain, mis. bagian yang belum dapat dibaca."""

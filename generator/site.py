@@ -1,0 +1,225 @@
+"""The site plan: which pages and charts exist, where they live, and what each one shows.
+
+Everything here is data about the site, computed from the model; nothing is rendered or
+written. Paths are relative to ``docs/``; MkDocs serves ``x/index.md`` and ``x.md`` at ``x/``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.model import KIND_LABELS, Organisation
+from generator.render.charts import Chart, Edge, Node
+from generator.schema import Confidence, Unit, UnitStatus
+
+#: Folders under docs/ that the generator owns entirely (git-ignored, pruned on each run).
+GENERATED_DIRS = ("struktur", "dasar-hukum", "indeks")
+OVERVIEW_DOC = "struktur/index.md"
+REGULATIONS_DOC = "dasar-hukum/index.md"
+AZ_DOC = "indeks/index.md"
+#: Hand-written pages the generated ones link to.
+HOME_DOC = "index.md"
+#: The nav of a generated section, read by the MkDocs hook (dotfiles are not published).
+NAV_FILE = ".nav.yml"
+
+
+def unit_doc(unit_id: str) -> str:
+    return f"struktur/{unit_id}/index.md"
+
+
+def unit_chart_file(unit_id: str) -> str:
+    return f"struktur/{unit_id}/bagan.svg"
+
+
+def regulation_doc(regulation_id: str) -> str:
+    return f"dasar-hukum/{regulation_id}.md"
+
+
+def doc_url(doc: str) -> str:
+    """The URL path (relative to the site root) MkDocs gives a page with directory URLs.
+
+    >>> doc_url("struktur/biro-umum/index.md"), doc_url("dasar-hukum/uu-7-2017.md"), doc_url("index.md")
+    ('struktur/biro-umum/', 'dasar-hukum/uu-7-2017/', '')
+    """
+    stem = doc.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index")
+        return stem
+    return stem + "/"
+
+
+def relative_doc(target: str, start: str) -> str:
+    """A Markdown link from page ``start`` to file ``target`` (MkDocs checks and rewrites it).
+
+    >>> relative_doc("struktur/biro-umum/index.md", "struktur/biro-keuangan/index.md")
+    '../biro-umum/index.md'
+    """
+    return posixpath.relpath(target, posixpath.dirname(start) or ".")
+
+
+def relative_url(target: str, start: str) -> str:
+    """A URL from the page ``start`` to page ``target``, for raw HTML that MkDocs leaves alone.
+
+    >>> relative_url("struktur/biro-umum/index.md", "struktur/index.md")
+    'biro-umum/'
+    >>> relative_url("struktur/index.md", "struktur/biro-umum/index.md")
+    '../'
+    """
+    target_url = doc_url(target)
+    base = doc_url(start) or "."
+    path = posixpath.relpath(target_url or ".", base)
+    return "./" if path == "." else path + "/"
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """One Markdown page to render: its path, template and the template's inputs."""
+
+    path: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+    chart: Chart | None = None
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    """All pages, and the navigation of each generated section."""
+
+    pages: tuple[PagePlan, ...]
+    navs: dict[str, list[Any]]
+
+
+def _is_uncertain(org: Organisation, unit: Unit, field_name: str) -> bool:
+    detail = org.detail(unit, field_name)
+    return detail is not None and detail.keyakinan in (Confidence.INFERRED, Confidence.UNVERIFIED)
+
+
+def _node(org: Organisation, unit: Unit, page: str, current: Unit | None) -> Node:
+    classes = []
+    if current is not None and unit.id == current.id:
+        classes.append("saat-ini")
+    if unit.status is UnitStatus.DISSOLVED:
+        classes.append("terdahulu")
+    tooltip = f"{unit.nama} ({KIND_LABELS[unit.jenis]}"
+    tooltip += ", unit terdahulu)" if unit.status is UnitStatus.DISSOLVED else ")"
+    return Node(unit.id, unit.nama, relative_url(unit_doc(unit.id), page), tooltip, tuple(classes))
+
+
+def _parent_edge(org: Organisation, child: Unit) -> Edge:
+    parent = org.units[child.induk or ""]
+    uncertain = _is_uncertain(org, child, "induk")
+    note = " (disimpulkan, belum dipastikan)" if uncertain else ""
+    return Edge(
+        parent.id,
+        child.id,
+        f"{child.nama} berada di bawah {parent.nama}{note}",
+        ("tidak-pasti",) if uncertain else (),
+        dashed=uncertain,
+    )
+
+
+def unit_chart(org: Organisation, unit: Unit) -> Chart:
+    """The unit, its parent and its sub-units; for a former unit, also its successors."""
+    page = unit_doc(unit.id)
+    parent = org.parent(unit)
+    children = org.children_of(unit, active=unit.status is UnitStatus.ACTIVE)
+    successors = org.successors(unit)
+    members = [*([parent] if parent else []), unit, *children, *successors]
+    unique = {u.id: u for u in members}.values()
+    nodes = tuple(_node(org, u, page, unit) for u in unique)
+    edges = [_parent_edge(org, u) for u in [unit, *children] if u.induk and u.induk in {n.key for n in nodes}]
+    edges += [
+        Edge(unit.id, s.id, f"{unit.nama} digantikan oleh {s.nama}", ("pengganti",), dashed=True, label="digantikan oleh")
+        for s in successors
+    ]
+    return Chart(f"bagan-{unit.id}", f"Bagan struktur {unit.nama}", nodes, tuple(edges))
+
+
+def overview_chart(org: Organisation, page: str = OVERVIEW_DOC, *, max_depth: int = 2) -> Chart:
+    """The whole Setjen down to eselon II (the root and two levels below it)."""
+    members = [u for u, depth in org.walk() if depth <= max_depth]
+    nodes = tuple(_node(org, u, page, None) for u in members)
+    edges = tuple(_parent_edge(org, u) for u in members if u.induk)
+    return Chart("bagan-setjen", "Bagan struktur Sekretariat Jenderal KPU", nodes, edges)
+
+
+def outline(chart: Chart) -> list[dict[str, Any]]:
+    """The chart as a nested list, the text alternative shown next to it."""
+    by_key = {n.key: n for n in chart.nodes}
+    below: dict[str, list[Edge]] = {}
+    heads = set()
+    for edge in chart.edges:
+        below.setdefault(edge.tail, []).append(edge)
+        heads.add(edge.head)
+
+    def item(key: str, via: Edge | None, seen: frozenset[str]) -> dict[str, Any]:
+        kids = [item(e.head, e, seen | {key}) for e in below.get(key, []) if e.head not in seen]
+        return {"node": by_key[key], "edge": via, "children": kids}
+
+    return [item(n.key, None, frozenset()) for n in chart.nodes if n.key not in heads]
+
+
+def plan(org: Organisation) -> SitePlan:
+    """Every generated page with its chart, and the section navs."""
+    pages: list[PagePlan] = [
+        PagePlan(OVERVIEW_DOC, "overview.md.j2", {"org": org}, overview_chart(org)),
+        PagePlan(REGULATIONS_DOC, "regulations.md.j2", {"org": org}),
+        PagePlan(AZ_DOC, "az.md.j2", {"org": org, "entries": az_entries(org)}),
+    ]
+    for unit in org.units.values():
+        pages.append(PagePlan(unit_doc(unit.id), "unit.md.j2", {"org": org, "unit": unit}, unit_chart(org, unit)))
+    for regulation in org.regulations.values():
+        pages.append(
+            PagePlan(regulation_doc(regulation.id), "regulation.md.j2", {"org": org, "regulation": regulation})
+        )
+    return SitePlan(tuple(pages), {"struktur": structure_nav(org), "dasar-hukum": regulations_nav(org)})
+
+
+def _unit_nav(org: Organisation, unit: Unit) -> Any:
+    children = org.children_of(unit)
+    if not children:
+        return unit_doc(unit.id)
+    return {unit.nama: [unit_doc(unit.id), *(_unit_nav(org, c) for c in children)]}
+
+
+def structure_nav(org: Organisation) -> list[Any]:
+    """Struktur Organisasi mirrors the tree; former units follow in their own group."""
+    nav: list[Any] = [OVERVIEW_DOC, _unit_nav(org, org.root)]
+    former = org.former_units()
+    if former:
+        nav.append({"Unit terdahulu": [unit_doc(u.id) for u in former]})
+    return nav
+
+
+def regulations_nav(org: Organisation) -> list[Any]:
+    return [REGULATIONS_DOC, *(regulation_doc(r) for r in org.regulations)]
+
+
+@dataclass(frozen=True)
+class AzEntry:
+    """One line of the A–Z index: a name (official or alias) pointing at a unit."""
+
+    name: str
+    unit: Unit
+    kind: str
+
+    @property
+    def letter(self) -> str:
+        first = self.name[:1].upper()
+        return first if first.isalpha() else "#"
+
+
+def az_entries(org: Organisation) -> list[AzEntry]:
+    """Official names, abbreviations and aliases of every unit, alphabetically."""
+    entries = []
+    for unit in org.units.values():
+        entries.append(AzEntry(unit.nama, unit, "nama resmi"))
+        if unit.singkatan:
+            entries.append(AzEntry(unit.singkatan, unit, "singkatan"))
+        for alias in unit.alias:
+            if alias.nama not in (unit.nama, unit.singkatan):
+                entries.append(AzEntry(alias.nama, unit, alias.jenis.value))
+    return sorted(entries, key=lambda e: (e.name.casefold(), e.unit.nama.casefold()))
+

@@ -1,0 +1,443 @@
+"""Check parsed content: each file against the schema, then the files against each other.
+
+Every problem is collected and returned; nothing here raises for bad content, so an editor
+sees all the mistakes of a change in one run.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import PurePosixPath
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from generator.errors import Problem, Severity
+from generator.load import LoadedContent, Path_, RawDocument, dotted
+from generator.schema import (
+    Confidence,
+    Regulation,
+    Slug,
+    Source,
+    Topic,
+    Unit,
+    UnitKind,
+    UnitStatus,
+)
+
+#: Which kinds of unit may sit directly under which. The root kind has no parent.
+ALLOWED_PARENTS: dict[UnitKind, frozenset[UnitKind]] = {
+    UnitKind.SECRETARIAT_GENERAL: frozenset(),
+    UnitKind.DEPUTY: frozenset({UnitKind.SECRETARIAT_GENERAL}),
+    UnitKind.PRINCIPAL_INSPECTORATE: frozenset({UnitKind.SECRETARIAT_GENERAL}),
+    UnitKind.CENTRE: frozenset({UnitKind.SECRETARIAT_GENERAL, UnitKind.DEPUTY}),
+    UnitKind.BUREAU: frozenset({UnitKind.SECRETARIAT_GENERAL, UnitKind.DEPUTY}),
+    UnitKind.REGIONAL_INSPECTORATE: frozenset({UnitKind.PRINCIPAL_INSPECTORATE}),
+    UnitKind.DIVISION: frozenset(
+        {UnitKind.BUREAU, UnitKind.CENTRE, UnitKind.PRINCIPAL_INSPECTORATE, UnitKind.REGIONAL_INSPECTORATE}
+    ),
+    UnitKind.SUBDIVISION: frozenset(
+        {UnitKind.DIVISION, UnitKind.BUREAU, UnitKind.CENTRE, UnitKind.REGIONAL_INSPECTORATE}
+    ),
+}
+
+_SOURCES = TypeAdapter(dict[Slug, Source])
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Records:
+    """Content that passed the schema: typed records, ready to become the model."""
+
+    sources: dict[str, Source]
+    units: tuple[Unit, ...]
+    regulations: tuple[Regulation, ...]
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The outcome of a check: the records (when there are no errors) and every problem."""
+
+    records: Records | None
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+
+def suggest(word: str, candidates: Iterable[str]) -> str | None:
+    """Return the closest candidate to a mistyped word, if one is close enough.
+
+    >>> suggest("biro-keuangn", ["biro-keuangan", "biro-umum"])
+    'biro-keuangan'
+    >>> suggest("xyz", ["biro-umum"]) is None
+    True
+    """
+    matches = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    match = suggest(word, candidates)
+    return f" — maksud Anda '{match}'?" if match else ""
+
+
+# --- pass 1: one file against the schema -------------------------------------------------
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional, Annotated and containers down to the model or enum at one path step."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
+        else:
+            return annotation
+
+
+def _annotation_at(root: Any, path: Path_) -> Any:
+    """The type expected at ``path`` inside ``root`` (a model class or container type)."""
+    annotation = root
+    for step in path:
+        annotation = _unwrap(annotation)
+        origin = typing.get_origin(annotation)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            field = annotation.model_fields.get(str(step))
+            if field is None:
+                return None
+            annotation = field.annotation
+        elif origin is list:
+            annotation = typing.get_args(annotation)[0]
+        elif origin is dict:
+            annotation = typing.get_args(annotation)[1]
+        else:
+            return None
+    return _unwrap(annotation)
+
+
+def _fields_at(root: Any, path: Path_) -> list[str]:
+    annotation = _annotation_at(root, path)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return list(annotation.model_fields)
+    return []
+
+
+def _shown(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _message(root: Any, error: Any) -> str:
+    kind = error["type"]
+    loc = tuple(error["loc"])
+    value = error.get("input")
+    name = str(loc[-1]) if loc else ""
+    if kind == "missing":
+        return f"kolom wajib '{name}' belum diisi. Tambahkan baris '{name}: …'"
+    if kind == "extra_forbidden":
+        known = _fields_at(root, loc[:-1])
+        hint = _did_you_mean(name, known) or f". Kolom yang dikenal: {', '.join(known)}"
+        return f"kolom '{name}' tidak dikenal{hint}"
+    if value is None:
+        return "belum diisi. Tulis nilainya setelah titik dua, atau hapus kolomnya"
+    if kind == "enum":
+        expected = _annotation_at(root, loc)
+        options = [m.value for m in expected] if isinstance(expected, type) and issubclass(expected, Enum) else []
+        hint = _did_you_mean(str(value), options)
+        return f"nilai '{_shown(value)}' tidak dikenal{hint}. Pilih salah satu: {', '.join(options)}"
+    if kind == "string_type":
+        if isinstance(value, bool | int | float):
+            return (
+                f"harus berupa teks, bukan angka atau ya/tidak ({_shown(value)}). "
+                f"Apit nilainya dengan tanda kutip, mis. \"{_shown(value)}\""
+            )
+        return "harus berupa teks, bukan daftar atau kumpulan kolom"
+    if kind == "list_type":
+        return "harus berupa daftar: tulis setiap butir pada baris sendiri, diawali '- '"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        if not loc:
+            return "berkas harus berisi kolom-kolom (baris 'nama_kolom: nilai'), bukan daftar atau teks"
+        return "harus berupa kumpulan kolom (baris 'nama_kolom: nilai' yang menjorok ke dalam)"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"harus berupa bilangan bulat, bukan '{_shown(value)}'"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        low = _annotation_bounds(error)
+        return f"angka {_shown(value)} di luar rentang yang sah{low}"
+    if kind.startswith("date"):
+        return f"'{_shown(value)}' bukan tanggal yang sah. Tulis dengan bentuk TTTT-BB-HH, mis. 2023-12-11"
+    if kind in ("teks_kosong", "id_tidak_valid", "url_tidak_valid", "url_berbahaya", "kutipan_kosong"):
+        return str(error["msg"])
+    return f"nilai tidak sah ({error['msg']})"
+
+
+def _annotation_bounds(error: Any) -> str:
+    context = error.get("ctx") or {}
+    if "ge" in context:
+        return f" (paling kecil {context['ge']})"
+    if "le" in context:
+        return f" (paling besar {context['le']})"
+    return ""
+
+
+def _schema_problems(document: RawDocument, root: Any, error: ValidationError) -> Iterator[Problem]:
+    for item in error.errors():
+        loc = tuple(item["loc"])
+        if item["type"] == "missing":
+            position = document.locate(loc[:-1])
+        elif item["type"] == "extra_forbidden":
+            position = document.locate(loc)
+        else:
+            position = document.locate_value(loc)
+        yield Problem(document.path, position.line, position.column, dotted(loc), _message(root, item))
+
+
+def _validate_file(document: RawDocument, adapter: TypeAdapter[Any], root: Any) -> tuple[Any, list[Problem]]:
+    try:
+        return adapter.validate_python(document.data), []
+    except ValidationError as error:
+        return None, list(_schema_problems(document, root, error))
+
+
+# --- pass 2: files against each other ---------------------------------------------------
+
+
+class _CrossCheck:
+    """Cross-file rules; collects problems with the position of the offending value."""
+
+    def __init__(
+        self,
+        sources: dict[str, Source],
+        sources_doc: RawDocument | None,
+        units: list[tuple[Unit, RawDocument]],
+        regulations: list[tuple[Regulation, RawDocument]],
+    ) -> None:
+        self.sources = sources
+        self.sources_doc = sources_doc
+        self.units = units
+        self.regulations = regulations
+        self.problems: list[Problem] = []
+        self.unit_ids = {u.id for u, _ in units}
+        self.regulation_ids = {r.id for r, _ in regulations}
+
+    def add(self, document: RawDocument, path: Path_, message: str, severity: Severity = Severity.ERROR) -> None:
+        position = document.locate_value(path)
+        self.problems.append(
+            Problem(document.path, position.line, position.column, dotted(path), message, severity)
+        )
+
+    def run(self) -> list[Problem]:
+        self.file_names()
+        self.duplicates()
+        by_id = {u.id: (u, d) for u, d in self.units}
+        for unit, document in self.units:
+            self.unit_references(unit, document, by_id)
+            self.record_references(unit, document)
+            self.confidence_keys(unit, document)
+            self.unit_warnings(unit, document)
+        self.cycles(by_id)
+        for regulation, document in self.regulations:
+            for i, relation in enumerate(regulation.hubungan):
+                self.regulation_ref(document, ("hubungan", i, "peraturan"), relation.peraturan)
+                if relation.peraturan == regulation.id:
+                    self.add(document, ("hubungan", i, "peraturan"), "peraturan tidak dapat merujuk dirinya sendiri")
+            self.record_references(regulation, document)
+            self.confidence_keys(regulation, document)
+        return self.problems
+
+    def file_names(self) -> None:
+        for record, document in [*self.units, *self.regulations]:
+            stem = PurePosixPath(document.path).stem
+            if record.id != stem:
+                self.add(
+                    document,
+                    ("id",),
+                    f"id '{record.id}' tidak sama dengan nama berkas '{stem}.yml'. Samakan keduanya "
+                    "(ganti nama berkas, atau perbaiki id)",
+                )
+
+    def duplicates(self) -> None:
+        for records in (self.units, self.regulations):
+            first: dict[str, RawDocument] = {}
+            for record, document in records:
+                if record.id in first:
+                    self.add(
+                        document,
+                        ("id",),
+                        f"id '{record.id}' sudah dipakai di {first[record.id].path}. Setiap id harus unik",
+                    )
+                else:
+                    first[record.id] = document
+
+    def unit_ref(self, document: RawDocument, path: Path_, target: str) -> bool:
+        if target in self.unit_ids:
+            return True
+        self.add(document, path, f"unit '{target}' tidak ditemukan{_did_you_mean(target, self.unit_ids)}")
+        return False
+
+    def regulation_ref(self, document: RawDocument, path: Path_, target: str) -> None:
+        if target not in self.regulation_ids:
+            self.add(
+                document,
+                path,
+                f"peraturan '{target}' tidak ditemukan{_did_you_mean(target, self.regulation_ids)}",
+            )
+
+    def unit_references(self, unit: Unit, document: RawDocument, by_id: dict[str, tuple[Unit, RawDocument]]) -> None:
+        active = unit.status is UnitStatus.ACTIVE
+        root_kind = unit.jenis is UnitKind.SECRETARIAT_GENERAL
+        if unit.induk is None:
+            if active and not root_kind:
+                self.add(
+                    document,
+                    ("jenis",),
+                    "unit aktif harus punya 'induk' (id unit atasannya); hanya sekretariat-jenderal yang tidak",
+                )
+        elif root_kind:
+            self.add(document, ("induk",), "sekretariat-jenderal adalah puncak struktur dan tidak punya induk")
+        elif unit.induk == unit.id:
+            self.add(document, ("induk",), "unit tidak dapat menjadi induk dirinya sendiri")
+        elif self.unit_ref(document, ("induk",), unit.induk):
+            parent = by_id[unit.induk][0]
+            allowed = ALLOWED_PARENTS[unit.jenis]
+            if parent.jenis not in allowed:
+                choices = ", ".join(sorted(k.value for k in allowed)) or "tidak ada"
+                self.add(
+                    document,
+                    ("induk",),
+                    f"{unit.jenis.value} tidak dapat berada di bawah {parent.jenis.value} "
+                    f"('{parent.id}'). Induk yang sah untuk {unit.jenis.value}: {choices}",
+                )
+            if active and parent.status is UnitStatus.DISSOLVED:
+                self.add(
+                    document,
+                    ("induk",),
+                    f"unit aktif tidak dapat berada di bawah unit yang sudah dibubarkan ('{parent.id}')",
+                )
+        if unit.digantikan_oleh and active:
+            self.add(
+                document,
+                ("digantikan_oleh",),
+                "hanya unit berstatus 'dibubarkan' yang dapat digantikan; ubah status atau hapus kolom ini",
+            )
+        for i, successor in enumerate(unit.digantikan_oleh):
+            if successor == unit.id:
+                self.add(document, ("digantikan_oleh", i), "unit tidak dapat digantikan oleh dirinya sendiri")
+            else:
+                self.unit_ref(document, ("digantikan_oleh", i), successor)
+
+    def record_references(self, record: Unit | Regulation, document: RawDocument) -> None:
+        for i, source in enumerate(record.sumber):
+            if source not in self.sources:
+                self.add(
+                    document,
+                    ("sumber", i),
+                    f"sumber '{source}' tidak ada di content/sumber.yml{_did_you_mean(source, self.sources)}",
+                )
+        if isinstance(record, Unit):
+            for i, basis in enumerate(record.dasar_hukum):
+                self.regulation_ref(document, ("dasar_hukum", i, "peraturan"), basis.peraturan)
+            for i, provision in enumerate(record.ketentuan):
+                self.regulation_ref(document, ("ketentuan", i, "peraturan"), provision.peraturan)
+
+    def confidence_keys(self, record: Unit | Regulation, document: RawDocument) -> None:
+        fields = [f for f in type(record).model_fields if f not in ("id", "keyakinan", "rincian_keyakinan")]
+        for key in record.rincian_keyakinan:
+            path = ("rincian_keyakinan", key)
+            if key not in fields:
+                self.add(document, path, f"kolom '{key}' tidak dikenal{_did_you_mean(key, fields)}")
+            elif getattr(record, key) in (None, [], {}):
+                self.add(document, path, f"kolom '{key}' tidak diisi, jadi keyakinannya tidak dapat dirinci")
+
+    def unit_warnings(self, unit: Unit, document: RawDocument) -> None:
+        if not unit.sumber:
+            self.add(
+                document,
+                ("id",),
+                "unit ini belum punya sumber. Tambahkan 'sumber:' dengan id dari content/sumber.yml",
+                Severity.WARNING,
+            )
+        has_article = any(b.pasal for b in unit.dasar_hukum) or bool(unit.ketentuan)
+        if unit.keyakinan is Confidence.VERIFIED and not has_article:
+            self.add(
+                document,
+                ("keyakinan",),
+                "unit ditandai terverifikasi tetapi belum ada pasal peraturan yang dirujuk",
+                Severity.WARNING,
+            )
+        if unit.status is UnitStatus.ACTIVE and not any(p.topik is Topic.DUTIES for p in unit.ketentuan):
+            self.add(document, ("id",), "rumusan tugas unit ini belum ada", Severity.WARNING)
+        if unit.status is UnitStatus.DISSOLVED and not unit.digantikan_oleh:
+            self.add(
+                document,
+                ("status",),
+                "unit yang dibubarkan sebaiknya menyebut penggantinya di 'digantikan_oleh'",
+                Severity.WARNING,
+            )
+
+    def cycles(self, by_id: dict[str, tuple[Unit, RawDocument]]) -> None:
+        reported: set[str] = set()
+        for start in sorted(by_id):
+            seen: list[str] = []
+            current: str | None = start
+            while current is not None and current in by_id and current not in seen:
+                seen.append(current)
+                current = by_id[current][0].induk
+            if current is None or current not in seen:
+                continue
+            loop = seen[seen.index(current) :]
+            if reported.intersection(loop):
+                continue
+            reported.update(loop)
+            chain = " → ".join([*loop, current])
+            unit, document = by_id[min(loop)]
+            self.add(
+                document,
+                ("induk",),
+                f"rantai induk berputar: {chain}. Salah satu unit harus punya induk lain",
+            )
+
+
+def check(loaded: LoadedContent) -> Checked:
+    """Validate every parsed file, then the files together."""
+    problems = list(loaded.problems)
+    sources: dict[str, Source] = {}
+    if loaded.sources is not None:
+        parsed, found = _validate_file(loaded.sources, _SOURCES, dict[str, Source])
+        problems.extend(found)
+        sources = parsed or {}
+    units = _validate_all(loaded.units, Unit, problems)
+    regulations = _validate_all(loaded.regulations, Regulation, problems)
+    if not units and not any(p.severity is Severity.ERROR for p in problems):
+        problems.append(Problem("content/unit", 1, 1, "", "belum ada unit satu pun; tambahkan berkas unit"))
+    problems.extend(_CrossCheck(sources, loaded.sources, units, regulations).run())
+    problems.sort()
+    has_errors = any(p.severity is Severity.ERROR for p in problems)
+    records = None
+    if not has_errors:
+        records = Records(sources, tuple(u for u, _ in units), tuple(r for r, _ in regulations))
+    return Checked(records, problems)
+
+
+def _validate_all(
+    documents: list[RawDocument], model: type[M], problems: list[Problem]
+) -> list[tuple[M, RawDocument]]:
+    adapter = TypeAdapter(model)
+    valid = []
+    for document in documents:
+        record, found = _validate_file(document, adapter, model)
+        problems.extend(found)
+        if record is not None:
+            valid.append((record, document))
+    return valid

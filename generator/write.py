@@ -1,0 +1,57 @@
+"""Write generated files: only what changed, atomically, and prune what is no longer generated."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class WriteReport:
+    """What a write did, for the CLI and the benchmarks."""
+
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` in one step, so no reader sees a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def write_tree(root: Path, files: dict[str, bytes], owned: tuple[str, ...]) -> WriteReport:
+    """Write ``files`` (paths relative to ``root``) and delete stale files in ``owned`` folders."""
+    report = WriteReport()
+    for relative, data in sorted(files.items()):
+        path = root / relative
+        try:
+            if path.read_bytes() == data:
+                report.unchanged += 1
+                continue
+        except OSError:
+            pass
+        write_atomic(path, data)
+        report.written.append(relative)
+    for folder in owned:
+        base = root / folder
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*"), reverse=True):
+            relative = path.relative_to(root).as_posix()
+            if path.is_file() and relative not in files:
+                path.unlink()
+                report.removed.append(relative)
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return report
