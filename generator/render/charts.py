@@ -86,11 +86,13 @@ def to_dot(chart: Chart) -> str:
         f"digraph {dot_quote(chart.title)} {{",
         "  graph [" + _attrs(
             id=dot_quote(chart.id),
-            rankdir="LR",
-            nodesep="0.2",
-            ranksep="0.45",
+            rankdir="TB",
+            nodesep="0.3",
+            ranksep="0.3",
             bgcolor="transparent",
             pad="0.1",
+            # Right-angled lines read like a classic org chart, but cannot carry edge labels.
+            splines="polyline",
         ) + "]",
         "  node [" + _attrs(
             shape="box",
@@ -116,18 +118,68 @@ def to_dot(chart: Chart) -> str:
         if node.classes:
             attrs["class"] = dot_quote(" ".join(node.classes))
         lines.append(f"  {name} [{_attrs(**attrs)}]")
-    for i, edge in enumerate(chart.edges):
-        attrs = {"id": dot_quote(f"{chart.id}-e{i}"), "tooltip": dot_quote(edge.tooltip)}
-        if edge.classes:
-            attrs["class"] = dot_quote(" ".join(edge.classes))
-        if edge.dashed:
-            attrs["style"] = "dashed"
-        if edge.label:
-            attrs["label"] = _label(edge.label)
-            attrs["arrowhead"] = "normal"
-        lines.append(f"  {index[edge.tail]} -> {index[edge.head]} [{_attrs(**attrs)}]")
+    lines.extend(_edge_lines(chart, index))
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def _stacked_groups(chart: Chart) -> dict[str, list[int]]:
+    """Edges (by index) whose heads are two or more leaf children of the same box.
+
+    Side by side, fourteen biro would make a chart far wider than a phone; stacked in a
+    column under their head, the chart grows downwards and each column reads as a list.
+    """
+    children: dict[str, list[int]] = {}
+    for i, edge in enumerate(chart.edges):
+        if not edge.label:
+            children.setdefault(edge.tail, []).append(i)
+    return {
+        tail: kids
+        for tail, kids in children.items()
+        if len(kids) > 1 and not any(chart.edges[k].head in children for k in kids)
+    }
+
+
+def _edge_attrs(chart: Chart, i: int, edge: Edge) -> dict[str, str]:
+    attrs = {"id": dot_quote(f"{chart.id}-e{i}"), "tooltip": dot_quote(edge.tooltip)}
+    if edge.classes:
+        attrs["class"] = dot_quote(" ".join(edge.classes))
+    if edge.dashed:
+        attrs["style"] = "dashed"
+    if edge.label:
+        attrs["label"] = _label(edge.label)
+        attrs["arrowhead"] = "normal"
+    return attrs
+
+
+def _edge_lines(chart: Chart, index: dict[str, str]) -> list[str]:
+    """Edges as DOT; stacked children hang off a vertical trunk of invisible junction points."""
+    groups = _stacked_groups(chart)
+    stacked = {i for kids in groups.values() for i in kids}
+    lines = []
+    for i, edge in enumerate(chart.edges):
+        if i not in stacked:
+            lines.append(f"  {index[edge.tail]} -> {index[edge.head]} [{_attrs(**_edge_attrs(chart, i, edge))}]")
+    for tail, kids in groups.items():
+        previous = index[tail]
+        for position, i in enumerate(kids):
+            edge = chart.edges[i]
+            junction = f"{index[tail]}j{position}"
+            # A trunk segment is dashed only when every relation it carries is uncertain.
+            dashed = all(chart.edges[k].dashed for k in kids[position:])
+            trunk = {
+                "id": dot_quote(f"{chart.id}-e{i}t"),
+                "tooltip": dot_quote(edge.tooltip),
+                "weight": "10",
+            }
+            if dashed:
+                trunk["style"] = "dashed"
+            lines.append(f"  {junction} [shape=point width=0.01 height=0.01 label=\"\" style=invis]")
+            lines.append(f"  {previous} -> {junction} [{_attrs(**trunk)}]")
+            lines.append(f"  {{rank=same; {junction}; {index[edge.head]}}}")
+            lines.append(f"  {junction} -> {index[edge.head]} [{_attrs(**_edge_attrs(chart, i, edge))}]")
+            previous = junction
+    return lines
 
 
 _XML_PROLOG = re.compile(r"<\?xml[^>]*\?>")
@@ -177,6 +229,12 @@ def clean_svg(document: str, chart: Chart) -> str:
         if href is not None:
             # SVG 2 browsers follow and focus 'href'; xlink:href stays for older readers.
             anchor.set("href", href)
+    for element in root.iter():
+        # Blank lines would end the raw HTML block in Markdown; whitespace between tags is noise.
+        if element.text is not None and not element.text.strip():
+            element.text = None
+        if element.tail is not None and not element.tail.strip():
+            element.tail = None
     root.set("class", "bagan-svg")
     root.set("role", "group")
     root.set("aria-label", chart.title)
