@@ -7,6 +7,7 @@ path (``("alias", 2, "nama")``) to its position. Nothing here knows the schema.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +43,8 @@ class RawDocument:
     data: Any
     values: dict[Path_, Position] = field(default_factory=dict)
     keys: dict[Path_, Position] = field(default_factory=dict)
+    #: Each scalar as written, so messages can quote ``03`` rather than the number 3.
+    written: dict[Path_, str] = field(default_factory=dict)
 
     def locate(self, path: Path_) -> Position:
         """Return the position of the key at ``path``, or of the nearest enclosing value."""
@@ -63,9 +66,10 @@ class RawDocument:
 class _TooBig(Exception):
     """The document expands beyond MAX_VALUES or MAX_DEPTH."""
 
-    def __init__(self, position: Position, message: str) -> None:
+    def __init__(self, position: Position, path: Path_, message: str) -> None:
         super().__init__(message)
         self.position = position
+        self.path = path
         self.message = message
 
 
@@ -171,13 +175,16 @@ class _Converter:
         self.count += 1
         position = _position(node.start_mark)
         if self.count > MAX_VALUES:
+            # Aliases point back at their anchor; the key whose value grew so large is the place to fix.
+            top = path[:1]
             raise _TooBig(
-                position,
+                self.document.keys.get(top, position),
+                top,
                 f"dokumen mengembang menjadi lebih dari {MAX_VALUES} nilai (kemungkinan karena "
                 "anchor dan alias yang saling merujuk). Tulis nilainya secara langsung",
             )
         if len(path) > MAX_DEPTH:
-            raise _TooBig(position, f"struktur bersarang lebih dari {MAX_DEPTH} tingkat")
+            raise _TooBig(position, path, f"struktur bersarang lebih dari {MAX_DEPTH} tingkat")
         self.document.values[path] = position
         if isinstance(node, yaml.MappingNode):
             return self.convert_mapping(node, path)
@@ -186,11 +193,21 @@ class _Converter:
                 self.problem(position, path, f"tag YAML '{node.tag}' tidak didukung; hapus tag ini")
                 return None
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
+        self.document.written[path] = node.value
         try:
             return self.constructor.construct_object(node, deep=True)
         except yaml.YAMLError:
             self.problem(position, path, f"tag YAML '{node.tag}' tidak didukung; hapus tag ini")
-            return None
+        except (ValueError, OverflowError):
+            # The scalar looks like a date or number that does not exist, e.g. 2023-13-45.
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                message = (
+                    f"'{node.value}' bukan tanggal yang sah. Tulis dengan bentuk TTTT-BB-HH, mis. 2023-12-11"
+                )
+            else:
+                message = f"nilai '{node.value}' tidak dapat dibaca; apit dengan tanda kutip bila maksudnya teks"
+            self.problem(position, path, message)
+        return None
 
     def convert_mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any] | None:
         if node.tag != "tag:yaml.org,2002:map":
@@ -245,6 +262,23 @@ def dotted(path: Path_) -> str:
         else:
             out += f".{part}" if out else part
     return out
+
+
+_QUOTED_VALUE = re.compile(r"""^(\s*(?:-\s+)?[A-Za-z_][\w-]*:\s+|\s*-\s+)(["'])""")
+
+
+def _unclosed_quote(text: str, until_line: int) -> Position | None:
+    """The first line (up to ``until_line``) whose value opens a quote it does not close."""
+    for number, line in enumerate(text.splitlines()[:until_line], start=1):
+        match = _QUOTED_VALUE.match(line)
+        if not match:
+            continue
+        quote = match.group(2)
+        rest = line[match.end() :]
+        closed = rest.replace("\\\\", "").replace('\\"', "").count('"') if quote == '"' else rest.count("'")
+        if closed % 2 == 0:
+            return Position(number, match.end())
+    return None
 
 
 def _leading_tabs(text: str) -> Iterator[Position]:
@@ -308,6 +342,10 @@ def parse(raw: bytes, display_path: str) -> tuple[RawDocument | None, list[Probl
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        opened = _unclosed_quote(text, _position(mark).line)
+        if opened is not None:
+            # A quote left open swallows the lines after it; the parser trips far below the mistake.
+            return fail(opened, "tanda kutip yang dibuka di sini tidak ditutup pada baris yang sama. Tutup tanda kutipnya")
         return fail(_position(mark), _translate_yaml_problem(error))
     except yaml.reader.ReaderError as error:
         return fail(_line_col(text, error.position), _translate_yaml_problem(error))
@@ -321,7 +359,10 @@ def parse(raw: bytes, display_path: str) -> tuple[RawDocument | None, list[Probl
     try:
         document.data = _Converter(document, problems).convert(node, ())
     except _TooBig as error:
-        return fail(error.position, error.message)
+        problems.append(
+            Problem(display_path, error.position.line, error.position.column, dotted(error.path), error.message)
+        )
+        return None, problems
     return document, problems
 
 

@@ -10,7 +10,7 @@ import difflib
 import types
 import typing
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import PurePosixPath
 from typing import Any, TypeVar
@@ -139,7 +139,7 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def _message(root: Any, error: Any) -> str:
+def _message(root: Any, error: Any, written: str | None) -> str:
     kind = error["type"]
     loc = tuple(error["loc"])
     value = error.get("input")
@@ -148,21 +148,21 @@ def _message(root: Any, error: Any) -> str:
         return f"kolom wajib '{name}' belum diisi. Tambahkan baris '{name}: …'"
     if kind == "extra_forbidden":
         known = _fields_at(root, loc[:-1])
-        hint = _did_you_mean(name, known) or f". Kolom yang dikenal: {', '.join(known)}"
-        return f"kolom '{name}' tidak dikenal{hint}"
+        match = suggest(name, known)
+        if match:
+            return f"kolom '{name}' tidak dikenal — maksud Anda '{match}'?"
+        return f"kolom '{name}' tidak dikenal. Kolom yang dikenal: {', '.join(known)}"
     if value is None:
         return "belum diisi. Tulis nilainya setelah titik dua, atau hapus kolomnya"
     if kind == "enum":
         expected = _annotation_at(root, loc)
         options = [m.value for m in expected] if isinstance(expected, type) and issubclass(expected, Enum) else []
-        hint = _did_you_mean(str(value), options)
-        return f"nilai '{_shown(value)}' tidak dikenal{hint}. Pilih salah satu: {', '.join(options)}"
+        hint = _did_you_mean(str(value), options) or "."
+        return f"nilai '{_shown(value)}' tidak dikenal{hint} Pilihan: {', '.join(options)}"
     if kind == "string_type":
         if isinstance(value, bool | int | float):
-            return (
-                f"harus berupa teks, bukan angka atau ya/tidak ({_shown(value)}). "
-                f"Apit nilainya dengan tanda kutip, mis. \"{_shown(value)}\""
-            )
+            shown = _shown(written if written is not None else value)
+            return f"harus berupa teks, bukan angka atau ya/tidak. Apit nilainya dengan tanda kutip: \"{shown}\""
         return "harus berupa teks, bukan daftar atau kumpulan kolom"
     if kind == "list_type":
         return "harus berupa daftar: tulis setiap butir pada baris sendiri, diawali '- '"
@@ -200,7 +200,8 @@ def _schema_problems(document: RawDocument, root: Any, error: ValidationError) -
             position = document.locate(loc)
         else:
             position = document.locate_value(loc)
-        yield Problem(document.path, position.line, position.column, dotted(loc), _message(root, item))
+        message = _message(root, item, document.written.get(loc))
+        yield Problem(document.path, position.line, position.column, dotted(loc), message)
 
 
 def _validate_file(document: RawDocument, adapter: TypeAdapter[Any], root: Any) -> tuple[Any, list[Problem]]:
@@ -219,17 +220,18 @@ class _CrossCheck:
     def __init__(
         self,
         sources: dict[str, Source],
-        sources_doc: RawDocument | None,
         units: list[tuple[Unit, RawDocument]],
         regulations: list[tuple[Regulation, RawDocument]],
+        invalid: Known,
     ) -> None:
         self.sources = sources
-        self.sources_doc = sources_doc
         self.units = units
         self.regulations = regulations
         self.problems: list[Problem] = []
-        self.unit_ids = {u.id for u, _ in units}
-        self.regulation_ids = {r.id for r, _ in regulations}
+        # Records that failed the schema still exist: references to them are not reported twice.
+        self.unit_ids = {u.id for u, _ in units} | invalid.units
+        self.regulation_ids = {r.id for r, _ in regulations} | invalid.regulations
+        self.source_ids = set(sources) | invalid.sources
 
     def add(self, document: RawDocument, path: Path_, message: str, severity: Severity = Severity.ERROR) -> None:
         position = document.locate_value(path)
@@ -308,7 +310,7 @@ class _CrossCheck:
             self.add(document, ("induk",), "sekretariat-jenderal adalah puncak struktur dan tidak punya induk")
         elif unit.induk == unit.id:
             self.add(document, ("induk",), "unit tidak dapat menjadi induk dirinya sendiri")
-        elif self.unit_ref(document, ("induk",), unit.induk):
+        elif self.unit_ref(document, ("induk",), unit.induk) and unit.induk in by_id:
             parent = by_id[unit.induk][0]
             allowed = ALLOWED_PARENTS[unit.jenis]
             if parent.jenis not in allowed:
@@ -339,11 +341,11 @@ class _CrossCheck:
 
     def record_references(self, record: Unit | Regulation, document: RawDocument) -> None:
         for i, source in enumerate(record.sumber):
-            if source not in self.sources:
+            if source not in self.source_ids:
                 self.add(
                     document,
                     ("sumber", i),
-                    f"sumber '{source}' tidak ada di content/sumber.yml{_did_you_mean(source, self.sources)}",
+                    f"sumber '{source}' tidak ada di content/sumber.yml{_did_you_mean(source, self.source_ids)}",
                 )
         if isinstance(record, Unit):
             for i, basis in enumerate(record.dasar_hukum):
@@ -400,8 +402,10 @@ class _CrossCheck:
             if reported.intersection(loop):
                 continue
             reported.update(loop)
-            chain = " → ".join([*loop, current])
-            unit, document = by_id[min(loop)]
+            first = loop.index(min(loop))
+            loop = loop[first:] + loop[:first]  # start at the same unit however the walk began
+            chain = " → ".join([*loop, loop[0]])
+            unit, document = by_id[loop[0]]
             self.add(
                 document,
                 ("induk",),
@@ -409,19 +413,48 @@ class _CrossCheck:
             )
 
 
+@dataclass
+class Known:
+    """Ids of records that exist but failed the schema."""
+
+    units: set[str] = field(default_factory=set)
+    regulations: set[str] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)
+
+
+def _raw_id(document: RawDocument) -> str | None:
+    data = document.data
+    return data.get("id") if isinstance(data, dict) and isinstance(data.get("id"), str) else None
+
+
+def _validate_sources(document: RawDocument, problems: list[Problem], known: Known) -> dict[str, Source]:
+    """Each source on its own, so one bad entry does not hide all the others."""
+    if not isinstance(document.data, dict):
+        _, found = _validate_file(document, _SOURCES, dict[str, Source])
+        problems.extend(found)
+        return {}
+    sources = {}
+    for key, value in document.data.items():
+        entry = RawDocument(document.path, {key: value}, document.values, document.keys, document.written)
+        parsed, found = _validate_file(entry, _SOURCES, dict[str, Source])
+        problems.extend(found)
+        if parsed:
+            sources.update(parsed)
+        else:
+            known.sources.add(key)
+    return sources
+
+
 def check(loaded: LoadedContent) -> Checked:
     """Validate every parsed file, then the files together."""
     problems = list(loaded.problems)
-    sources: dict[str, Source] = {}
-    if loaded.sources is not None:
-        parsed, found = _validate_file(loaded.sources, _SOURCES, dict[str, Source])
-        problems.extend(found)
-        sources = parsed or {}
-    units = _validate_all(loaded.units, Unit, problems)
-    regulations = _validate_all(loaded.regulations, Regulation, problems)
-    if not units and not any(p.severity is Severity.ERROR for p in problems):
+    known = Known()
+    sources = _validate_sources(loaded.sources, problems, known) if loaded.sources else {}
+    units = _validate_all(loaded.units, Unit, problems, known.units)
+    regulations = _validate_all(loaded.regulations, Regulation, problems, known.regulations)
+    if not units and not known.units and not any(p.severity is Severity.ERROR for p in problems):
         problems.append(Problem("content/unit", 1, 1, "", "belum ada unit satu pun; tambahkan berkas unit"))
-    problems.extend(_CrossCheck(sources, loaded.sources, units, regulations).run())
+    problems.extend(_CrossCheck(sources, units, regulations, known).run())
     problems.sort()
     has_errors = any(p.severity is Severity.ERROR for p in problems)
     records = None
@@ -431,7 +464,7 @@ def check(loaded: LoadedContent) -> Checked:
 
 
 def _validate_all(
-    documents: list[RawDocument], model: type[M], problems: list[Problem]
+    documents: list[RawDocument], model: type[M], problems: list[Problem], invalid_ids: set[str]
 ) -> list[tuple[M, RawDocument]]:
     adapter = TypeAdapter(model)
     valid = []
@@ -440,4 +473,6 @@ def _validate_all(
         problems.extend(found)
         if record is not None:
             valid.append((record, document))
+        elif (raw_id := _raw_id(document)) is not None:
+            invalid_ids.add(raw_id)
     return valid
