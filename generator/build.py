@@ -85,7 +85,7 @@ def generate(content_dir: Path, docs_dir: Path) -> Generated:
 def run_mkdocs(config_file: Path, site_dir: Path) -> None:
     """Build the site with MkDocs into ``site_dir`` (strict: any warning fails the build)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_file), "-d", str(site_dir)]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)]
     result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     if result.returncode != 0:
         raise GeneratorError("MkDocs gagal membangun situs:\n" + (result.stderr or result.stdout).strip())

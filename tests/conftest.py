@@ -64,7 +64,8 @@ class Project:
         return BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
 
 
-def _copy_project(destination: Path) -> Project:
+def copy_project(destination: Path) -> Project:
+    """Copy the project (content, config, hand-written pages) into ``destination``."""
     destination.mkdir(parents=True, exist_ok=True)
     shutil.copy2(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
     shutil.copytree(CONTENT, destination / "content")
@@ -83,7 +84,7 @@ def _copy_project(destination: Path) -> Project:
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     """A fresh, writable copy of the real project."""
-    return _copy_project(tmp_path / "proyek")
+    return copy_project(tmp_path / "proyek")
 
 
 @pytest.fixture
@@ -91,7 +92,7 @@ def make_project(tmp_path: Path) -> Callable[[str], Project]:
     """Make several independent copies of the project in one test."""
 
     def make(name: str) -> Project:
-        return _copy_project(tmp_path / name)
+        return copy_project(tmp_path / name)
 
     return make
 
@@ -99,6 +100,6 @@ def make_project(tmp_path: Path) -> Callable[[str], Project]:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The real content, built once into a real site with MkDocs."""
-    project = _copy_project(tmp_path_factory.mktemp("situs") / "proyek")
+    project = copy_project(tmp_path_factory.mktemp("situs") / "proyek")
     assert project.run("build") == 0
     return project

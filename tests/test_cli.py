@@ -1,0 +1,82 @@
+"""The command line: help, usage errors, atomic builds and rewriting only what changed."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.cli import main
+
+from .conftest import Project
+
+
+@pytest.mark.parametrize("args", [["--help"], ["check", "--help"], ["build", "--help"], ["generate", "--help"]])
+def test_help(args: list[str], capsys: pytest.CaptureFixture[str]):
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    assert exit_info.value.code == 0
+    assert "--content" in capsys.readouterr().out or args == ["--help"]
+
+
+def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["bangun"])
+    assert exit_info.value.code == 2
+    assert "galat: argument PERINTAH: invalid choice: 'bangun'" in capsys.readouterr().err
+
+
+def test_missing_content_folder_is_a_usage_error(tmp_path, capsys: pytest.CaptureFixture[str]):
+    assert main(["check", "--content", str(tmp_path / "tidak-ada")]) == 2
+    assert capsys.readouterr().err == f"galat: folder konten '{tmp_path / 'tidak-ada'}' tidak ada\n"
+
+
+@pytest.mark.site
+def test_failed_build_leaves_the_previous_site_untouched(project: Project, capsys: pytest.CaptureFixture[str]):
+    assert project.run("build") == 0
+    before = {p: p.read_bytes() for p in project.site.rglob("*") if p.is_file()}
+    project.edit("unit/biro-umum.yml", "induk: deputi-bidang-administrasi", "induk: tidak-ada")
+    assert project.run("build") == 1
+    err = capsys.readouterr().err
+    assert "content/unit/biro-umum.yml:5:8: galat: induk: unit 'tidak-ada' tidak ditemukan" in err
+    assert "Tidak ada berkas yang diubah." in err
+    after = {p: p.read_bytes() for p in project.site.rglob("*") if p.is_file()}
+    assert after == before
+
+
+@pytest.mark.site
+def test_mkdocs_failure_leaves_the_previous_site_untouched(project: Project, capsys: pytest.CaptureFixture[str]):
+    assert project.run("build") == 0
+    marker = project.site / "index.html"
+    before = marker.read_bytes()
+    # A hand-written page with a broken link fails MkDocs' strict build.
+    (project.root / "docs" / "tentang" / "index.md").write_text("[rusak](tidak-ada.md)\n", encoding="utf-8")
+    assert project.run("build") == 1
+    assert "MkDocs gagal membangun situs" in capsys.readouterr().err
+    assert marker.read_bytes() == before
+    assert not list(project.root.glob(".site-*"))
+
+
+def test_unchanged_regeneration_writes_nothing(project: Project, capsys: pytest.CaptureFixture[str]):
+    assert project.run("generate") == 0
+    capsys.readouterr()
+    assert project.run("generate") == 0
+    assert "0 berkas ditulis" in capsys.readouterr().out
+
+
+def test_one_unit_edit_rewrites_only_pages_that_show_it(project: Project, capsys: pytest.CaptureFixture[str]):
+    assert project.run("generate") == 0
+    docs = project.root / "docs"
+    stamps = {p: p.stat().st_mtime_ns for p in docs.rglob("*") if p.is_file()}
+    project.edit("unit/inspektorat-wilayah-iii.yml", "  - nama: Itwil III\n", "  - nama: Itwil 3\n")
+    assert project.run("generate") == 0
+    changed = {p.relative_to(docs).as_posix() for p in stamps if p.stat().st_mtime_ns != stamps[p]}
+    # The alias appears on the unit's own page and in the A–Z index only.
+    assert changed == {"struktur/inspektorat-wilayah-iii/index.md", "indeks/index.md"}
+
+
+def test_removed_unit_pages_are_pruned(project: Project):
+    assert project.run("generate") == 0
+    page = project.root / "docs" / "struktur" / "inspektorat-wilayah-iii" / "index.md"
+    assert page.is_file()
+    project.unit_file("inspektorat-wilayah-iii").unlink()
+    assert project.run("generate") == 0
+    assert not page.exists()

@@ -1,0 +1,85 @@
+"""Hostile text in any editor field is shown as text, on the page and in the chart."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+
+from .conftest import Project, copy_project
+
+pytestmark = pytest.mark.site
+
+PAYLOAD = '<script>alert(1)</script> <img src=x onerror=alert(2)> "]; x [label=" \\N *tebal* [tautan](javascript:alert(3))'
+NAME = f"Biro Umum {PAYLOAD}"
+
+
+def _q(text: str) -> str:
+    return json.dumps(text)  # a JSON string is a valid YAML string
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Project:
+
+    project = copy_project(tmp_path_factory.mktemp("payload") / "proyek")
+    unit = "unit/biro-umum.yml"
+    project.edit(unit, "nama: Biro Umum", f"nama: {_q(NAME)}")
+    project.edit(
+        unit,
+        "kepala: Kepala Biro Umum",
+        f"kepala: {_q(PAYLOAD)}\nalias:\n  - nama: {_q(PAYLOAD)}\n    jenis: informal\n    catatan: {_q(PAYLOAD)}",
+    )
+    project.edit(
+        unit,
+        "keyakinan: terverifikasi",
+        "keyakinan: terverifikasi\nketentuan:\n  - topik: tugas\n    peraturan: uu-7-2017\n"
+        f"    pasal: {_q(PAYLOAD)}\n    teks: {_q(PAYLOAD)}\n    butir: [{_q(PAYLOAD)}]\ncatatan: {_q(PAYLOAD)}",
+    )
+    project.edit("sumber.yml", 'judul: "Daftar satuan kerja pusat', "judul: " + _q(PAYLOAD)[:-1] + " Daftar satuan kerja pusat")
+    assert project.run("build", "--tanpa-peringatan") == 0
+    return project
+
+
+def _no_active_content(soup: BeautifulSoup) -> None:
+    for script in soup.find_all("script"):
+        assert "alert" not in script.get_text(), script
+    assert not soup.find_all(attrs={"onerror": True})
+    assert not soup.find_all("img", src="x")
+    for anchor in soup.find_all("a", href=True):
+        assert not anchor["href"].lower().startswith("javascript:"), anchor
+
+
+def test_hostile_text_does_not_become_markup(hostile: Project):
+    for page in hostile.site.rglob("*.html"):
+        _no_active_content(BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser"))
+
+
+def test_hostile_name_reads_as_text(hostile: Project):
+    soup = hostile.page("struktur/biro-umum/")
+    h1 = soup.find("h1")
+    assert "".join(t for t in h1.find_all(string=True) if not t.find_parent(class_="headerlink")).strip() == NAME
+    assert soup.title.get_text() == f"{NAME} - Struktur Organisasi Setjen KPU"
+    nav = soup.select_one("nav.md-nav--primary .md-nav__link--active")
+    assert NAME in nav.get_text(" ", strip=True)
+
+
+def test_hostile_text_reads_as_text_in_every_field(hostile: Project):
+    text = hostile.page("struktur/biro-umum/").get_text(" ", strip=True)
+    # kepala, alias name and note, quoted provision (article, text, item), note, source title
+    assert text.count(PAYLOAD) >= 8
+
+
+def test_hostile_name_reads_as_text_in_the_charts(hostile: Project):
+    for url in ("struktur/biro-umum/", "struktur/deputi-bidang-administrasi/", "struktur/"):
+        svg = hostile.page(url).select_one("figure.bagan svg")
+        node = next(g for g in svg.select("g.node") if "Biro Umum" in g.get_text())
+        label = " ".join(t.get_text() for t in node.find_all("text"))
+        assert label.replace(" ", "") == NAME.replace(" ", ""), url
+        assert node.find("title").get_text() == f"{NAME} (Biro)"
+
+
+def test_hostile_text_stays_escaped_in_the_search_index(hostile: Project):
+    index = (hostile.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "<script>" not in index and "<img" not in index
+    assert "&lt;script&gt;alert(1)" in index
