@@ -60,7 +60,9 @@ def render_files(org: Organisation) -> tuple[dict[str, bytes], int, int]:
             chart_file = page.path.rsplit("/", 1)[0] + "/bagan.svg"
             files[chart_file] = standalone_svg(svg).encode("utf-8")
     for section, nav in site.navs.items():
-        files[f"{section}/{NAV_FILE}"] = yaml.safe_dump(nav, allow_unicode=True, sort_keys=False).encode("utf-8")
+        files[f"{section}/{NAV_FILE}"] = yaml.safe_dump(
+            nav, allow_unicode=True, sort_keys=False
+        ).encode("utf-8")
     for section in GENERATED_DIRS:
         files[f"{section}/.JANGAN-DISUNTING"] = GENERATED_NOTICE.encode("utf-8")
     return files, len(site.pages), len(charts)
@@ -85,10 +87,22 @@ def generate(content_dir: Path, docs_dir: Path) -> Generated:
 def run_mkdocs(config_file: Path, site_dir: Path) -> None:
     """Build the site with MkDocs into ``site_dir`` (strict: any warning fails the build)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-f",
+        str(config_file),
+        "-d",
+        str(site_dir),
+    ]
     result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     if result.returncode != 0:
-        raise GeneratorError("MkDocs gagal membangun situs:\n" + (result.stderr or result.stdout).strip())
+        raise GeneratorError(
+            "MkDocs gagal membangun situs:\n" + (result.stderr or result.stdout).strip()
+        )
 
 
 def publish(config_file: Path, site_dir: Path) -> None:
@@ -120,7 +134,9 @@ def docs_dir(config_file: Path) -> Path:
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     except (OSError, yaml.YAMLError) as error:
-        raise GeneratorError(f"konfigurasi MkDocs {config_file} tidak dapat dibaca: {error}") from error
+        raise GeneratorError(
+            f"konfigurasi MkDocs {config_file} tidak dapat dibaca: {error}"
+        ) from error
     return config_file.parent / str(config.get("docs_dir", "docs"))
 
 

@@ -30,21 +30,33 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m generator",
         description="Generator situs struktur organisasi Sekretariat Jenderal KPU.",
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="PERINTAH", parser_class=_Parser)
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="PERINTAH", parser_class=_Parser
+    )
 
     def content_option(command: argparse.ArgumentParser) -> None:
         command.add_argument(
-            "--content", type=Path, default=Path("content"), metavar="DIR", help="folder konten YAML (bawaan: content)"
+            "--content",
+            type=Path,
+            default=Path("content"),
+            metavar="DIR",
+            help="folder konten YAML (bawaan: content)",
         )
 
     def warning_option(command: argparse.ArgumentParser) -> None:
         command.add_argument(
-            "--tanpa-peringatan", action="store_true", help="jangan tampilkan peringatan, hanya galat"
+            "--tanpa-peringatan",
+            action="store_true",
+            help="jangan tampilkan peringatan, hanya galat",
         )
 
     def config_option(command: argparse.ArgumentParser) -> None:
         command.add_argument(
-            "--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE", help="konfigurasi MkDocs (bawaan: mkdocs.yml)"
+            "--config",
+            type=Path,
+            default=Path("mkdocs.yml"),
+            metavar="FILE",
+            help="konfigurasi MkDocs (bawaan: mkdocs.yml)",
         )
 
     check_cmd = commands.add_parser(
@@ -74,7 +86,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     content_option(build_cmd)
     config_option(build_cmd)
-    build_cmd.add_argument("--site", type=Path, default=Path("site"), metavar="DIR", help="folder hasil (bawaan: site)")
+    build_cmd.add_argument(
+        "--site", type=Path, default=Path("site"), metavar="DIR", help="folder hasil (bawaan: site)"
+    )
     warning_option(build_cmd)
     return parser
 
@@ -91,7 +105,10 @@ def _report(problems: list[Problem], out: TextIO, *, warnings: bool) -> None:
         for problem in notes:
             print(problem.format(), file=out)
     if errors:
-        print(f"\n{len(errors)} galat. Perbaiki galat di atas, lalu jalankan pemeriksaan lagi.", file=out)
+        print(
+            f"\n{len(errors)} galat. Perbaiki galat di atas, lalu jalankan pemeriksaan lagi.",
+            file=out,
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -107,7 +124,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             checked = check_content(args.content)
-            _report(checked.problems, sys.stderr if checked.errors else sys.stdout, warnings=show_warnings)
+            _report(
+                checked.problems,
+                sys.stderr if checked.errors else sys.stdout,
+                warnings=show_warnings,
+            )
             if checked.errors:
                 return EXIT_CONTENT
             records = checked.records
@@ -127,7 +148,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CONTENT
     warnings = generated.checked.warnings
     if warnings and show_warnings:
-        print(f"{len(warnings)} peringatan untuk peninjau; lihat dengan 'python -m generator check'.")
+        print(
+            f"{len(warnings)} peringatan untuk peninjau; lihat dengan 'python -m generator check'."
+        )
     report = generated.report
     print(
         f"{generated.pages} halaman, {generated.charts} bagan; {len(report.written)} berkas ditulis, "

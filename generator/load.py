@@ -201,9 +201,7 @@ class _Converter:
         except (ValueError, OverflowError):
             # The scalar looks like a date or number that does not exist, e.g. 2023-13-45.
             if node.tag == "tag:yaml.org,2002:timestamp":
-                message = (
-                    f"'{node.value}' bukan tanggal yang sah. Tulis dengan bentuk TTTT-BB-HH, mis. 2023-12-11"
-                )
+                message = f"'{node.value}' bukan tanggal yang sah. Tulis dengan bentuk TTTT-BB-HH, mis. 2023-12-11"
             else:
                 message = f"nilai '{node.value}' tidak dapat dibaca; apit dengan tanda kutip bila maksudnya teks"
             self.problem(position, path, message)
@@ -212,7 +210,9 @@ class _Converter:
     def convert_mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any] | None:
         if node.tag != "tag:yaml.org,2002:map":
             self.problem(
-                _position(node.start_mark), path, f"tag YAML '{node.tag}' tidak didukung; hapus tag ini"
+                _position(node.start_mark),
+                path,
+                f"tag YAML '{node.tag}' tidak didukung; hapus tag ini",
             )
             return None
         result: dict[str, Any] = {}
@@ -220,7 +220,9 @@ class _Converter:
             key_position = _position(key_node.start_mark)
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.problem(
-                    key_position, path, "kunci gabungan '<<' tidak didukung; tulis kolomnya satu per satu"
+                    key_position,
+                    path,
+                    "kunci gabungan '<<' tidak didukung; tulis kolomnya satu per satu",
                 )
                 continue
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
@@ -275,7 +277,11 @@ def _unclosed_quote(text: str, until_line: int) -> Position | None:
             continue
         quote = match.group(2)
         rest = line[match.end() :]
-        closed = rest.replace("\\\\", "").replace('\\"', "").count('"') if quote == '"' else rest.count("'")
+        closed = (
+            rest.replace("\\\\", "").replace('\\"', "").count('"')
+            if quote == '"'
+            else rest.count("'")
+        )
         if closed % 2 == 0:
             return Position(number, match.end())
     return None
@@ -345,22 +351,35 @@ def parse(raw: bytes, display_path: str) -> tuple[RawDocument | None, list[Probl
         opened = _unclosed_quote(text, _position(mark).line)
         if opened is not None:
             # A quote left open swallows the lines after it; the parser trips far below the mistake.
-            return fail(opened, "tanda kutip yang dibuka di sini tidak ditutup pada baris yang sama. Tutup tanda kutipnya")
+            return fail(
+                opened,
+                "tanda kutip yang dibuka di sini tidak ditutup pada baris yang sama. Tutup tanda kutipnya",
+            )
         return fail(_position(mark), _translate_yaml_problem(error))
     except yaml.reader.ReaderError as error:
         return fail(_line_col(text, error.position), _translate_yaml_problem(error))
     except yaml.YAMLError as error:
         return fail(Position(1, 1), _translate_yaml_problem(error))
     except RecursionError:
-        return fail(Position(1, 1), f"struktur bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat)")
+        return fail(
+            Position(1, 1), f"struktur bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat)"
+        )
     if node is None:
-        return fail(Position(1, 1), "berkas kosong. Isi berkas dengan kolom-kolomnya, atau hapus berkasnya")
+        return fail(
+            Position(1, 1), "berkas kosong. Isi berkas dengan kolom-kolomnya, atau hapus berkasnya"
+        )
     document = RawDocument(display_path, None)
     try:
         document.data = _Converter(document, problems).convert(node, ())
     except _TooBig as error:
         problems.append(
-            Problem(display_path, error.position.line, error.position.column, dotted(error.path), error.message)
+            Problem(
+                display_path,
+                error.position.line,
+                error.position.column,
+                dotted(error.path),
+                error.message,
+            )
         )
         return None, problems
     return document, problems
@@ -422,7 +441,9 @@ def load_content(content_dir: Path) -> LoadedContent:
         problems.extend(found)
     else:
         problems.append(
-            Problem(display(sources_path), 1, 1, "", "berkas daftar sumber tidak ada; buat berkas ini")
+            Problem(
+                display(sources_path), 1, 1, "", "berkas daftar sumber tidak ada; buat berkas ini"
+            )
         )
     units = read_all(content_dir / UNITS_DIR)
     regulations = read_all(content_dir / REGULATIONS_DIR)

@@ -30,8 +30,12 @@ def expand_nav(nav: list[Any], docs_dir: Path) -> list[Any]:
     expanded: list[Any] = []
     for entry in nav:
         if isinstance(entry, dict) and len(entry) == 1:
-            (title, target), = entry.items()
-            nav_file = docs_dir / str(target).rsplit("/", 1)[0] / NAV_FILE if isinstance(target, str) else None
+            ((title, target),) = entry.items()
+            nav_file = (
+                docs_dir / str(target).rsplit("/", 1)[0] / NAV_FILE
+                if isinstance(target, str)
+                else None
+            )
             if nav_file is not None and target.endswith("index.md") and nav_file.is_file():
                 entry = {title: yaml.safe_load(nav_file.read_text(encoding="utf-8"))}
         expanded.append(entry)

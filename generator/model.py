@@ -88,7 +88,10 @@ REGULATION_KIND_LABELS: dict[RegulationKind, tuple[str, str]] = {
 #: How an incoming relation reads from the side of the regulation it points at.
 RELATION_LABELS: dict[RelationKind, tuple[str, str]] = {
     RelationKind.AMENDS: ("Mengubah", "Diubah oleh"),
-    RelationKind.ENACTS: ("Menetapkan menjadi undang-undang", "Ditetapkan menjadi undang-undang oleh"),
+    RelationKind.ENACTS: (
+        "Menetapkan menjadi undang-undang",
+        "Ditetapkan menjadi undang-undang oleh",
+    ),
     RelationKind.IMPLEMENTS: ("Melaksanakan", "Dilaksanakan oleh"),
     RelationKind.REVOKES: ("Mencabut", "Dicabut oleh"),
 }
@@ -131,7 +134,8 @@ class Organisation:
             if unit.induk is not None:
                 children[unit.induk].append(unit.id)
         regulations = {
-            r.id: r for r in sorted(records.regulations, key=lambda r: (r.tahun, r.jenis.value, r.nomor))
+            r.id: r
+            for r in sorted(records.regulations, key=lambda r: (r.tahun, r.jenis.value, r.nomor))
         }
         return cls(
             units=units,
@@ -143,7 +147,9 @@ class Organisation:
     @property
     def root(self) -> Unit:
         """The Sekretariat Jenderal, the top of the tree."""
-        return next(u for u in self.units.values() if u.induk is None and u.status is UnitStatus.ACTIVE)
+        return next(
+            u for u in self.units.values() if u.induk is None and u.status is UnitStatus.ACTIVE
+        )
 
     def parent(self, unit: Unit) -> Unit | None:
         return self.units[unit.induk] if unit.induk else None

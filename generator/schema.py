@@ -28,7 +28,9 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 def _text(value: str) -> str:
     stripped = value.strip()
     if not stripped:
-        raise PydanticCustomError("teks_kosong", "tidak boleh kosong; isi dengan teks, atau hapus kolomnya")
+        raise PydanticCustomError(
+            "teks_kosong", "tidak boleh kosong; isi dengan teks, atau hapus kolomnya"
+        )
     return stripped
 
 

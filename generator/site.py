@@ -129,9 +129,20 @@ def unit_chart(org: Organisation, unit: Unit) -> Chart:
     members = [*([parent] if parent else []), unit, *children, *successors]
     unique = {u.id: u for u in members}.values()
     nodes = tuple(_node(org, u, page, unit) for u in unique)
-    edges = [_parent_edge(org, u) for u in [unit, *children] if u.induk and u.induk in {n.key for n in nodes}]
+    edges = [
+        _parent_edge(org, u)
+        for u in [unit, *children]
+        if u.induk and u.induk in {n.key for n in nodes}
+    ]
     edges += [
-        Edge(unit.id, s.id, f"{unit.nama} digantikan oleh {s.nama}", ("pengganti",), dashed=True, label="digantikan oleh")
+        Edge(
+            unit.id,
+            s.id,
+            f"{unit.nama} digantikan oleh {s.nama}",
+            ("pengganti",),
+            dashed=True,
+            label="digantikan oleh",
+        )
         for s in successors
     ]
     return Chart(f"bagan-{unit.id}", f"Bagan struktur {unit.nama}", nodes, tuple(edges))
@@ -169,12 +180,22 @@ def plan(org: Organisation) -> SitePlan:
         PagePlan(AZ_DOC, "az.md.j2", {"org": org, "entries": az_entries(org)}),
     ]
     for unit in org.units.values():
-        pages.append(PagePlan(unit_doc(unit.id), "unit.md.j2", {"org": org, "unit": unit}, unit_chart(org, unit)))
+        pages.append(
+            PagePlan(
+                unit_doc(unit.id), "unit.md.j2", {"org": org, "unit": unit}, unit_chart(org, unit)
+            )
+        )
     for regulation in org.regulations.values():
         pages.append(
-            PagePlan(regulation_doc(regulation.id), "regulation.md.j2", {"org": org, "regulation": regulation})
+            PagePlan(
+                regulation_doc(regulation.id),
+                "regulation.md.j2",
+                {"org": org, "regulation": regulation},
+            )
         )
-    return SitePlan(tuple(pages), {"struktur": structure_nav(org), "dasar-hukum": regulations_nav(org)})
+    return SitePlan(
+        tuple(pages), {"struktur": structure_nav(org), "dasar-hukum": regulations_nav(org)}
+    )
 
 
 def _unit_nav(org: Organisation, unit: Unit) -> Any:
@@ -222,4 +243,3 @@ def az_entries(org: Organisation) -> list[AzEntry]:
             if alias.nama not in (unit.nama, unit.singkatan):
                 entries.append(AzEntry(alias.nama, unit, alias.jenis.value))
     return sorted(entries, key=lambda e: (e.name.casefold(), e.unit.nama.casefold()))
-

@@ -39,7 +39,12 @@ ALLOWED_PARENTS: dict[UnitKind, frozenset[UnitKind]] = {
     UnitKind.BUREAU: frozenset({UnitKind.SECRETARIAT_GENERAL, UnitKind.DEPUTY}),
     UnitKind.REGIONAL_INSPECTORATE: frozenset({UnitKind.PRINCIPAL_INSPECTORATE}),
     UnitKind.DIVISION: frozenset(
-        {UnitKind.BUREAU, UnitKind.CENTRE, UnitKind.PRINCIPAL_INSPECTORATE, UnitKind.REGIONAL_INSPECTORATE}
+        {
+            UnitKind.BUREAU,
+            UnitKind.CENTRE,
+            UnitKind.PRINCIPAL_INSPECTORATE,
+            UnitKind.REGIONAL_INSPECTORATE,
+        }
     ),
     UnitKind.SUBDIVISION: frozenset(
         {UnitKind.DIVISION, UnitKind.BUREAU, UnitKind.CENTRE, UnitKind.REGIONAL_INSPECTORATE}
@@ -156,13 +161,17 @@ def _message(root: Any, error: Any, written: str | None) -> str:
         return "belum diisi. Tulis nilainya setelah titik dua, atau hapus kolomnya"
     if kind == "enum":
         expected = _annotation_at(root, loc)
-        options = [m.value for m in expected] if isinstance(expected, type) and issubclass(expected, Enum) else []
+        options = (
+            [m.value for m in expected]
+            if isinstance(expected, type) and issubclass(expected, Enum)
+            else []
+        )
         hint = _did_you_mean(str(value), options) or "."
         return f"nilai '{_shown(value)}' tidak dikenal{hint} Pilihan: {', '.join(options)}"
     if kind == "string_type":
         if isinstance(value, bool | int | float):
             shown = _shown(written if written is not None else value)
-            return f"harus berupa teks, bukan angka atau ya/tidak. Apit nilainya dengan tanda kutip: \"{shown}\""
+            return f'harus berupa teks, bukan angka atau ya/tidak. Apit nilainya dengan tanda kutip: "{shown}"'
         return "harus berupa teks, bukan daftar atau kumpulan kolom"
     if kind == "list_type":
         return "harus berupa daftar: tulis setiap butir pada baris sendiri, diawali '- '"
@@ -177,7 +186,13 @@ def _message(root: Any, error: Any, written: str | None) -> str:
         return f"angka {_shown(value)} di luar rentang yang sah{low}"
     if kind.startswith("date"):
         return f"'{_shown(value)}' bukan tanggal yang sah. Tulis dengan bentuk TTTT-BB-HH, mis. 2023-12-11"
-    if kind in ("teks_kosong", "id_tidak_valid", "url_tidak_valid", "url_berbahaya", "kutipan_kosong"):
+    if kind in (
+        "teks_kosong",
+        "id_tidak_valid",
+        "url_tidak_valid",
+        "url_berbahaya",
+        "kutipan_kosong",
+    ):
         return str(error["msg"])
     return f"nilai tidak sah ({error['msg']})"
 
@@ -204,7 +219,9 @@ def _schema_problems(document: RawDocument, root: Any, error: ValidationError) -
         yield Problem(document.path, position.line, position.column, dotted(loc), message)
 
 
-def _validate_file(document: RawDocument, adapter: TypeAdapter[Any], root: Any) -> tuple[Any, list[Problem]]:
+def _validate_file(
+    document: RawDocument, adapter: TypeAdapter[Any], root: Any
+) -> tuple[Any, list[Problem]]:
     try:
         return adapter.validate_python(document.data), []
     except ValidationError as error:
@@ -233,7 +250,9 @@ class _CrossCheck:
         self.regulation_ids = {r.id for r, _ in regulations} | invalid.regulations
         self.source_ids = set(sources) | invalid.sources
 
-    def add(self, document: RawDocument, path: Path_, message: str, severity: Severity = Severity.ERROR) -> None:
+    def add(
+        self, document: RawDocument, path: Path_, message: str, severity: Severity = Severity.ERROR
+    ) -> None:
         position = document.locate_value(path)
         self.problems.append(
             Problem(document.path, position.line, position.column, dotted(path), message, severity)
@@ -253,7 +272,11 @@ class _CrossCheck:
             for i, relation in enumerate(regulation.hubungan):
                 self.regulation_ref(document, ("hubungan", i, "peraturan"), relation.peraturan)
                 if relation.peraturan == regulation.id:
-                    self.add(document, ("hubungan", i, "peraturan"), "peraturan tidak dapat merujuk dirinya sendiri")
+                    self.add(
+                        document,
+                        ("hubungan", i, "peraturan"),
+                        "peraturan tidak dapat merujuk dirinya sendiri",
+                    )
             self.record_references(regulation, document)
             self.confidence_keys(regulation, document)
         return self.problems
@@ -285,7 +308,9 @@ class _CrossCheck:
     def unit_ref(self, document: RawDocument, path: Path_, target: str) -> bool:
         if target in self.unit_ids:
             return True
-        self.add(document, path, f"unit '{target}' tidak ditemukan{_did_you_mean(target, self.unit_ids)}")
+        self.add(
+            document, path, f"unit '{target}' tidak ditemukan{_did_you_mean(target, self.unit_ids)}"
+        )
         return False
 
     def regulation_ref(self, document: RawDocument, path: Path_, target: str) -> None:
@@ -296,7 +321,9 @@ class _CrossCheck:
                 f"peraturan '{target}' tidak ditemukan{_did_you_mean(target, self.regulation_ids)}",
             )
 
-    def unit_references(self, unit: Unit, document: RawDocument, by_id: dict[str, tuple[Unit, RawDocument]]) -> None:
+    def unit_references(
+        self, unit: Unit, document: RawDocument, by_id: dict[str, tuple[Unit, RawDocument]]
+    ) -> None:
         active = unit.status is UnitStatus.ACTIVE
         root_kind = unit.jenis is UnitKind.SECRETARIAT_GENERAL
         if unit.induk is None:
@@ -307,7 +334,11 @@ class _CrossCheck:
                     "unit aktif harus punya 'induk' (id unit atasannya); hanya sekretariat-jenderal yang tidak",
                 )
         elif root_kind:
-            self.add(document, ("induk",), "sekretariat-jenderal adalah puncak struktur dan tidak punya induk")
+            self.add(
+                document,
+                ("induk",),
+                "sekretariat-jenderal adalah puncak struktur dan tidak punya induk",
+            )
         elif unit.induk == unit.id:
             self.add(document, ("induk",), "unit tidak dapat menjadi induk dirinya sendiri")
         elif self.unit_ref(document, ("induk",), unit.induk) and unit.induk in by_id:
@@ -335,7 +366,11 @@ class _CrossCheck:
             )
         for i, successor in enumerate(unit.digantikan_oleh):
             if successor == unit.id:
-                self.add(document, ("digantikan_oleh", i), "unit tidak dapat digantikan oleh dirinya sendiri")
+                self.add(
+                    document,
+                    ("digantikan_oleh", i),
+                    "unit tidak dapat digantikan oleh dirinya sendiri",
+                )
             else:
                 self.unit_ref(document, ("digantikan_oleh", i), successor)
 
@@ -354,13 +389,21 @@ class _CrossCheck:
                 self.regulation_ref(document, ("ketentuan", i, "peraturan"), provision.peraturan)
 
     def confidence_keys(self, record: Unit | Regulation, document: RawDocument) -> None:
-        fields = [f for f in type(record).model_fields if f not in ("id", "keyakinan", "rincian_keyakinan")]
+        fields = [
+            f
+            for f in type(record).model_fields
+            if f not in ("id", "keyakinan", "rincian_keyakinan")
+        ]
         for key in record.rincian_keyakinan:
             path = ("rincian_keyakinan", key)
             if key not in fields:
                 self.add(document, path, f"kolom '{key}' tidak dikenal{_did_you_mean(key, fields)}")
             elif getattr(record, key) in (None, [], {}):
-                self.add(document, path, f"kolom '{key}' tidak diisi, jadi keyakinannya tidak dapat dirinci")
+                self.add(
+                    document,
+                    path,
+                    f"kolom '{key}' tidak diisi, jadi keyakinannya tidak dapat dirinci",
+                )
 
     def unit_warnings(self, unit: Unit, document: RawDocument) -> None:
         if not unit.sumber:
@@ -378,7 +421,9 @@ class _CrossCheck:
                 "unit ditandai terverifikasi tetapi belum ada pasal peraturan yang dirujuk",
                 Severity.WARNING,
             )
-        if unit.status is UnitStatus.ACTIVE and not any(p.topik is Topic.DUTIES for p in unit.ketentuan):
+        if unit.status is UnitStatus.ACTIVE and not any(
+            p.topik is Topic.DUTIES for p in unit.ketentuan
+        ):
             self.add(document, ("id",), "rumusan tugas unit ini belum ada", Severity.WARNING)
         if unit.status is UnitStatus.DISSOLVED and not unit.digantikan_oleh:
             self.add(
@@ -405,7 +450,7 @@ class _CrossCheck:
             first = loop.index(min(loop))
             loop = loop[first:] + loop[:first]  # start at the same unit however the walk began
             chain = " → ".join([*loop, loop[0]])
-            unit, document = by_id[loop[0]]
+            document = by_id[loop[0]][1]
             self.add(
                 document,
                 ("induk",),
@@ -427,7 +472,9 @@ def _raw_id(document: RawDocument) -> str | None:
     return data.get("id") if isinstance(data, dict) and isinstance(data.get("id"), str) else None
 
 
-def _validate_sources(document: RawDocument, problems: list[Problem], known: Known) -> dict[str, Source]:
+def _validate_sources(
+    document: RawDocument, problems: list[Problem], known: Known
+) -> dict[str, Source]:
     """Each source on its own, so one bad entry does not hide all the others."""
     if not isinstance(document.data, dict):
         _, found = _validate_file(document, _SOURCES, dict[str, Source])
@@ -435,7 +482,9 @@ def _validate_sources(document: RawDocument, problems: list[Problem], known: Kno
         return {}
     sources = {}
     for key, value in document.data.items():
-        entry = RawDocument(document.path, {key: value}, document.values, document.keys, document.written)
+        entry = RawDocument(
+            document.path, {key: value}, document.values, document.keys, document.written
+        )
         parsed, found = _validate_file(entry, _SOURCES, dict[str, Source])
         problems.extend(found)
         if parsed:
@@ -453,7 +502,9 @@ def check(loaded: LoadedContent) -> Checked:
     units = _validate_all(loaded.units, Unit, problems, known.units)
     regulations = _validate_all(loaded.regulations, Regulation, problems, known.regulations)
     if not units and not known.units and not any(p.severity is Severity.ERROR for p in problems):
-        problems.append(Problem("content/unit", 1, 1, "", "belum ada unit satu pun; tambahkan berkas unit"))
+        problems.append(
+            Problem("content/unit", 1, 1, "", "belum ada unit satu pun; tambahkan berkas unit")
+        )
     problems.extend(_CrossCheck(sources, units, regulations, known).run())
     problems.sort()
     has_errors = any(p.severity is Severity.ERROR for p in problems)

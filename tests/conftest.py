@@ -73,12 +73,13 @@ def copy_project(destination: Path) -> Project:
     shutil.copytree(
         ROOT / "docs",
         destination / "docs",
-        ignore=lambda folder, names: [n for n in names if Path(folder) == ROOT / "docs" and n in GENERATED_DIRS],
+        ignore=lambda folder, names: [
+            n for n in names if Path(folder) == ROOT / "docs" and n in GENERATED_DIRS
+        ],
     )
     # MkDocs finds the hook relative to mkdocs.yml.
     (destination / "generator").symlink_to(ROOT / "generator")
     return Project(destination)
-
 
 
 @pytest.fixture

@@ -18,7 +18,12 @@ def _chart(chart_id: str = "bagan-uji", label: str = "Biro Umum") -> Chart:
         chart_id,
         f"Bagan struktur {label}",
         (
-            Node("induk", "Deputi Bidang Administrasi", "../induk/", "Deputi Bidang Administrasi (Deputi)"),
+            Node(
+                "induk",
+                "Deputi Bidang Administrasi",
+                "../induk/",
+                "Deputi Bidang Administrasi (Deputi)",
+            ),
             Node("satu", label, "./", f"{label} (Biro)", ("saat-ini",)),
             Node("dua", "Biro Keuangan", "../dua/", "Biro Keuangan (Biro)"),
         ),
@@ -49,7 +54,11 @@ def test_dot_is_deterministic():
 def test_hostile_label_cannot_add_nodes():
     source = to_dot(_chart(label='"]; injected [label="x'))
     # Three boxes and the invisible junctions of the stacked column, nothing else.
-    names = {line.split()[0] for line in source.splitlines() if "[" in line and "->" not in line and "{" not in line}
+    names = {
+        line.split()[0]
+        for line in source.splitlines()
+        if "[" in line and "->" not in line and "{" not in line
+    }
     assert "injected" not in names
     svg = render_svgs([_chart(label='"]; injected [label="x')])["bagan-uji"]
     texts = [t.text for t in ET.fromstring(svg).iter(f"{SVG}text")]

@@ -51,7 +51,7 @@ MISTAKES = {
         "unit/biro-umum.yml",
         'kode: "03"',
         "kode: 03",
-        'content/unit/biro-umum.yml:9:7: galat: kode: harus berupa teks, bukan angka atau ya/tidak. Apit nilainya'
+        "content/unit/biro-umum.yml:9:7: galat: kode: harus berupa teks, bukan angka atau ya/tidak. Apit nilainya"
         ' dengan tanda kutip: "03"',
     ),
     "text_blank": Mistake(
@@ -248,7 +248,9 @@ def test_real_content_is_valid(project: Project, capsys: pytest.CaptureFixture[s
 
 
 @pytest.mark.parametrize("name", MISTAKES)
-def test_mistake_is_reported_precisely(project: Project, capsys: pytest.CaptureFixture[str], name: str):
+def test_mistake_is_reported_precisely(
+    project: Project, capsys: pytest.CaptureFixture[str], name: str
+):
     mistake = MISTAKES[name]
     _make(project, mistake)
     # Messages name files relative to the content folder's parent, as editors see them.
@@ -268,7 +270,9 @@ def test_all_mistakes_are_reported_in_one_run(project: Project, capsys: pytest.C
 
 
 def test_a_parent_cycle_is_named(project: Project, capsys: pytest.CaptureFixture[str]):
-    project.edit("unit/deputi-bidang-administrasi.yml", "induk: sekretariat-jenderal", "induk: biro-umum")
+    project.edit(
+        "unit/deputi-bidang-administrasi.yml", "induk: sekretariat-jenderal", "induk: biro-umum"
+    )
     assert project.run("check", "--tanpa-peringatan") == 1
     errors = _errors(capsys.readouterr().err)
     assert (
@@ -278,7 +282,9 @@ def test_a_parent_cycle_is_named(project: Project, capsys: pytest.CaptureFixture
 
 
 def test_warnings_are_listed_separately(project: Project, capsys: pytest.CaptureFixture[str]):
-    project.edit("unit/biro-umum.yml", "sumber:\n  - sk-kpu-1257-2024\n  - siasn-satker-pusat\n", "")
+    project.edit(
+        "unit/biro-umum.yml", "sumber:\n  - sk-kpu-1257-2024\n  - siasn-satker-pusat\n", ""
+    )
     assert project.run("check") == 0
     out = capsys.readouterr().out
     assert "Peringatan (" in out

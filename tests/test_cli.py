@@ -9,7 +9,9 @@ from generator.cli import main
 from .conftest import Project
 
 
-@pytest.mark.parametrize("args", [["--help"], ["check", "--help"], ["build", "--help"], ["generate", "--help"]])
+@pytest.mark.parametrize(
+    "args", [["--help"], ["check", "--help"], ["build", "--help"], ["generate", "--help"]]
+)
 def test_help(args: list[str], capsys: pytest.CaptureFixture[str]):
     with pytest.raises(SystemExit) as exit_info:
         main(args)
@@ -30,7 +32,9 @@ def test_missing_content_folder_is_a_usage_error(tmp_path, capsys: pytest.Captur
 
 
 @pytest.mark.site
-def test_failed_build_leaves_the_previous_site_untouched(project: Project, capsys: pytest.CaptureFixture[str]):
+def test_failed_build_leaves_the_previous_site_untouched(
+    project: Project, capsys: pytest.CaptureFixture[str]
+):
     assert project.run("build") == 0
     before = {p: p.read_bytes() for p in project.site.rglob("*") if p.is_file()}
     project.edit("unit/biro-umum.yml", "induk: deputi-bidang-administrasi", "induk: tidak-ada")
@@ -43,26 +47,34 @@ def test_failed_build_leaves_the_previous_site_untouched(project: Project, capsy
 
 
 @pytest.mark.site
-def test_mkdocs_failure_leaves_the_previous_site_untouched(project: Project, capsys: pytest.CaptureFixture[str]):
+def test_mkdocs_failure_leaves_the_previous_site_untouched(
+    project: Project, capsys: pytest.CaptureFixture[str]
+):
     assert project.run("build") == 0
     marker = project.site / "index.html"
     before = marker.read_bytes()
     # A hand-written page with a broken link fails MkDocs' strict build.
-    (project.root / "docs" / "tentang" / "index.md").write_text("[rusak](tidak-ada.md)\n", encoding="utf-8")
+    (project.root / "docs" / "tentang" / "index.md").write_text(
+        "[rusak](tidak-ada.md)\n", encoding="utf-8"
+    )
     assert project.run("build") == 1
     assert "MkDocs gagal membangun situs" in capsys.readouterr().err
     assert marker.read_bytes() == before
     assert not list(project.root.glob(".site-*"))
 
 
-def test_unchanged_regeneration_writes_nothing(project: Project, capsys: pytest.CaptureFixture[str]):
+def test_unchanged_regeneration_writes_nothing(
+    project: Project, capsys: pytest.CaptureFixture[str]
+):
     assert project.run("generate") == 0
     capsys.readouterr()
     assert project.run("generate") == 0
     assert "0 berkas ditulis" in capsys.readouterr().out
 
 
-def test_one_unit_edit_rewrites_only_pages_that_show_it(project: Project, capsys: pytest.CaptureFixture[str]):
+def test_one_unit_edit_rewrites_only_pages_that_show_it(
+    project: Project, capsys: pytest.CaptureFixture[str]
+):
     assert project.run("generate") == 0
     docs = project.root / "docs"
     stamps = {p: p.stat().st_mtime_ns for p in docs.rglob("*") if p.is_file()}

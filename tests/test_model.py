@@ -38,7 +38,9 @@ def test_children_follow_their_order_and_exclude_former_units(org: Organisation)
         "biro-sumber-daya-manusia",
         "biro-pengadaan-barang-jasa-dan-barang-milik-negara",
     ]
-    assert [u.id for u in org.children_of(deputy, active=False)] == ["biro-keuangan-dan-barang-milik-negara"]
+    assert [u.id for u in org.children_of(deputy, active=False)] == [
+        "biro-keuangan-dan-barang-milik-negara"
+    ]
 
 
 def test_successors_and_predecessors_mirror_each_other(org: Organisation):

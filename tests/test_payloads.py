@@ -36,7 +36,11 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Project:
         "keyakinan: terverifikasi\nketentuan:\n  - topik: tugas\n    peraturan: uu-7-2017\n"
         f"    pasal: {_q(PAYLOAD)}\n    teks: {_q(PAYLOAD)}\n    butir: [{_q(PAYLOAD)}]\ncatatan: {_q(PAYLOAD)}",
     )
-    project.edit("sumber.yml", 'judul: "Daftar satuan kerja pusat', "judul: " + _q(PAYLOAD)[:-1] + " Daftar satuan kerja pusat")
+    project.edit(
+        "sumber.yml",
+        'judul: "Daftar satuan kerja pusat',
+        "judul: " + _q(PAYLOAD)[:-1] + " Daftar satuan kerja pusat",
+    )
     assert project.run("build", "--tanpa-peringatan") == 0
     return project
 
@@ -58,7 +62,12 @@ def test_hostile_text_does_not_become_markup(hostile: Project):
 def test_hostile_name_reads_as_text(hostile: Project):
     soup = hostile.page("struktur/biro-umum/")
     h1 = soup.find("h1")
-    assert "".join(t for t in h1.find_all(string=True) if not t.find_parent(class_="headerlink")).strip() == NAME
+    assert (
+        "".join(
+            t for t in h1.find_all(string=True) if not t.find_parent(class_="headerlink")
+        ).strip()
+        == NAME
+    )
     assert soup.title.get_text() == f"{NAME} - Struktur Organisasi Setjen KPU"
     nav = soup.select_one("nav.md-nav--primary .md-nav__link--active")
     assert NAME in nav.get_text(" ", strip=True)

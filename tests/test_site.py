@@ -45,7 +45,9 @@ FORMER_UNITS = {
         "Biro Keuangan",
         "Biro Pengadaan Barang/Jasa dan Barang Milik Negara",
     ],
-    "Pusat Pelatihan, Penelitian dan Pengembangan": ["Pusat Pengembangan Kompetensi Sumber Daya Manusia"],
+    "Pusat Pelatihan, Penelitian dan Pengembangan": [
+        "Pusat Pengembangan Kompetensi Sumber Daya Manusia"
+    ],
 }
 REGULATIONS = {
     "UU 7/2017": "uu-7-2017",
@@ -103,7 +105,9 @@ def _resolves(site: Path, page: Path, href: str) -> bool:
 
 def _heading(element) -> str:
     """A heading's text as the reader sees it, without the permalink sign."""
-    return "".join(t for t in element.find_all(string=True) if not t.find_parent(class_="headerlink")).strip()
+    return "".join(
+        t for t in element.find_all(string=True) if not t.find_parent(class_="headerlink")
+    ).strip()
 
 
 def _title(soup: BeautifulSoup) -> str:
@@ -119,7 +123,10 @@ def test_every_unit_has_a_page_titled_with_its_official_name(built: Project):
 
 @pytest.mark.parametrize("name", CENTRAL_UNITS + list(FORMER_UNITS))
 def test_units_named_by_the_issue_are_published(built: Project, name: str):
-    titles = {_title(built.page(_page_url(built.site, p))) for p in (built.site / "struktur").glob("*/index.html")}
+    titles = {
+        _title(built.page(_page_url(built.site, p)))
+        for p in (built.site / "struktur").glob("*/index.html")
+    }
     assert f"{name} - Struktur Organisasi Setjen KPU" in titles
 
 
@@ -200,18 +207,24 @@ def test_aliases_lead_to_official_units(built: Project):
 
 
 @pytest.mark.parametrize("short, regulation_id", REGULATIONS.items())
-def test_each_regulation_has_a_page_listing_its_units(built: Project, short: str, regulation_id: str):
+def test_each_regulation_has_a_page_listing_its_units(
+    built: Project, short: str, regulation_id: str
+):
     soup = built.page(f"dasar-hukum/{regulation_id}/")
     assert _title(soup) == f"{short} - Struktur Organisasi Setjen KPU"
     section = soup.find("h2", id="unit-yang-diatur").find_next(["ul", "p"])
     governed = {
         u.nama
         for u in _records().units
-        if regulation_id in {b.peraturan for b in u.dasar_hukum} | {p.peraturan for p in u.ketentuan}
+        if regulation_id
+        in {b.peraturan for b in u.dasar_hukum} | {p.peraturan for p in u.ketentuan}
     }
     assert {a.get_text() for a in section.find_all("a")} == governed
     if not governed:
-        assert section.get_text() == "Belum ada unit yang mencatat peraturan ini sebagai dasar hukumnya."
+        assert (
+            section.get_text()
+            == "Belum ada unit yang mencatat peraturan ini sebagai dasar hukumnya."
+        )
 
 
 def test_regulation_pages_show_what_amends_what(built: Project):
@@ -269,7 +282,9 @@ def test_no_page_loads_anything_from_an_outside_host(built: Project):
             for element in soup.find_all(tag):
                 value = element.get(attribute)
                 if value and (tag != "link" or "alternate" not in (element.get("rel") or [])):
-                    assert not urlsplit(value).netloc and not value.startswith("//"), f"{page}: {tag} {value}"
+                    assert not urlsplit(value).netloc and not value.startswith("//"), (
+                        f"{page}: {tag} {value}"
+                    )
         assert not re.search(r"@import\s+url\(\s*['\"]?(https?:)?//", text), page
     for css in built.site.rglob("*.css"):
         assert not re.search(r"url\(\s*['\"]?(https?:)?//", css.read_text(encoding="utf-8")), css
@@ -287,7 +302,9 @@ def test_chart_titles_are_readable(built: Project):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for title in soup.select("figure.bagan svg title"):
             text = title.get_text()
-            assert text and "%3" not in text and not re.fullmatch(r"n\d+(j\d+)?(->n\d+)?", text), f"{page}: {text}"
+            assert text and "%3" not in text and not re.fullmatch(r"n\d+(j\d+)?(->n\d+)?", text), (
+                f"{page}: {text}"
+            )
 
 
 def test_chart_has_a_text_alternative_with_the_same_units(built: Project):
@@ -297,9 +314,9 @@ def test_chart_has_a_text_alternative_with_the_same_units(built: Project):
     details = figure.find_next("details")
     assert "Bagan dalam bentuk daftar" in details.find("summary").get_text()
     listed = {a.get_text() for a in details.find_all("a")}
-    assert listed == {" ".join(b.split()) for b in boxes} or {b.replace(" ", "") for b in boxes} == {
-        item.replace(" ", "") for item in listed
-    }
+    assert listed == {" ".join(b.split()) for b in boxes} or {
+        b.replace(" ", "") for b in boxes
+    } == {item.replace(" ", "") for item in listed}
 
 
 def test_navigation_mirrors_the_hierarchy(built: Project):

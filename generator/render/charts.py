@@ -84,7 +84,8 @@ def to_dot(chart: Chart) -> str:
     index = {node.key: f"n{i}" for i, node in enumerate(chart.nodes)}
     lines = [
         f"digraph {dot_quote(chart.title)} {{",
-        "  graph [" + _attrs(
+        "  graph ["
+        + _attrs(
             id=dot_quote(chart.id),
             rankdir="TB",
             nodesep="0.3",
@@ -93,8 +94,10 @@ def to_dot(chart: Chart) -> str:
             pad="0.1",
             # Right-angled lines read like a classic org chart, but cannot carry edge labels.
             splines="polyline",
-        ) + "]",
-        "  node [" + _attrs(
+        )
+        + "]",
+        "  node ["
+        + _attrs(
             shape="box",
             style='"rounded,filled"',
             fillcolor='"#ffffff"',
@@ -104,8 +107,11 @@ def to_dot(chart: Chart) -> str:
             fontsize="12",
             margin='"0.14,0.07"',
             target='"_top"',
-        ) + "]",
-        "  edge [" + _attrs(color='"#6b6b6b"', arrowhead="none", fontname=dot_quote(FONT), fontsize="10") + "]",
+        )
+        + "]",
+        "  edge ["
+        + _attrs(color='"#6b6b6b"', arrowhead="none", fontname=dot_quote(FONT), fontsize="10")
+        + "]",
     ]
     for node in chart.nodes:
         name = index[node.key]
@@ -159,7 +165,9 @@ def _edge_lines(chart: Chart, index: dict[str, str]) -> list[str]:
     lines = []
     for i, edge in enumerate(chart.edges):
         if i not in stacked:
-            lines.append(f"  {index[edge.tail]} -> {index[edge.head]} [{_attrs(**_edge_attrs(chart, i, edge))}]")
+            lines.append(
+                f"  {index[edge.tail]} -> {index[edge.head]} [{_attrs(**_edge_attrs(chart, i, edge))}]"
+            )
     for tail, kids in groups.items():
         previous = index[tail]
         for position, i in enumerate(kids):
@@ -174,10 +182,12 @@ def _edge_lines(chart: Chart, index: dict[str, str]) -> list[str]:
             }
             if dashed:
                 trunk["style"] = "dashed"
-            lines.append(f"  {junction} [shape=point width=0.01 height=0.01 label=\"\" style=invis]")
+            lines.append(f'  {junction} [shape=point width=0.01 height=0.01 label="" style=invis]')
             lines.append(f"  {previous} -> {junction} [{_attrs(**trunk)}]")
             lines.append(f"  {{rank=same; {junction}; {index[edge.head]}}}")
-            lines.append(f"  {junction} -> {index[edge.head]} [{_attrs(**_edge_attrs(chart, i, edge))}]")
+            lines.append(
+                f"  {junction} -> {index[edge.head]} [{_attrs(**_edge_attrs(chart, i, edge))}]"
+            )
             previous = junction
     return lines
 
@@ -203,7 +213,10 @@ def render_svgs(charts: list[Chart]) -> dict[str, str]:
     documents = [d for d in _XML_PROLOG.split(output) if d.strip()]
     if len(documents) != len(charts):
         raise GeneratorError(f"Graphviz menghasilkan {len(documents)} bagan, bukan {len(charts)}")
-    return {chart.id: clean_svg(document, chart) for chart, document in zip(charts, documents, strict=True)}
+    return {
+        chart.id: clean_svg(document, chart)
+        for chart, document in zip(charts, documents, strict=True)
+    }
 
 
 def _q(tag: str) -> str:

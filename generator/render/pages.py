@@ -73,5 +73,10 @@ def environment() -> Environment:
 
 def render_page(env: Environment, page: PagePlan, chart_svg: str | None) -> str:
     """Render one page; ``chart_svg`` is its chart, already rendered and cleaned."""
-    context: dict[str, Any] = {**page.context, "page_path": page.path, "chart": page.chart, "chart_svg": chart_svg}
+    context: dict[str, Any] = {
+        **page.context,
+        "page_path": page.path,
+        "chart": page.chart,
+        "chart_svg": chart_svg,
+    }
     return env.get_template(page.template).render(context)
