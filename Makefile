@@ -13,8 +13,8 @@ export NO_MKDOCS_2_WARNING := 1
 build: setup
 	$(PY) -m generator build
 
-# Run the test suite (unit tests and a real build of the site).
-test: setup
+# Lint, then run the test suite (unit tests and a real build of the site).
+test: setup lint
 	$(PY) -m pytest
 
 # Check the content only, listing every problem at once.
