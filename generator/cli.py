@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 content errors or a failed build, 2 usage errors.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -112,8 +113,22 @@ def _report(problems: list[Problem], out: TextIO, *, warnings: bool) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; return the exit code."""
+    """Run the CLI; return the exit code. Unexpected failures are reported, not dumped."""
     args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except Exception as error:  # a bug, not an editor's mistake: say so in one line
+        if os.environ.get("GENERATOR_DEBUG"):
+            raise
+        print(
+            f"galat internal: {type(error).__name__}: {error}. Ini kesalahan program, bukan konten; "
+            "laporkan, dan jalankan ulang dengan GENERATOR_DEBUG=1 untuk rinciannya.",
+            file=sys.stderr,
+        )
+        return EXIT_CONTENT
+
+
+def _run(args: argparse.Namespace) -> int:
     show_warnings = not args.tanpa_peringatan
     if not args.content.is_dir():
         print(f"galat: folder konten '{args.content}' tidak ada", file=sys.stderr)

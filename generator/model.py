@@ -96,6 +96,17 @@ RELATION_LABELS: dict[RelationKind, tuple[str, str]] = {
     RelationKind.REVOKES: ("Mencabut", "Dicabut oleh"),
 }
 
+#: How fields are named for readers (where the YAML name is not already plain Indonesian).
+FIELD_LABELS: dict[str, str] = {
+    "induk": "Unit atasan",
+    "digantikan_oleh": "Digantikan oleh",
+    "kepala": "Pimpinan",
+    "jabatan": "Jenjang jabatan pimpinan",
+    "eselon": "Eselon",
+    "tentang": "Judul",
+    "dasar_hukum": "Dasar hukum",
+}
+
 #: Topics every unit page shows, saying plainly when the wording is not yet known.
 CORE_TOPICS = (Topic.DUTIES, Topic.FUNCTIONS)
 

@@ -92,3 +92,15 @@ def test_removed_unit_pages_are_pruned(project: Project):
     project.unit_file("inspektorat-wilayah-iii").unlink()
     assert project.run("generate") == 0
     assert not page.exists()
+
+
+def test_a_bug_is_reported_in_one_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    def broken(content):
+        raise RuntimeError("contoh")
+
+    monkeypatch.delenv("GENERATOR_DEBUG", raising=False)
+    monkeypatch.setattr("generator.cli.check_content", broken)
+    assert main(["check"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("galat internal: RuntimeError: contoh. Ini kesalahan program, bukan konten;")
+    assert "Traceback" not in err

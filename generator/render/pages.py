@@ -61,6 +61,7 @@ def environment() -> Environment:
         CONFIDENCE_MEANING=model.CONFIDENCE_MEANINGS,
         TOPIC=model.TOPIC_LABELS,
         CORE_TOPICS=model.CORE_TOPICS,
+        FIELD=model.FIELD_LABELS,
         ALIAS=model.ALIAS_LABELS,
         RELATION=model.RELATION_LABELS,
         regulation_title=model.regulation_title,
