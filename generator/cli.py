@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 content errors or a failed build, 2 usage errors.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -14,6 +15,8 @@ from typing import TextIO
 
 from generator.build import build, check_content, docs_dir, generate
 from generator.errors import ContentError, GeneratorError, Problem
+from generator.schema import json_schemas
+from generator.write import write_tree
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -91,6 +94,23 @@ def _parser() -> argparse.ArgumentParser:
         "--site", type=Path, default=Path("site"), metavar="DIR", help="folder hasil (bawaan: site)"
     )
     warning_option(build_cmd)
+
+    schema_cmd = commands.add_parser(
+        "schema",
+        help="tulis JSON Schema konten ke folder schema/",
+        description=(
+            "Tulis JSON Schema setiap jenis berkas konten, diturunkan dari generator/schema.py. Dengan "
+            "--periksa, hanya periksa bahwa berkas yang ada sudah mutakhir (keluar 1 bila belum)."
+        ),
+    )
+    schema_cmd.add_argument(
+        "--out",
+        type=Path,
+        default=Path("schema"),
+        metavar="DIR",
+        help="folder tujuan (bawaan: schema)",
+    )
+    schema_cmd.add_argument("--periksa", action="store_true", help="jangan menulis; periksa saja")
     return parser
 
 
@@ -128,7 +148,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CONTENT
 
 
+def _schema(out: Path, *, check_only: bool) -> int:
+    files = {
+        name: (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        for name, schema in json_schemas().items()
+    }
+    stale = [
+        name
+        for name, data in files.items()
+        if not (out / name).is_file() or (out / name).read_bytes() != data
+    ]
+    if check_only:
+        for name in stale:
+            print(f"galat: {out / name} belum mutakhir; jalankan 'make schema'", file=sys.stderr)
+        return EXIT_CONTENT if stale else EXIT_OK
+    write_tree(out, files, ())
+    print(f"{len(stale)} berkas skema ditulis di {out}/")
+    return EXIT_OK
+
+
 def _run(args: argparse.Namespace) -> int:
+    if args.command == "schema":
+        return _schema(args.out, check_only=args.periksa)
     show_warnings = not args.tanpa_peringatan
     if not args.content.is_dir():
         print(f"galat: folder konten '{args.content}' tidak ada", file=sys.stderr)

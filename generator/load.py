@@ -45,6 +45,10 @@ class RawDocument:
     keys: dict[Path_, Position] = field(default_factory=dict)
     #: Each scalar as written, so messages can quote ``03`` rather than the number 3.
     written: dict[Path_, str] = field(default_factory=dict)
+    #: Values that could not be read (already reported), so the schema does not report them again.
+    unreadable: set[Path_] = field(default_factory=set)
+    #: The JSON Schema named by the file's ``# yaml-language-server: $schema=…`` line, if any.
+    modeline: str | None = None
 
     def locate(self, path: Path_) -> Position:
         """Return the position of the key at ``path``, or of the nearest enclosing value."""
@@ -167,6 +171,7 @@ class _Converter:
         self.constructor = yaml.SafeLoader("")
 
     def problem(self, position: Position, field_path: Path_, message: str) -> None:
+        self.document.unreadable.add(field_path)
         self.problems.append(
             Problem(self.document.path, position.line, position.column, dotted(field_path), message)
         )
@@ -287,6 +292,17 @@ def _unclosed_quote(text: str, until_line: int) -> Position | None:
     return None
 
 
+_MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)")
+
+
+def _modeline(text: str) -> str | None:
+    for line in text.splitlines()[:5]:
+        match = _MODELINE.match(line)
+        if match:
+            return match.group(1)
+    return None
+
+
 def _leading_tabs(text: str) -> Iterator[Position]:
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
@@ -368,18 +384,14 @@ def parse(raw: bytes, display_path: str) -> tuple[RawDocument | None, list[Probl
         return fail(
             Position(1, 1), "berkas kosong. Isi berkas dengan kolom-kolomnya, atau hapus berkasnya"
         )
-    document = RawDocument(display_path, None)
+    document = RawDocument(display_path, None, modeline=_modeline(text))
     try:
         document.data = _Converter(document, problems).convert(node, ())
     except _TooBig as error:
+        # Name only the top-level field: a path fifty levels deep helps nobody.
+        where = error.position
         problems.append(
-            Problem(
-                display_path,
-                error.position.line,
-                error.position.column,
-                dotted(error.path),
-                error.message,
-            )
+            Problem(display_path, where.line, where.column, dotted(error.path[:1]), error.message)
         )
         return None, problems
     return document, problems

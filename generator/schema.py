@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -18,6 +18,8 @@ from pydantic import (
     ConfigDict,
     Field,
     Strict,
+    TypeAdapter,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -62,15 +64,30 @@ def _url(value: str) -> str:
     return value.strip()
 
 
-Text = Annotated[str, Strict(), AfterValidator(_text)]
-Slug = Annotated[str, Strict(), AfterValidator(_slug)]
-Url = Annotated[str, Strict(), AfterValidator(_url)]
+# The JSON Schema says what the validators check, so editors' tools refuse the same values.
+Text = Annotated[
+    str, Strict(), AfterValidator(_text), WithJsonSchema({"type": "string", "pattern": r"\S"})
+]
+Slug = Annotated[
+    str,
+    Strict(),
+    AfterValidator(_slug),
+    WithJsonSchema({"type": "string", "pattern": SLUG.pattern}),
+]
+Url = Annotated[
+    str,
+    Strict(),
+    AfterValidator(_url),
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^\s*[hH][tT][tT][pP][sS]?://[^\s/?#]+[^\s]*\s*$"}
+    ),
+]
 Number = Annotated[int, Strict(), Field(ge=1)]
 Year = Annotated[int, Strict(), Field(ge=1945, le=2100)]
 
 
 class Confidence(StrEnum):
-    """How sure we are of a fact (the markers of the research notes)."""
+    """Tingkat keyakinan: terverifikasi, sumber-sekunder, inferensi, atau perlu-verifikasi."""
 
     VERIFIED = "terverifikasi"
     SECONDARY = "sumber-sekunder"
@@ -79,7 +96,7 @@ class Confidence(StrEnum):
 
 
 class UnitKind(StrEnum):
-    """The kinds of organisational unit."""
+    """Jenis unit organisasi."""
 
     SECRETARIAT_GENERAL = "sekretariat-jenderal"
     DEPUTY = "deputi"
@@ -92,14 +109,14 @@ class UnitKind(StrEnum):
 
 
 class UnitStatus(StrEnum):
-    """Whether a unit exists today."""
+    """Status unit: aktif, atau dibubarkan untuk unit terdahulu."""
 
     ACTIVE = "aktif"
     DISSOLVED = "dibubarkan"
 
 
 class Position(StrEnum):
-    """The civil-service grade of the unit's head (jabatan)."""
+    """Jenjang jabatan pimpinan unit."""
 
     JPT_MADYA = "jpt-madya"
     JPT_PRATAMA = "jpt-pratama"
@@ -108,7 +125,7 @@ class Position(StrEnum):
 
 
 class Echelon(StrEnum):
-    """The former echelon grades (eselon)."""
+    """Eselon pimpinan unit."""
 
     IA = "I.a"
     IB = "I.b"
@@ -121,7 +138,7 @@ class Echelon(StrEnum):
 
 
 class AliasKind(StrEnum):
-    """What kind of other name an alias is."""
+    """Jenis nama lain: singkatan, nama-lain, informal, ejaan-lain, atau nama-lama."""
 
     ABBREVIATION = "singkatan"
     OTHER = "nama-lain"
@@ -131,7 +148,7 @@ class AliasKind(StrEnum):
 
 
 class Topic(StrEnum):
-    """What a quoted provision is about."""
+    """Isi ketentuan yang dikutip."""
 
     STANDING = "kedudukan"
     COMPOSITION = "susunan"
@@ -143,7 +160,7 @@ class Topic(StrEnum):
 
 
 class RegulationKind(StrEnum):
-    """Kinds of regulation."""
+    """Jenis peraturan."""
 
     LAW = "undang-undang"
     PERPPU = "perppu"
@@ -152,14 +169,14 @@ class RegulationKind(StrEnum):
 
 
 class RegulationStatus(StrEnum):
-    """Whether a regulation is in force."""
+    """Status peraturan."""
 
     IN_FORCE = "berlaku"
     REVOKED = "dicabut"
 
 
 class RelationKind(StrEnum):
-    """How one regulation relates to another."""
+    """Jenis hubungan dengan peraturan lain."""
 
     AMENDS = "mengubah"
     ENACTS = "menetapkan"
@@ -168,7 +185,7 @@ class RelationKind(StrEnum):
 
 
 class SourceKind(StrEnum):
-    """Whether a source is the regulation or official document itself."""
+    """Jenis sumber: primer (teks peraturan atau dokumen resmi) atau sekunder."""
 
     PRIMARY = "primer"
     SECONDARY = "sekunder"
@@ -217,6 +234,10 @@ class LegalBasis(_Record):
 
 class Provision(_Record):
     """Kutipan ketentuan peraturan, kata demi kata, beserta pasalnya."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"anyOf": [{"required": ["teks"]}, {"required": ["butir"]}]}
+    )
 
     topik: Topic
     """Isi ketentuan: kedudukan, susunan, tugas, fungsi, wewenang, kewajiban, atau tanggung-jawab."""
@@ -338,3 +359,40 @@ class Regulation(_Record):
     """Keyakinan per kolom yang berbeda dari keyakinan peraturan."""
     catatan: Text | None = None
     """Keterangan lain, mis. bagian yang belum dapat dibaca."""
+
+
+#: The published schemas: file name, what the file holds, and the type that checks it.
+SCHEMA_FILES: dict[str, tuple[str, str, Any]] = {
+    "unit.schema.json": ("Unit", "Satu unit organisasi Setjen KPU (content/unit/<id>.yml).", Unit),
+    "peraturan.schema.json": (
+        "Peraturan",
+        "Satu peraturan (content/peraturan/<id>.yml).",
+        Regulation,
+    ),
+    "sumber.schema.json": (
+        "Daftar sumber",
+        "Semua sumber yang dirujuk unit dan peraturan (content/sumber.yml), menurut id.",
+        dict[Slug, Source],
+    ),
+}
+
+
+def json_schemas() -> dict[str, dict[str, Any]]:
+    """The JSON Schema of every kind of content file, derived from the models above."""
+    schemas = {}
+    for file_name, (title, description, kind) in SCHEMA_FILES.items():
+        schema = TypeAdapter(kind).json_schema()
+        if (
+            "propertyNames" not in schema
+            and schema.get("type") == "object"
+            and "properties" not in schema
+        ):
+            schema["propertyNames"] = {"pattern": SLUG.pattern}
+        schemas[file_name] = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": file_name,
+            **schema,
+            "title": title,
+            "description": description,
+        }
+    return schemas

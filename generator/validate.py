@@ -209,6 +209,8 @@ def _annotation_bounds(error: Any) -> str:
 def _schema_problems(document: RawDocument, root: Any, error: ValidationError) -> Iterator[Problem]:
     for item in error.errors():
         loc = tuple(item["loc"])
+        if loc in document.unreadable:
+            continue
         if item["type"] == "missing":
             position = document.locate(loc[:-1])
         elif item["type"] == "extra_forbidden":
@@ -251,15 +253,21 @@ class _CrossCheck:
         self.source_ids = set(sources) | invalid.sources
 
     def add(
-        self, document: RawDocument, path: Path_, message: str, severity: Severity = Severity.ERROR
+        self,
+        document: RawDocument,
+        path: Path_,
+        message: str,
+        severity: Severity = Severity.ERROR,
+        at: Path_ | None = None,
     ) -> None:
-        position = document.locate_value(path)
+        position = document.locate_value(at or path)
         self.problems.append(
             Problem(document.path, position.line, position.column, dotted(path), message, severity)
         )
 
     def run(self) -> list[Problem]:
         self.file_names()
+        self.modelines()
         self.duplicates()
         by_id = {u.id: (u, d) for u, d in self.units}
         for unit, document in self.units:
@@ -290,6 +298,25 @@ class _CrossCheck:
                     ("id",),
                     f"id '{record.id}' tidak sama dengan nama berkas '{stem}.yml'. Samakan keduanya "
                     "(ganti nama berkas, atau perbaiki id)",
+                )
+
+    def modelines(self) -> None:
+        expected = [
+            *((d, "../../schema/unit.schema.json") for _, d in self.units),
+            *((d, "../../schema/peraturan.schema.json") for _, d in self.regulations),
+        ]
+        for document, schema in expected:
+            if document.modeline != schema:
+                self.problems.append(
+                    Problem(
+                        document.path,
+                        1,
+                        1,
+                        "",
+                        "baris pertama sebaiknya '# yaml-language-server: $schema="
+                        f"{schema}' agar editor dapat memeriksa dan melengkapi kolom saat Anda mengetik",
+                        Severity.WARNING,
+                    )
                 )
 
     def duplicates(self) -> None:
@@ -330,8 +357,9 @@ class _CrossCheck:
             if active and not root_kind:
                 self.add(
                     document,
-                    ("jenis",),
+                    ("induk",),
                     "unit aktif harus punya 'induk' (id unit atasannya); hanya sekretariat-jenderal yang tidak",
+                    at=("jenis",),
                 )
         elif root_kind:
             self.add(

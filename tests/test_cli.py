@@ -94,7 +94,9 @@ def test_removed_unit_pages_are_pruned(project: Project):
     assert not page.exists()
 
 
-def test_a_bug_is_reported_in_one_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+def test_a_bug_is_reported_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
     def broken(content):
         raise RuntimeError("contoh")
 
@@ -102,5 +104,7 @@ def test_a_bug_is_reported_in_one_line(monkeypatch: pytest.MonkeyPatch, capsys: 
     monkeypatch.setattr("generator.cli.check_content", broken)
     assert main(["check"]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("galat internal: RuntimeError: contoh. Ini kesalahan program, bukan konten;")
+    assert err.startswith(
+        "galat internal: RuntimeError: contoh. Ini kesalahan program, bukan konten;"
+    )
     assert "Traceback" not in err
