@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.terpasang
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test check generate serve lint clean distclean setup graphviz
+.PHONY: build test check generate serve lint schema clean distclean setup graphviz
 
 # Build the whole site into site/ (the old site stays if the build fails).
 build: setup
@@ -29,6 +29,10 @@ generate: setup
 serve: setup
 	$(PY) -m generator generate --tanpa-peringatan
 	$(VENV)/bin/mkdocs serve
+
+# Rewrite the published JSON Schema in schema/ after changing generator/schema.py.
+schema: $(STAMP)
+	$(PY) -m generator schema
 
 # Lint the Python code.
 lint: $(STAMP)

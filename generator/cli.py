@@ -11,10 +11,11 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
 
+from generator import report
 from generator.build import build, check_content, docs_dir, generate
-from generator.errors import ContentError, GeneratorError, Problem
+from generator.diff import describe
+from generator.errors import ContentError, GeneratorError
 from generator.schema import json_schemas
 from generator.write import write_tree
 
@@ -70,6 +71,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     content_option(check_cmd)
     warning_option(check_cmd)
+    check_cmd.add_argument(
+        "--format",
+        choices=["teks", "github", "json"],
+        default="teks",
+        help="bentuk laporan: teks (bawaan), github (anotasi GitHub Actions dan ringkasan), json",
+    )
 
     generate_cmd = commands.add_parser(
         "generate",
@@ -95,6 +102,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     warning_option(build_cmd)
 
+    diff_cmd = commands.add_parser(
+        "diff",
+        help="ringkas perubahan konten dibanding sebuah revisi git",
+        description=(
+            "Bandingkan konten sekarang dengan konten pada revisi git REVISI: unit yang ditambahkan, "
+            "dihapus, berganti nama, dipindahkan, dan kolom yang berubah, dalam Markdown."
+        ),
+    )
+    diff_cmd.add_argument(
+        "revisi", metavar="REVISI", help="revisi git pembanding, mis. origin/main"
+    )
+    content_option(diff_cmd)
+
     schema_cmd = commands.add_parser(
         "schema",
         help="tulis JSON Schema konten ke folder schema/",
@@ -112,24 +132,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     schema_cmd.add_argument("--periksa", action="store_true", help="jangan menulis; periksa saja")
     return parser
-
-
-def _report(problems: list[Problem], out: TextIO, *, warnings: bool) -> None:
-    errors = [p for p in problems if p.severity.value == "galat"]
-    notes = [p for p in problems if p.severity.value == "peringatan"]
-    for problem in errors:
-        print(problem.format(), file=out)
-    if warnings and notes:
-        if errors:
-            print(file=out)
-        print(f"Peringatan ({len(notes)}), untuk diperiksa peninjau:", file=out)
-        for problem in notes:
-            print(problem.format(), file=out)
-    if errors:
-        print(
-            f"\n{len(errors)} galat. Perbaiki galat di atas, lalu jalankan pemeriksaan lagi.",
-            file=out,
-        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -167,51 +169,76 @@ def _schema(out: Path, *, check_only: bool) -> int:
     return EXIT_OK
 
 
-def _run(args: argparse.Namespace) -> int:
-    if args.command == "schema":
-        return _schema(args.out, check_only=args.periksa)
-    show_warnings = not args.tanpa_peringatan
-    if not args.content.is_dir():
-        print(f"galat: folder konten '{args.content}' tidak ada", file=sys.stderr)
-        return EXIT_USAGE
-    if args.command != "check" and not args.config.is_file():
-        print(f"galat: berkas konfigurasi '{args.config}' tidak ada", file=sys.stderr)
-        return EXIT_USAGE
+def _check(args: argparse.Namespace) -> int:
+    checked = check_content(args.content)
+    warnings = not args.tanpa_peringatan
+    if args.format == "json":
+        sys.stdout.write(report.as_json(checked.problems))
+    elif args.format == "github":
+        # Annotations mark the lines in the pull request; the log and the job summary keep the
+        # full list, since GitHub shows only ten annotations a step.
+        sys.stdout.write(report.github(checked.problems, warnings=warnings))
+        sys.stdout.write(report.text(checked.problems, warnings=warnings))
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_file:
+            with open(summary_file, "a", encoding="utf-8") as handle:
+                handle.write(report.summary(checked.problems))
+    else:
+        out = sys.stderr if checked.errors else sys.stdout
+        out.write(report.text(checked.problems, warnings=warnings))
+    if checked.errors:
+        return EXIT_CONTENT
+    if args.format != "json" and checked.records is not None:
+        records = checked.records
+        print(f"Konten sah: {len(records.units)} unit, {len(records.regulations)} peraturan.")
+    return EXIT_OK
+
+
+def _generate(args: argparse.Namespace) -> int:
     try:
-        if args.command == "check":
-            checked = check_content(args.content)
-            _report(
-                checked.problems,
-                sys.stderr if checked.errors else sys.stdout,
-                warnings=show_warnings,
-            )
-            if checked.errors:
-                return EXIT_CONTENT
-            records = checked.records
-            assert records is not None  # no errors, so the records exist
-            print(f"Konten sah: {len(records.units)} unit, {len(records.regulations)} peraturan.")
-            return EXIT_OK
         if args.command == "generate":
             generated = generate(args.content, docs_dir(args.config))
         else:
             generated = build(args.content, args.config, args.site)
     except ContentError as error:
-        _report(error.problems, sys.stderr, warnings=False)
+        sys.stderr.write(report.text(error.problems, warnings=False))
         print("Tidak ada berkas yang diubah.", file=sys.stderr)
         return EXIT_CONTENT
-    except GeneratorError as error:
-        print(f"galat: {error}", file=sys.stderr)
-        return EXIT_CONTENT
     warnings = generated.checked.warnings
-    if warnings and show_warnings:
+    if warnings and not args.tanpa_peringatan:
         print(
             f"{len(warnings)} peringatan untuk peninjau; lihat dengan 'python -m generator check'."
         )
-    report = generated.report
+    written = generated.report
     print(
-        f"{generated.pages} halaman, {generated.charts} bagan; {len(report.written)} berkas ditulis, "
-        f"{report.unchanged} tidak berubah, {len(report.removed)} dihapus."
+        f"{generated.pages} halaman, {generated.charts} bagan; {len(written.written)} berkas ditulis, "
+        f"{written.unchanged} tidak berubah, {len(written.removed)} dihapus."
     )
     if args.command == "build":
         print(f"Situs selesai dibangun di {args.site}/")
     return EXIT_OK
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "schema":
+        return _schema(args.out, check_only=args.periksa)
+    if not args.content.is_dir():
+        print(f"galat: folder konten '{args.content}' tidak ada", file=sys.stderr)
+        return EXIT_USAGE
+    if args.command == "diff":
+        try:
+            sys.stdout.write(describe(args.content, args.revisi))
+        except GeneratorError as error:
+            print(f"galat: {error}", file=sys.stderr)
+            return EXIT_USAGE
+        return EXIT_OK
+    if args.command == "check":
+        return _check(args)
+    if not args.config.is_file():
+        print(f"galat: berkas konfigurasi '{args.config}' tidak ada", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return _generate(args)
+    except GeneratorError as error:
+        print(f"galat: {error}", file=sys.stderr)
+        return EXIT_CONTENT
