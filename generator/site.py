@@ -12,13 +12,14 @@ from typing import Any
 
 from generator.model import KIND_LABELS, Organisation
 from generator.render.charts import Chart, Edge, Node
-from generator.schema import Confidence, Unit, UnitStatus
+from generator.schema import Confidence, Unit, UnitStatus, field_reference
 
 #: Folders under docs/ that the generator owns entirely (git-ignored, pruned on each run).
-GENERATED_DIRS = ("struktur", "dasar-hukum", "indeks")
+GENERATED_DIRS = ("struktur", "dasar-hukum", "indeks", "kolom")
 OVERVIEW_DOC = "struktur/index.md"
 REGULATIONS_DOC = "dasar-hukum/index.md"
 AZ_DOC = "indeks/index.md"
+FIELDS_DOC = "kolom/index.md"
 #: Hand-written pages the generated ones link to.
 HOME_DOC = "index.md"
 #: The nav of a generated section, read by the MkDocs hook (dotfiles are not published).
@@ -178,6 +179,7 @@ def plan(org: Organisation) -> SitePlan:
         PagePlan(OVERVIEW_DOC, "overview.md.j2", {"org": org}, overview_chart(org)),
         PagePlan(REGULATIONS_DOC, "regulations.md.j2", {"org": org}),
         PagePlan(AZ_DOC, "az.md.j2", {"org": org, "entries": az_entries(org)}),
+        PagePlan(FIELDS_DOC, "fields.md.j2", {"sections": field_reference()}),
     ]
     for unit in org.units.values():
         pages.append(

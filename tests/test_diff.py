@@ -13,7 +13,16 @@ from .conftest import Project
 
 def _git(project: Project, *args: str) -> None:
     subprocess.run(
-        ["git", "-C", str(project.root), "-c", "user.name=Uji", "-c", "user.email=uji@example.invalid", *args],
+        [
+            "git",
+            "-C",
+            str(project.root),
+            "-c",
+            "user.name=Uji",
+            "-c",
+            "user.email=uji@example.invalid",
+            *args,
+        ],
         check=True,
         capture_output=True,
     )
@@ -33,14 +42,23 @@ def _diff(project: Project, capsys: pytest.CaptureFixture[str], revision: str = 
 
 
 def test_no_change(repo: Project, capsys: pytest.CaptureFixture[str]):
-    assert _diff(repo, capsys) == "## Perubahan konten dibanding `HEAD`\n\nTidak ada perubahan pada konten.\n"
+    assert (
+        _diff(repo, capsys)
+        == "## Perubahan konten dibanding `HEAD`\n\nTidak ada perubahan pada konten.\n"
+    )
 
 
 def test_moved_and_renamed_units(repo: Project, capsys: pytest.CaptureFixture[str]):
-    repo.edit("unit/biro-hukum.yml", "induk: deputi-bidang-dukungan-teknis", "induk: deputi-bidang-administrasi")
+    repo.edit(
+        "unit/biro-hukum.yml",
+        "induk: deputi-bidang-dukungan-teknis",
+        "induk: deputi-bidang-administrasi",
+    )
     repo.edit("unit/biro-umum.yml", "nama: Biro Umum", "nama: Biro Umum dan Protokol")
     out = _diff(repo, capsys)
-    assert "**Unit berganti nama (1)**\n\n- `biro-umum`: Biro Umum → Biro Umum dan Protokol\n" in out
+    assert (
+        "**Unit berganti nama (1)**\n\n- `biro-umum`: Biro Umum → Biro Umum dan Protokol\n" in out
+    )
     assert (
         "**Unit dipindahkan (1)**\n\n- Biro Hukum (`biro-hukum`): dari Deputi Bidang Dukungan Teknis"
         " (`deputi-bidang-dukungan-teknis`) ke Deputi Bidang Administrasi (`deputi-bidang-administrasi`)\n"
@@ -50,18 +68,25 @@ def test_moved_and_renamed_units(repo: Project, capsys: pytest.CaptureFixture[st
 def test_added_removed_and_changed_fields(repo: Project, capsys: pytest.CaptureFixture[str]):
     (repo.content / "unit" / "inspektorat-wilayah-iii.yml").unlink()
     text = (repo.content / "unit" / "biro-umum.yml").read_text(encoding="utf-8")
-    new = text.replace("id: biro-umum", "id: bagian-umum").replace("nama: Biro Umum", "nama: Bagian Umum")
+    new = text.replace("id: biro-umum", "id: bagian-umum").replace(
+        "nama: Biro Umum", "nama: Bagian Umum"
+    )
     (repo.content / "unit" / "bagian-umum.yml").write_text(new, encoding="utf-8")
     repo.edit("unit/biro-logistik.yml", 'kode: "07"', 'kode: "17"')
     repo.edit("peraturan/uu-7-2017.yml", "status: berlaku", "status: dicabut")
     out = _diff(repo, capsys)
-    assert "**Unit ditambahkan (1)**\n\n- Bagian Umum (`bagian-umum`), di bawah Deputi Bidang Administrasi" in out
+    assert (
+        "**Unit ditambahkan (1)**\n\n- Bagian Umum (`bagian-umum`), di bawah Deputi Bidang Administrasi"
+        in out
+    )
     assert "**Unit dihapus (1)**\n\n- Inspektorat Wilayah III (`inspektorat-wilayah-iii`)\n" in out
     assert "**Kolom berubah (1)**\n\n- Biro Logistik (`biro-logistik`): `kode`\n" in out
     assert "**Peraturan (1)**\n\n- `uu-7-2017` diubah: status\n" in out
 
 
-def test_a_new_file_name_for_the_same_unit_is_an_id_change(repo: Project, capsys: pytest.CaptureFixture[str]):
+def test_a_new_file_name_for_the_same_unit_is_an_id_change(
+    repo: Project, capsys: pytest.CaptureFixture[str]
+):
     old = repo.content / "unit" / "biro-umum.yml"
     text = old.read_text(encoding="utf-8").replace("id: biro-umum", "id: biro-umum-baru")
     old.unlink()

@@ -46,11 +46,18 @@ def test_json_report_round_trips():
 
 
 def test_check_in_github_format_writes_the_job_summary(
-    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    project: Project,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ):
     summary = tmp_path / "ringkasan.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
-    project.edit("unit/biro-umum.yml", "induk: deputi-bidang-administrasi", "induk: deputi-bidang-administrasii")
+    project.edit(
+        "unit/biro-umum.yml",
+        "induk: deputi-bidang-administrasi",
+        "induk: deputi-bidang-administrasii",
+    )
     assert project.run("check", "--format", "github", "--tanpa-peringatan") == 1
     out = capsys.readouterr().out
     assert out.startswith(

@@ -339,3 +339,19 @@ def test_navigation_mirrors_the_hierarchy(built: Project):
 def test_search_index_is_built(built: Project):
     index = (built.site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "Biro TI" in index and "Pusat Data dan Teknologi Informasi" in index
+
+
+def test_field_reference_lists_every_field(built: Project):
+    from generator.schema import Regulation, Source, Unit
+
+    soup = built.page("kolom/")
+    for model, anchor in ((Unit, "unit"), (Regulation, "regulation"), (Source, "source")):
+        table = soup.find(id=anchor).find_next("table")
+        names = [row.find("td").get_text() for row in table.find_all("tr")[1:]]
+        assert names == list(model.model_fields), anchor
+
+
+def test_editors_guide_is_published(built: Project):
+    soup = built.page("panduan/")
+    assert _heading(soup.find("h1")) == "Panduan Penyunting"
+    assert soup.find("a", string="Daftar kolom")
