@@ -276,6 +276,7 @@ class _CrossCheck:
             self.confidence_keys(unit, document)
             self.unit_warnings(unit, document)
         self.cycles(by_id)
+        self.single_root()
         for regulation, document in self.regulations:
             for i, relation in enumerate(regulation.hubungan):
                 self.regulation_ref(document, ("hubungan", i, "peraturan"), relation.peraturan)
@@ -460,6 +461,33 @@ class _CrossCheck:
                 "unit yang dibubarkan sebaiknya menyebut penggantinya di 'digantikan_oleh'",
                 Severity.WARNING,
             )
+
+    def single_root(self) -> None:
+        """The tree has exactly one top: the active Sekretariat Jenderal."""
+        roots = [
+            (u, d)
+            for u, d in self.units
+            if u.jenis is UnitKind.SECRETARIAT_GENERAL and u.status is UnitStatus.ACTIVE
+        ]
+        if not roots and self.units:
+            self.problems.append(
+                Problem(
+                    PurePosixPath(self.units[0][1].path).parent.as_posix(),
+                    1,
+                    1,
+                    "",
+                    "tidak ada unit aktif berjenis sekretariat-jenderal; struktur harus punya satu puncak",
+                )
+            )
+        if len(roots) > 1:
+            names = ", ".join(u.id for u, _ in roots)
+            for _, document in roots:
+                self.add(
+                    document,
+                    ("jenis",),
+                    f"ada {len(roots)} sekretariat-jenderal yang aktif ({names}); struktur hanya boleh punya "
+                    "satu puncak. Ubah jenis salah satunya, atau ubah statusnya menjadi 'dibubarkan'",
+                )
 
     def cycles(self, by_id: dict[str, tuple[Unit, RawDocument]]) -> None:
         reported: set[str] = set()
