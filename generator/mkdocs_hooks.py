@@ -14,7 +14,7 @@ import yaml
 
 from generator.build import generate
 from generator.errors import ContentError, GeneratorError
-from generator.site import NAV_FILE
+from generator.urls import NAV_FILE
 
 log = logging.getLogger("mkdocs.hooks.generator")
 _command = "build"

@@ -11,19 +11,24 @@ from dataclasses import dataclass, field
 
 from generator.schema import (
     AliasKind,
+    Body,
     Confidence,
     ConfidenceDetail,
+    Level,
     Position,
+    Province,
+    Regency,
     Regulation,
     RegulationKind,
     RelationKind,
     Source,
+    Template,
     Topic,
     Unit,
     UnitKind,
     UnitStatus,
 )
-from generator.validate import Records
+from generator.validate import Records, slug
 
 KIND_LABELS: dict[UnitKind, str] = {
     UnitKind.SECRETARIAT_GENERAL: "Sekretariat Jenderal",
@@ -34,7 +39,11 @@ KIND_LABELS: dict[UnitKind, str] = {
     UnitKind.REGIONAL_INSPECTORATE: "Inspektorat Wilayah",
     UnitKind.DIVISION: "Bagian",
     UnitKind.SUBDIVISION: "Subbagian",
+    UnitKind.PROVINCIAL_SECRETARIAT: "Sekretariat KPU Provinsi",
+    UnitKind.REGENCY_SECRETARIAT: "Sekretariat KPU Kabupaten/Kota",
 }
+
+LEVEL_LABELS: dict[Level, str] = {Level.PROVINCE: "Provinsi", Level.REGENCY: "Kabupaten/Kota"}
 
 POSITION_LABELS: dict[Position, str] = {
     Position.JPT_MADYA: "Jabatan Pimpinan Tinggi Madya",
@@ -128,6 +137,99 @@ def sort_key(unit: Unit) -> tuple[int, str]:
 
 
 @dataclass(frozen=True)
+class Secretariat:
+    """A provincial or kabupaten/kota secretariat: a region's data applied to its level's template."""
+
+    key: str
+    """Page key: the province id, or 'province-id/regency-slug'."""
+    level: Level
+    kode: str
+    region_name: str
+    """'Jawa Barat' for a province, 'Kabupaten Bogor' for a kabupaten/kota."""
+    nama: str
+    """The official name, built from the body's name and the region's."""
+    short: str
+    """The name people use, e.g. 'Sekretariat KPU Provinsi Jawa Barat'."""
+    secretary: str
+    """The head's title, e.g. 'Sekretaris KPU Kabupaten Bogor'."""
+    chair: str
+    """Who the secretary answers to functionally, e.g. 'Ketua KPU Kabupaten Bogor'."""
+    body: Body
+    province: Province
+    record: Province | Regency
+    template: Template
+    sub_units: tuple[Unit, ...]
+
+    @property
+    def regency(self) -> Regency | None:
+        return self.record if isinstance(self.record, Regency) else None
+
+
+def _body_names(body: Body) -> tuple[str, str]:
+    if body is Body.KIP:
+        return "Komisi Independen Pemilihan", "KIP"
+    return "Komisi Pemilihan Umum", "KPU"
+
+
+def secretariat_names(
+    level: Level, body: Body, region: str, short_region: str
+) -> tuple[str, str, str, str]:
+    """Official name, short name, secretary and chair of a regional secretariat.
+
+    In Aceh the election bodies are the Komisi Independen Pemilihan, and the province's own name
+    carries no 'Provinsi' (KIP Aceh).
+
+    >>> secretariat_names(Level.PROVINCE, Body.KPU, "Jawa Barat", "Jawa Barat")[:2]
+    ('Sekretariat Komisi Pemilihan Umum Provinsi Jawa Barat', 'Sekretariat KPU Provinsi Jawa Barat')
+    >>> secretariat_names(Level.REGENCY, Body.KIP, "Kabupaten Aceh Besar", "Kabupaten Aceh Besar")[1]
+    'Sekretariat KIP Kabupaten Aceh Besar'
+    """
+    long, short = _body_names(body)
+    province_word = "Provinsi " if level is Level.PROVINCE and body is Body.KPU else ""
+    return (
+        f"Sekretariat {long} {province_word}{region}",
+        f"Sekretariat {short} {province_word}{short_region}",
+        f"Sekretaris {short} {province_word}{short_region}",
+        f"Ketua {short} {province_word}{short_region}",
+    )
+
+
+def _apply(template: Template, record: Province | Regency) -> tuple[Unit, ...]:
+    removed = set(record.sub_unit_dihapus)
+    return tuple(u for u in template.sub_unit if u.id not in removed) + tuple(
+        record.sub_unit_tambahan
+    )
+
+
+def build_secretariats(
+    provinces: tuple[Province, ...], templates: dict[Level, Template]
+) -> dict[str, Secretariat]:
+    """Every provincial secretariat, each followed by its kabupaten/kota secretariats."""
+    result: dict[str, Secretariat] = {}
+    for province in sorted(provinces, key=lambda p: p.kode):
+        short_region = province.nama_singkat or province.nama
+        nama, short, secretary, chair = secretariat_names(
+            Level.PROVINCE, province.lembaga, province.nama, short_region
+        )
+        template = templates[Level.PROVINCE]
+        result[province.id] = Secretariat(
+            province.id, Level.PROVINCE, province.kode, province.nama, nama, short, secretary, chair,
+            province.lembaga, province, province, template, _apply(template, province),
+        )  # fmt: skip
+        template = templates[Level.REGENCY]
+        for regency in sorted(province.kabupaten_kota, key=lambda r: r.kode):
+            key = f"{province.id}/{slug(regency.nama)}"
+            nama, short, secretary, chair = secretariat_names(
+                Level.REGENCY, province.lembaga, regency.nama, regency.nama
+            )
+            result[key] = Secretariat(
+                key, Level.REGENCY, regency.kode, regency.nama, nama, short, secretary, chair,
+                province.lembaga, province, regency, template, _apply(template, regency),
+            )  # fmt: skip
+    return result
+
+
+@dataclass(frozen=True)
 class Organisation:
     """The whole content: unit tree, regulation registry and sources."""
 
@@ -135,6 +237,8 @@ class Organisation:
     regulations: dict[str, Regulation]
     sources: dict[str, Source]
     children: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    templates: dict[Level, Template] = field(default_factory=dict)
+    secretariats: dict[str, Secretariat] = field(default_factory=dict)
 
     @classmethod
     def build(cls, records: Records) -> Organisation:
@@ -148,11 +252,17 @@ class Organisation:
             r.id: r
             for r in sorted(records.regulations, key=lambda r: (r.tahun, r.jenis.value, r.nomor))
         }
+        templates = {t.tingkat: t for t in records.templates}
+        secretariats = (
+            build_secretariats(records.regions, templates) if len(templates) == len(Level) else {}
+        )
         return cls(
             units=units,
             regulations=regulations,
             sources=dict(records.sources),
             children={uid: tuple(kids) for uid, kids in children.items()},
+            templates=templates,
+            secretariats=secretariats,
         )
 
     @property
@@ -225,3 +335,28 @@ class Organisation:
     def detail(self, record: Unit | Regulation, field_name: str) -> ConfidenceDetail | None:
         """How sure we are of one field, when that differs from the record as a whole."""
         return record.rincian_keyakinan.get(field_name)
+
+    def provincial_secretariats(self) -> list[Secretariat]:
+        return [s for s in self.secretariats.values() if s.level is Level.PROVINCE]
+
+    def regency_secretariats(self, province: Secretariat | None = None) -> list[Secretariat]:
+        """Kabupaten/kota secretariats, of one province or of all."""
+        return [
+            s
+            for s in self.secretariats.values()
+            if s.level is Level.REGENCY
+            and (province is None or s.province.id == province.province.id)
+        ]
+
+    def administrative_parent(self, secretariat: Secretariat) -> Secretariat | None:
+        """The provincial secretariat a kabupaten/kota secretary answers to; None for a province."""
+        return (
+            self.secretariats[secretariat.province.id]
+            if secretariat.level is Level.REGENCY
+            else None
+        )
+
+    def template_units(self, template: Template) -> list[Unit]:
+        return sorted(
+            template.sub_unit, key=lambda u: (u.status is not UnitStatus.ACTIVE, sort_key(u))
+        )

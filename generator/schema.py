@@ -107,6 +107,8 @@ class UnitKind(StrEnum):
     REGIONAL_INSPECTORATE = "inspektorat-wilayah"
     DIVISION = "bagian"
     SUBDIVISION = "subbagian"
+    PROVINCIAL_SECRETARIAT = "sekretariat-provinsi"
+    REGENCY_SECRETARIAT = "sekretariat-kabupaten-kota"
 
 
 class UnitStatus(StrEnum):
@@ -279,13 +281,13 @@ class Unit(_Record):
     singkatan: Text | None = None
     """Singkatan resmi atau yang lazim, mis. 'Pusdatin'."""
     jenis: UnitKind
-    """Jenis unit: sekretariat-jenderal, deputi, inspektorat-utama, biro, pusat, inspektorat-wilayah, bagian, subbagian."""
+    """Jenis unit: sekretariat-jenderal, deputi, inspektorat-utama, biro, pusat, inspektorat-wilayah, bagian, subbagian (sekretariat daerah dibuat dari content/wilayah/)."""
     status: UnitStatus = UnitStatus.ACTIVE
     """'aktif' untuk unit yang ada sekarang; 'dibubarkan' untuk unit terdahulu."""
     periode: Text | None = None
     """Masa keberadaan unit terdahulu, mis. '2020–2023'."""
     induk: Slug | None = None
-    """Id unit atasan langsung. Hanya Sekretariat Jenderal yang tidak punya induk."""
+    """Id unit atasan langsung. Hanya Sekretariat Jenderal yang tidak punya induk. Dalam templat, id sub-unit lain di templat itu, atau kosong bila langsung di bawah sekretariat."""
     digantikan_oleh: list[Slug] = []
     """Untuk unit terdahulu: id unit yang menggantikannya."""
     kepala: Text | None = None
@@ -362,6 +364,131 @@ class Regulation(_Record):
     """Keterangan lain, mis. bagian yang belum dapat dibaca."""
 
 
+class Level(StrEnum):
+    """Tingkat sekretariat daerah."""
+
+    PROVINCE = "provinsi"
+    REGENCY = "kabupaten-kota"
+
+
+class Body(StrEnum):
+    """Lembaga penyelenggara di daerah: KPU, atau Komisi Independen Pemilihan (KIP) di Aceh."""
+
+    KPU = "kpu"
+    KIP = "kip"
+
+
+class SecretariatType(StrEnum):
+    """Tipe sekretariat menurut Perpres 105/2018 (A untuk beban kerja besar, B untuk yang ringan)."""
+
+    A = "A"
+    B = "B"
+
+
+REGENCY_CODE = re.compile(r"^\d{2}\.\d{2}$")
+PROVINCE_CODE = re.compile(r"^\d{2}$")
+
+
+def _code(pattern: re.Pattern[str], example: str) -> Any:
+    def check(value: str) -> str:
+        if not pattern.match(value):
+            raise PydanticCustomError(
+                "kode_tidak_valid",
+                "kode '{value}' tidak sesuai bentuk kode Kemendagri; tulis dengan tanda kutip, mis. \"{example}\"",
+                {"value": value, "example": example},
+            )
+        return value
+
+    return Annotated[
+        str,
+        Strict(),
+        AfterValidator(check),
+        WithJsonSchema({"type": "string", "pattern": pattern.pattern}),
+    ]
+
+
+ProvinceCode = _code(PROVINCE_CODE, "32")
+RegencyCode = _code(REGENCY_CODE, "32.04")
+
+
+class _Overrides(_Record):
+    """Kolom penyesuaian yang sama bagi provinsi dan kabupaten/kota."""
+
+    situs: Url | None = None
+    """Alamat situs resmi KPU/KIP di wilayah ini, bila diketahui."""
+    tipe: SecretariatType | None = None
+    """Tipe sekretariat (A atau B), bila diketahui dari sumber."""
+    sub_unit_dihapus: list[Slug] = []
+    """Id sub-unit templat yang tidak ada di sekretariat ini."""
+    sub_unit_tambahan: list[Unit] = []
+    """Sub-unit yang hanya ada di sekretariat ini, ditulis seperti sub-unit templat."""
+    sumber: list[Slug] = []
+    """Id sumber untuk keterangan khusus wilayah ini."""
+    catatan: Text | None = None
+    """Keterangan khusus sekretariat ini."""
+
+
+class Regency(_Overrides):
+    """Satu kabupaten atau kota dalam berkas provinsinya."""
+
+    kode: RegencyCode
+    """Kode Kemendagri, mis. "32.04"; dua angka pertama sama dengan kode provinsinya."""
+    nama: Text
+    """Nama resmi menurut Kemendagri, diawali 'Kabupaten' atau 'Kota', mis. 'Kabupaten Bandung'."""
+
+
+class Province(_Overrides):
+    """Satu provinsi dan kabupaten/kotanya (satu berkas di content/wilayah/)."""
+
+    id: Slug
+    """Id tetap provinsi, sama dengan nama berkasnya, mis. 'jawa-barat'."""
+    kode: ProvinceCode
+    """Kode Kemendagri provinsi, ditulis dengan tanda kutip, mis. "32"."""
+    nama: Text
+    """Nama provinsi menurut Kemendagri, tanpa kata 'Provinsi', mis. 'Jawa Barat'."""
+    nama_singkat: Text | None = None
+    """Nama pendek yang lazim, bila ada, mis. 'DKI Jakarta'."""
+    lembaga: Body = Body.KPU
+    """'kpu', atau 'kip' untuk Aceh, tempat penyelenggaranya Komisi Independen Pemilihan."""
+    kabupaten_kota: list[Regency]
+    """Semua kabupaten dan kota di provinsi ini."""
+
+
+class Template(_Record):
+    """Struktur baku sekretariat daerah pada satu tingkat (satu berkas di content/templat/)."""
+
+    id: Slug
+    """Id templat, sama dengan nama berkasnya."""
+    tingkat: Level
+    """'provinsi' atau 'kabupaten-kota': sekretariat mana yang memakai templat ini."""
+    nama: Text
+    """Sebutan umum sekretariat ini, mis. 'Sekretariat KPU Kabupaten/Kota'."""
+    kepala: Text
+    """Sebutan jabatan pimpinannya, mis. 'Sekretaris KPU Kabupaten/Kota'."""
+    jabatan: Position | None = None
+    """Jenjang jabatan pimpinannya."""
+    eselon: Echelon | None = None
+    """Eselon pimpinannya, bila diketahui."""
+    bertanggung_jawab_administratif: Text
+    """Kepada siapa sekretaris bertanggung jawab secara administratif, mis. 'Sekretaris KPU Provinsi'."""
+    bertanggung_jawab_fungsional: Text
+    """Kepada siapa sekretaris bertanggung jawab secara fungsional, mis. 'Ketua KPU Kabupaten/Kota'."""
+    dasar_hukum: list[LegalBasis] = []
+    """Peraturan yang menjadi dasar hukum sekretariat ini."""
+    ketentuan: list[Provision] = []
+    """Kutipan pasal tentang sekretariat di tingkat ini, dimuat sekali di halaman templat."""
+    sub_unit: list[Unit] = []
+    """Bagian atau subbagian baku, termasuk yang sudah dibubarkan."""
+    sumber: list[Slug] = []
+    """Id sumber (dari content/sumber.yml)."""
+    keyakinan: Confidence
+    """Seberapa yakin kita atas struktur baku ini."""
+    rincian_keyakinan: dict[str, ConfidenceDetail] = {}
+    """Keyakinan per kolom yang berbeda dari keyakinan templat."""
+    catatan: Text | None = None
+    """Keterangan lain, mis. bagian yang belum dapat dipastikan."""
+
+
 #: The published schemas: file name, what the file holds, and the type that checks it.
 SCHEMA_FILES: dict[str, tuple[str, str, Any]] = {
     "unit.schema.json": ("Unit", "Satu unit organisasi Setjen KPU (content/unit/<id>.yml).", Unit),
@@ -369,6 +496,16 @@ SCHEMA_FILES: dict[str, tuple[str, str, Any]] = {
         "Peraturan",
         "Satu peraturan (content/peraturan/<id>.yml).",
         Regulation,
+    ),
+    "wilayah.schema.json": (
+        "Wilayah",
+        "Satu provinsi dan kabupaten/kotanya (content/wilayah/<id>.yml).",
+        Province,
+    ),
+    "templat.schema.json": (
+        "Templat",
+        "Struktur baku sekretariat daerah (content/templat/<id>.yml).",
+        Template,
     ),
     "sumber.schema.json": (
         "Daftar sumber",
@@ -433,6 +570,9 @@ _SECTION_TITLES = {
     "Provision": "Butir ketentuan",
     "ConfidenceDetail": "Butir rincian_keyakinan",
     "Relation": "Butir hubungan",
+    "Province": "Wilayah (content/wilayah/<id>.yml)",
+    "Regency": "Butir kabupaten_kota",
+    "Template": "Templat (content/templat/<id>.yml)",
 }
 
 
@@ -480,7 +620,12 @@ def _field(name: str, schema: dict[str, Any], required: bool, defs: dict[str, An
 
 def field_reference() -> tuple[SectionDoc, ...]:
     """Every record type and its fields, read from the published JSON Schema."""
-    roots = {"unit.schema.json": "Unit", "peraturan.schema.json": "Regulation"}
+    roots = {
+        "unit.schema.json": "Unit",
+        "peraturan.schema.json": "Regulation",
+        "wilayah.schema.json": "Province",
+        "templat.schema.json": "Template",
+    }
     sections = []
     seen: set[str] = set()
     for file_name, schema in json_schemas().items():

@@ -6,72 +6,21 @@ written. Paths are relative to ``docs/``; MkDocs serves ``x/index.md`` and ``x.m
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
 from generator.model import KIND_LABELS, Organisation
 from generator.render.charts import Chart, Edge, Node
 from generator.schema import Confidence, Unit, UnitStatus, field_reference
-
-#: Folders under docs/ that the generator owns entirely (git-ignored, pruned on each run).
-GENERATED_DIRS = ("struktur", "dasar-hukum", "indeks", "kolom")
-OVERVIEW_DOC = "struktur/index.md"
-REGULATIONS_DOC = "dasar-hukum/index.md"
-AZ_DOC = "indeks/index.md"
-FIELDS_DOC = "kolom/index.md"
-#: Hand-written pages the generated ones link to.
-HOME_DOC = "index.md"
-#: The nav of a generated section, read by the MkDocs hook (dotfiles are not published).
-NAV_FILE = ".nav.yml"
-
-
-def unit_doc(unit_id: str) -> str:
-    return f"struktur/{unit_id}/index.md"
-
-
-def unit_chart_file(unit_id: str) -> str:
-    return f"struktur/{unit_id}/bagan.svg"
-
-
-def regulation_doc(regulation_id: str) -> str:
-    return f"dasar-hukum/{regulation_id}.md"
-
-
-def doc_url(doc: str) -> str:
-    """The URL path (relative to the site root) MkDocs gives a page with directory URLs.
-
-    >>> doc_url("struktur/biro-umum/index.md"), doc_url("dasar-hukum/uu-7-2017.md"), doc_url("index.md")
-    ('struktur/biro-umum/', 'dasar-hukum/uu-7-2017/', '')
-    """
-    stem = doc.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem.removesuffix("index")
-        return stem
-    return stem + "/"
-
-
-def relative_doc(target: str, start: str) -> str:
-    """A Markdown link from page ``start`` to file ``target`` (MkDocs checks and rewrites it).
-
-    >>> relative_doc("struktur/biro-umum/index.md", "struktur/biro-keuangan/index.md")
-    '../biro-umum/index.md'
-    """
-    return posixpath.relpath(target, posixpath.dirname(start) or ".")
-
-
-def relative_url(target: str, start: str) -> str:
-    """A URL from the page ``start`` to page ``target``, for raw HTML that MkDocs leaves alone.
-
-    >>> relative_url("struktur/biro-umum/index.md", "struktur/index.md")
-    'biro-umum/'
-    >>> relative_url("struktur/index.md", "struktur/biro-umum/index.md")
-    '../'
-    """
-    target_url = doc_url(target)
-    base = doc_url(start) or "."
-    path = posixpath.relpath(target_url or ".", base)
-    return "./" if path == "." else path + "/"
+from generator.urls import (
+    AZ_DOC,
+    FIELDS_DOC,
+    OVERVIEW_DOC,
+    REGULATIONS_DOC,
+    regulation_doc,
+    relative_url,
+    unit_doc,
+)
 
 
 @dataclass(frozen=True)
@@ -105,7 +54,8 @@ def _node(org: Organisation, unit: Unit, page: str, current: Unit | None) -> Nod
         classes.append("terdahulu")
     tooltip = f"{unit.nama} ({KIND_LABELS[unit.jenis]}"
     tooltip += ", unit terdahulu)" if unit.status is UnitStatus.DISSOLVED else ")"
-    return Node(unit.id, unit.nama, relative_url(unit_doc(unit.id), page), tooltip, tuple(classes))
+    doc = unit_doc(unit.id)
+    return Node(unit.id, unit.nama, relative_url(doc, page), tooltip, tuple(classes), doc)
 
 
 def _parent_edge(org: Organisation, child: Unit) -> Edge:

@@ -7,6 +7,7 @@ sees all the mistakes of a change in one run.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterable, Iterator
@@ -21,9 +22,12 @@ from generator.errors import Problem, Severity
 from generator.load import LoadedContent, Path_, RawDocument, dotted
 from generator.schema import (
     Confidence,
+    Level,
+    Province,
     Regulation,
     Slug,
     Source,
+    Template,
     Topic,
     Unit,
     UnitKind,
@@ -38,8 +42,11 @@ ALLOWED_PARENTS: dict[UnitKind, frozenset[UnitKind]] = {
     UnitKind.CENTRE: frozenset({UnitKind.SECRETARIAT_GENERAL, UnitKind.DEPUTY}),
     UnitKind.BUREAU: frozenset({UnitKind.SECRETARIAT_GENERAL, UnitKind.DEPUTY}),
     UnitKind.REGIONAL_INSPECTORATE: frozenset({UnitKind.PRINCIPAL_INSPECTORATE}),
+    UnitKind.PROVINCIAL_SECRETARIAT: frozenset(),
+    UnitKind.REGENCY_SECRETARIAT: frozenset(),
     UnitKind.DIVISION: frozenset(
         {
+            UnitKind.PROVINCIAL_SECRETARIAT,
             UnitKind.BUREAU,
             UnitKind.CENTRE,
             UnitKind.PRINCIPAL_INSPECTORATE,
@@ -47,7 +54,13 @@ ALLOWED_PARENTS: dict[UnitKind, frozenset[UnitKind]] = {
         }
     ),
     UnitKind.SUBDIVISION: frozenset(
-        {UnitKind.DIVISION, UnitKind.BUREAU, UnitKind.CENTRE, UnitKind.REGIONAL_INSPECTORATE}
+        {
+            UnitKind.REGENCY_SECRETARIAT,
+            UnitKind.DIVISION,
+            UnitKind.BUREAU,
+            UnitKind.CENTRE,
+            UnitKind.REGIONAL_INSPECTORATE,
+        }
     ),
 }
 
@@ -62,6 +75,8 @@ class Records:
     sources: dict[str, Source]
     units: tuple[Unit, ...]
     regulations: tuple[Regulation, ...]
+    regions: tuple[Province, ...] = ()
+    templates: tuple[Template, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,6 +93,15 @@ class Checked:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity is Severity.WARNING]
+
+
+def slug(text: str) -> str:
+    """The URL-safe form of a name, as used for region pages.
+
+    >>> slug("Kabupaten Kep. Siau Tagulandang Biaro")
+    'kabupaten-kep-siau-tagulandang-biaro'
+    """
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def suggest(word: str, candidates: Iterable[str]) -> str | None:
@@ -242,10 +266,14 @@ class _CrossCheck:
         units: list[tuple[Unit, RawDocument]],
         regulations: list[tuple[Regulation, RawDocument]],
         invalid: Known,
+        regions: list[tuple[Province, RawDocument]] | None = None,
+        templates: list[tuple[Template, RawDocument]] | None = None,
     ) -> None:
         self.sources = sources
         self.units = units
         self.regulations = regulations
+        self.regions = regions or []
+        self.templates = templates or []
         self.problems: list[Problem] = []
         # Records that failed the schema still exist: references to them are not reported twice.
         self.unit_ids = {u.id for u, _ in units} | invalid.units
@@ -288,10 +316,16 @@ class _CrossCheck:
                     )
             self.record_references(regulation, document)
             self.confidence_keys(regulation, document)
+        by_level = self.template_levels()
+        for template, document in self.templates:
+            self.template(template, document)
+        self.region_codes()
+        for region, document in self.regions:
+            self.region(region, document, by_level)
         return self.problems
 
     def file_names(self) -> None:
-        for record, document in [*self.units, *self.regulations]:
+        for record, document in [*self.units, *self.regulations, *self.regions, *self.templates]:
             stem = PurePosixPath(document.path).stem
             if record.id != stem:
                 self.add(
@@ -305,6 +339,8 @@ class _CrossCheck:
         expected = [
             *((d, "../../schema/unit.schema.json") for _, d in self.units),
             *((d, "../../schema/peraturan.schema.json") for _, d in self.regulations),
+            *((d, "../../schema/wilayah.schema.json") for _, d in self.regions),
+            *((d, "../../schema/templat.schema.json") for _, d in self.templates),
         ]
         for document, schema in expected:
             if document.modeline != schema:
@@ -321,7 +357,7 @@ class _CrossCheck:
                 )
 
     def duplicates(self) -> None:
-        for records in (self.units, self.regulations):
+        for records in (self.units, self.regulations, self.regions, self.templates):
             first: dict[str, RawDocument] = {}
             for record, document in records:
                 if record.id in first:
@@ -403,28 +439,39 @@ class _CrossCheck:
             else:
                 self.unit_ref(document, ("digantikan_oleh", i), successor)
 
-    def record_references(self, record: Unit | Regulation, document: RawDocument) -> None:
-        for i, source in enumerate(record.sumber):
+    def record_references(
+        self, record: Unit | Regulation | Template, document: RawDocument, prefix: Path_ = ()
+    ) -> None:
+        self.source_refs(record.sumber, document, prefix)
+        if isinstance(record, Unit | Template):
+            for i, basis in enumerate(record.dasar_hukum):
+                self.regulation_ref(
+                    document, (*prefix, "dasar_hukum", i, "peraturan"), basis.peraturan
+                )
+            for i, provision in enumerate(record.ketentuan):
+                self.regulation_ref(
+                    document, (*prefix, "ketentuan", i, "peraturan"), provision.peraturan
+                )
+
+    def source_refs(self, sources: list[str], document: RawDocument, prefix: Path_ = ()) -> None:
+        for i, source in enumerate(sources):
             if source not in self.source_ids:
                 self.add(
                     document,
-                    ("sumber", i),
+                    (*prefix, "sumber", i),
                     f"sumber '{source}' tidak ada di content/sumber.yml{_did_you_mean(source, self.source_ids)}",
                 )
-        if isinstance(record, Unit):
-            for i, basis in enumerate(record.dasar_hukum):
-                self.regulation_ref(document, ("dasar_hukum", i, "peraturan"), basis.peraturan)
-            for i, provision in enumerate(record.ketentuan):
-                self.regulation_ref(document, ("ketentuan", i, "peraturan"), provision.peraturan)
 
-    def confidence_keys(self, record: Unit | Regulation, document: RawDocument) -> None:
+    def confidence_keys(
+        self, record: Unit | Regulation | Template, document: RawDocument, prefix: Path_ = ()
+    ) -> None:
         fields = [
             f
             for f in type(record).model_fields
             if f not in ("id", "keyakinan", "rincian_keyakinan")
         ]
         for key in record.rincian_keyakinan:
-            path = ("rincian_keyakinan", key)
+            path = (*prefix, "rincian_keyakinan", key)
             if key not in fields:
                 self.add(document, path, f"kolom '{key}' tidak dikenal{_did_you_mean(key, fields)}")
             elif getattr(record, key) in (None, [], {}):
@@ -461,6 +508,171 @@ class _CrossCheck:
                 "unit yang dibubarkan sebaiknya menyebut penggantinya di 'digantikan_oleh'",
                 Severity.WARNING,
             )
+
+    def template_levels(self) -> dict[Level, Template]:
+        """One template per level; regions need both."""
+        by_level: dict[Level, Template] = {}
+        for template, document in self.templates:
+            if template.tingkat in by_level:
+                self.add(
+                    document,
+                    ("tingkat",),
+                    f"sudah ada templat untuk tingkat {template.tingkat.value} "
+                    f"('{by_level[template.tingkat].id}'); setiap tingkat hanya punya satu templat",
+                )
+            else:
+                by_level[template.tingkat] = template
+        if self.regions:
+            for level in Level:
+                if level not in by_level:
+                    document = self.regions[0][1]
+                    self.problems.append(
+                        Problem(
+                            PurePosixPath(document.path).parent.parent.as_posix() + "/templat",
+                            1,
+                            1,
+                            "",
+                            f"belum ada templat untuk tingkat {level.value}; sekretariat daerah dibuat dari templat",
+                        )
+                    )
+        return by_level
+
+    def sub_units(
+        self,
+        units: list[Unit],
+        document: RawDocument,
+        prefix: Path_,
+        top: UnitKind,
+        known: set[str],
+    ) -> None:
+        """Sub-units of a template or region: parents and successors are ids within the same list."""
+        ids = {u.id for u in units} | known
+        seen: set[str] = set(known)
+        for i, unit in enumerate(units):
+            here = (*prefix, i)
+            if unit.id in seen:
+                self.add(
+                    document,
+                    (*here, "id"),
+                    f"id sub-unit '{unit.id}' sudah dipakai; setiap id harus unik",
+                )
+            seen.add(unit.id)
+            parent_kind = top
+            if unit.induk is not None:
+                parent = next((u for u in units if u.id == unit.induk), None)
+                if parent is None:
+                    self.add(
+                        document,
+                        (*here, "induk"),
+                        f"sub-unit '{unit.induk}' tidak ada di daftar ini{_did_you_mean(unit.induk, ids)}",
+                    )
+                    continue
+                parent_kind = parent.jenis
+            if parent_kind not in ALLOWED_PARENTS[unit.jenis]:
+                self.add(
+                    document,
+                    (*here, "jenis"),
+                    f"{unit.jenis.value} tidak dapat berada di bawah {parent_kind.value}",
+                )
+            for j, successor in enumerate(unit.digantikan_oleh):
+                if successor not in ids:
+                    self.add(
+                        document,
+                        (*here, "digantikan_oleh", j),
+                        f"sub-unit '{successor}' tidak ada di daftar ini{_did_you_mean(successor, ids)}",
+                    )
+            if unit.digantikan_oleh and unit.status is UnitStatus.ACTIVE:
+                self.add(
+                    document,
+                    (*here, "digantikan_oleh"),
+                    "hanya unit berstatus 'dibubarkan' yang dapat digantikan; ubah status atau hapus kolom ini",
+                )
+            self.record_references(unit, document, here)
+            self.confidence_keys(unit, document, here)
+
+    def template(self, template: Template, document: RawDocument) -> None:
+        top = (
+            UnitKind.PROVINCIAL_SECRETARIAT
+            if template.tingkat is Level.PROVINCE
+            else UnitKind.REGENCY_SECRETARIAT
+        )
+        self.sub_units(template.sub_unit, document, ("sub_unit",), top, set())
+        self.record_references(template, document)
+        self.confidence_keys(template, document)
+
+    def region_codes(self) -> None:
+        """Kemendagri codes are unique, and a kabupaten/kota's code starts with its province's."""
+        seen: dict[str, str] = {}
+        for region, document in self.regions:
+            entries = [
+                (("kode",), region.kode),
+                *(
+                    (("kabupaten_kota", i, "kode"), r.kode)
+                    for i, r in enumerate(region.kabupaten_kota)
+                ),
+            ]
+            for path, code in entries:
+                if code in seen:
+                    self.add(
+                        document,
+                        path,
+                        f"kode '{code}' sudah dipakai di {seen[code]}; setiap kode harus unik",
+                    )
+                else:
+                    seen[code] = document.path
+            for i, regency in enumerate(region.kabupaten_kota):
+                if not regency.kode.startswith(region.kode + "."):
+                    self.add(
+                        document,
+                        ("kabupaten_kota", i, "kode"),
+                        f"kode '{regency.kode}' tidak diawali kode provinsinya '{region.kode}.'",
+                    )
+
+    def region(
+        self, region: Province, document: RawDocument, by_level: dict[Level, Template]
+    ) -> None:
+        names: dict[str, int] = {}
+        for i, regency in enumerate(region.kabupaten_kota):
+            if not regency.nama.startswith(("Kabupaten ", "Kota ")):
+                self.add(
+                    document,
+                    ("kabupaten_kota", i, "nama"),
+                    f"nama '{regency.nama}' harus diawali 'Kabupaten' atau 'Kota', seperti dalam daftar Kemendagri",
+                )
+            key = slug(regency.nama)
+            if key in names:
+                self.add(
+                    document,
+                    ("kabupaten_kota", i, "nama"),
+                    f"nama '{regency.nama}' sudah dipakai di butir kabupaten_kota[{names[key]}]",
+                )
+            names[key] = i
+        for level, record, prefix in [
+            (Level.PROVINCE, region, ()),
+            *(
+                (Level.REGENCY, r, ("kabupaten_kota", i))
+                for i, r in enumerate(region.kabupaten_kota)
+            ),
+        ]:
+            template = by_level.get(level)
+            template_ids = {u.id for u in template.sub_unit} if template else set()
+            for j, removed in enumerate(record.sub_unit_dihapus):
+                if template and removed not in template_ids:
+                    self.add(
+                        document,
+                        (*prefix, "sub_unit_dihapus", j),
+                        f"templat '{template.id}' tidak punya sub-unit '{removed}'{_did_you_mean(removed, template_ids)}",
+                    )
+            top = (
+                UnitKind.PROVINCIAL_SECRETARIAT
+                if level is Level.PROVINCE
+                else UnitKind.REGENCY_SECRETARIAT
+            )
+            kept = template_ids - set(record.sub_unit_dihapus)
+            self.sub_units(
+                record.sub_unit_tambahan, document, (*prefix, "sub_unit_tambahan"), top, kept
+            )
+            self.source_refs(record.sumber, document, prefix)
 
     def single_root(self) -> None:
         """The tree has exactly one top: the active Sekretariat Jenderal."""
@@ -557,16 +769,24 @@ def check(loaded: LoadedContent) -> Checked:
     sources = _validate_sources(loaded.sources, problems, known) if loaded.sources else {}
     units = _validate_all(loaded.units, Unit, problems, known.units)
     regulations = _validate_all(loaded.regulations, Regulation, problems, known.regulations)
+    regions = _validate_all(loaded.regions, Province, problems, set())
+    templates = _validate_all(loaded.templates, Template, problems, set())
     if not units and not known.units and not any(p.severity is Severity.ERROR for p in problems):
         problems.append(
             Problem("content/unit", 1, 1, "", "belum ada unit satu pun; tambahkan berkas unit")
         )
-    problems.extend(_CrossCheck(sources, units, regulations, known).run())
+    problems.extend(_CrossCheck(sources, units, regulations, known, regions, templates).run())
     problems.sort()
     has_errors = any(p.severity is Severity.ERROR for p in problems)
     records = None
     if not has_errors:
-        records = Records(sources, tuple(u for u, _ in units), tuple(r for r, _ in regulations))
+        records = Records(
+            sources,
+            tuple(u for u, _ in units),
+            tuple(r for r, _ in regulations),
+            tuple(r for r, _ in regions),
+            tuple(t for t, _ in templates),
+        )
     return Checked(records, problems)
 
 

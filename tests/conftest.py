@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.cli import main
-from generator.site import GENERATED_DIRS
+from generator.urls import GENERATED_DIRS
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"

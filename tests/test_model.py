@@ -6,7 +6,8 @@ import pytest
 
 from generator.load import load_content
 from generator.model import Organisation, regulation_short, regulation_title
-from generator.site import az_entries, outline, relative_url, unit_chart, unit_doc
+from generator.site import az_entries, outline, unit_chart
+from generator.urls import relative_url, unit_doc
 from generator.validate import check
 
 from .conftest import CONTENT

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.cli import _parser
-from generator.site import GENERATED_DIRS
+from generator.urls import GENERATED_DIRS
 
 from .conftest import ROOT
 

@@ -13,7 +13,7 @@ import yaml
 from pydantic import BaseModel
 
 from generator.cli import main
-from generator.schema import SCHEMA_FILES, Regulation, Unit, json_schemas
+from generator.schema import SCHEMA_FILES, Province, Regulation, Template, Unit, json_schemas
 
 from .conftest import CONTENT, ROOT
 from .test_check import MISTAKES
@@ -22,6 +22,8 @@ SCHEMA_DIR = ROOT / "schema"
 SCHEMA_FOR = {
     "unit": "unit.schema.json",
     "peraturan": "peraturan.schema.json",
+    "wilayah": "wilayah.schema.json",
+    "templat": "templat.schema.json",
     "sumber.yml": "sumber.schema.json",
 }
 # Mistakes the schema alone can see (the rest need other files, or are not YAML at all).
@@ -117,7 +119,7 @@ def _models(model: type[BaseModel]) -> list[type[BaseModel]]:
 
 @pytest.mark.parametrize(
     "model",
-    sorted({m for root in (Unit, Regulation) for m in _models(root)}, key=lambda m: m.__name__),
+    sorted({m for root in (Unit, Regulation, Province, Template) for m in _models(root)}, key=lambda m: m.__name__),
 )
 def test_every_field_is_described_for_editors(model: type[BaseModel]):
     for name, field in model.model_fields.items():

@@ -32,6 +32,8 @@ class Node:
     href: str
     tooltip: str
     classes: tuple[str, ...] = ()
+    doc: str = ""
+    """The page the box links to, as a docs/ path (for the text alternative's Markdown links)."""
 
 
 @dataclass(frozen=True)

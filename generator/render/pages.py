@@ -9,7 +9,8 @@ from jinja2.runtime import Context
 
 from generator import model
 from generator.render import filters
-from generator.site import PagePlan, outline, regulation_doc, relative_doc, relative_url, unit_doc
+from generator.site import PagePlan, outline
+from generator.urls import regulation_doc, relative_doc, relative_url, unit_doc
 
 
 @pass_context

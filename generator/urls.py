@@ -1,0 +1,83 @@
+"""Where every generated page lives under docs/, and how pages link to each other.
+
+MkDocs serves ``x/index.md`` and ``x.md`` at ``x/`` (directory URLs). Markdown links use file
+paths, which MkDocs checks and rewrites; links inside raw HTML and SVG use final URLs.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+#: Folders under docs/ that the generator owns entirely (git-ignored, pruned on each run).
+GENERATED_DIRS = ("struktur", "dasar-hukum", "indeks", "kolom", "daerah", "struktur-baku")
+OVERVIEW_DOC = "struktur/index.md"
+REGULATIONS_DOC = "dasar-hukum/index.md"
+AZ_DOC = "indeks/index.md"
+FIELDS_DOC = "kolom/index.md"
+REGIONS_DOC = "daerah/index.md"
+#: Hand-written pages the generated ones link to.
+HOME_DOC = "index.md"
+#: The nav of a generated section, read by the MkDocs hook (dotfiles are not published).
+NAV_FILE = ".nav.yml"
+
+
+def unit_doc(unit_id: str) -> str:
+    return f"struktur/{unit_id}/index.md"
+
+
+def regulation_doc(regulation_id: str) -> str:
+    return f"dasar-hukum/{regulation_id}.md"
+
+
+def doc_url(doc: str) -> str:
+    """The URL path (relative to the site root) MkDocs gives a page with directory URLs.
+
+    >>> doc_url("struktur/biro-umum/index.md"), doc_url("dasar-hukum/uu-7-2017.md"), doc_url("index.md")
+    ('struktur/biro-umum/', 'dasar-hukum/uu-7-2017/', '')
+    """
+    stem = doc.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index")
+        return stem
+    return stem + "/"
+
+
+def relative_doc(target: str, start: str) -> str:
+    """A Markdown link from page ``start`` to file ``target`` (MkDocs checks and rewrites it).
+
+    >>> relative_doc("struktur/biro-umum/index.md", "struktur/biro-keuangan/index.md")
+    '../biro-umum/index.md'
+    """
+    return posixpath.relpath(target, posixpath.dirname(start) or ".")
+
+
+def relative_url(target: str, start: str) -> str:
+    """A URL from the page ``start`` to page ``target``, for raw HTML that MkDocs leaves alone.
+
+    >>> relative_url("struktur/biro-umum/index.md", "struktur/index.md")
+    'biro-umum/'
+    >>> relative_url("struktur/index.md", "struktur/biro-umum/index.md")
+    '../'
+    """
+    target_url = doc_url(target)
+    base = doc_url(start) or "."
+    path = posixpath.relpath(target_url or ".", base)
+    return "./" if path == "." else path + "/"
+
+
+def secretariat_doc(key: str) -> str:
+    """A regional secretariat's page: ``daerah/<province>/`` or ``daerah/<province>/<regency>/``."""
+    return f"daerah/{key}/index.md"
+
+
+def template_doc(template_id: str) -> str:
+    return f"struktur-baku/{template_id}/index.md"
+
+
+def template_unit_doc(template_id: str, unit_id: str) -> str:
+    return f"struktur-baku/{template_id}/{unit_id}/index.md"
+
+
+def chart_file(doc: str) -> str:
+    """The full-size chart file beside a page (pages with charts are all ``…/index.md``)."""
+    return posixpath.join(posixpath.dirname(doc), "bagan.svg")
