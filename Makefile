@@ -66,7 +66,7 @@ graphviz:
 
 # Remove every generated file and site/, keeping .venv.
 clean:
-	rm -rf site .site-* docs/struktur docs/dasar-hukum docs/indeks docs/kolom build *.egg-info \
+	rm -rf site .site-* docs/struktur docs/dasar-hukum docs/indeks docs/kolom docs/daerah docs/struktur-baku build *.egg-info \
 	  .pytest_cache .ruff_cache bench-out test-artifacts
 	find . -name __pycache__ -type d -not -path './.venv/*' -prune -exec rm -rf {} +
 

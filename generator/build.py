@@ -22,7 +22,7 @@ from generator.model import Organisation
 from generator.render.charts import render_svgs, standalone_svg
 from generator.render.pages import environment, render_page
 from generator.site import plan
-from generator.urls import GENERATED_DIRS, NAV_FILE
+from generator.urls import GENERATED_DIRS, NAV_FILE, chart_file
 from generator.validate import Checked, check
 from generator.write import WriteReport, write_tree
 
@@ -58,8 +58,7 @@ def render_files(org: Organisation) -> tuple[dict[str, bytes], int, int]:
         svg = svgs[page.chart.id] if page.chart else None
         files[page.path] = render_page(env, page, svg).encode("utf-8")
         if page.chart is not None and svg is not None:
-            chart_file = page.path.rsplit("/", 1)[0] + "/bagan.svg"
-            files[chart_file] = standalone_svg(svg).encode("utf-8")
+            files[chart_file(page.path)] = standalone_svg(svg).encode("utf-8")
     for section, nav in site.navs.items():
         files[f"{section}/{NAV_FILE}"] = yaml.safe_dump(
             nav, allow_unicode=True, sort_keys=False

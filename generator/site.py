@@ -11,11 +11,14 @@ from typing import Any
 
 from generator.model import KIND_LABELS, Organisation
 from generator.render.charts import Chart, Edge, Node
+from generator.render.filters import html
 from generator.schema import Confidence, Unit, UnitStatus, field_reference
+from generator.site_regions import region_pages, regions_nav
 from generator.urls import (
     AZ_DOC,
     FIELDS_DOC,
     OVERVIEW_DOC,
+    REGIONS_DOC,
     REGULATIONS_DOC,
     regulation_doc,
     relative_url,
@@ -102,9 +105,23 @@ def unit_chart(org: Organisation, unit: Unit) -> Chart:
 def overview_chart(org: Organisation, page: str = OVERVIEW_DOC, *, max_depth: int = 2) -> Chart:
     """The whole Setjen down to eselon II (the root and two levels below it)."""
     members = [u for u, depth in org.walk() if depth <= max_depth]
-    nodes = tuple(_node(org, u, page, None) for u in members)
-    edges = tuple(_parent_edge(org, u) for u in members if u.induk)
-    return Chart("bagan-setjen", "Bagan struktur Sekretariat Jenderal KPU", nodes, edges)
+    nodes = [_node(org, u, page, None) for u in members]
+    edges = [_parent_edge(org, u) for u in members if u.induk]
+    if org.secretariats:
+        # The regional network hangs under the Sekretaris Jenderal (UU 7/2017 Pasal 78 and 80).
+        count = len(org.provincial_secretariats()), len(org.regency_secretariats())
+        label = f"{count[0]} Sekretariat KPU Provinsi dan {count[1]} Sekretariat KPU Kabupaten/Kota"
+        nodes.append(Node("daerah", label, relative_url(REGIONS_DOC, page), label, (), REGIONS_DOC))
+        edges.append(
+            Edge(
+                org.root.id,
+                "daerah",
+                f"{label}: bertanggung jawab secara administratif kepada {org.root.nama}",
+            )
+        )
+    return Chart(
+        "bagan-setjen", "Bagan struktur Sekretariat Jenderal KPU", tuple(nodes), tuple(edges)
+    )
 
 
 def outline(chart: Chart) -> list[dict[str, Any]]:
@@ -145,16 +162,22 @@ def plan(org: Organisation) -> SitePlan:
                 {"org": org, "regulation": regulation},
             )
         )
-    return SitePlan(
-        tuple(pages), {"struktur": structure_nav(org), "dasar-hukum": regulations_nav(org)}
-    )
+    navs = {"struktur": structure_nav(org), "dasar-hukum": regulations_nav(org)}
+    if org.secretariats:
+        pages += [
+            PagePlan(path, template, context, chart)
+            for path, template, context, chart in region_pages(org)
+        ]
+        navs["daerah"] = regions_nav(org)
+    return SitePlan(tuple(pages), navs)
 
 
 def _unit_nav(org: Organisation, unit: Unit) -> Any:
     children = org.children_of(unit)
     if not children:
         return unit_doc(unit.id)
-    return {unit.nama: [unit_doc(unit.id), *(_unit_nav(org, c) for c in children)]}
+    # Section titles come from the nav, which the theme prints without escaping.
+    return {html(unit.nama): [unit_doc(unit.id), *(_unit_nav(org, c) for c in children)]}
 
 
 def structure_nav(org: Organisation) -> list[Any]:

@@ -9,8 +9,17 @@ from jinja2.runtime import Context
 
 from generator import model
 from generator.render import filters
+from generator.schema import Confidence
 from generator.site import PagePlan, outline
-from generator.urls import regulation_doc, relative_doc, relative_url, unit_doc
+from generator.urls import (
+    regulation_doc,
+    relative_doc,
+    relative_url,
+    secretariat_doc,
+    template_doc,
+    template_unit_doc,
+    unit_doc,
+)
 
 
 @pass_context
@@ -31,6 +40,11 @@ def _link(context: Context, doc: str) -> str:
 @pass_context
 def _url_unit(context: Context, unit_id: str) -> str:
     return relative_url(unit_doc(unit_id), context["page_path"])
+
+
+@pass_context
+def _url_doc(context: Context, doc: str) -> str:
+    return relative_url(doc, context["page_path"])
 
 
 def environment() -> Environment:
@@ -54,6 +68,7 @@ def environment() -> Environment:
         link_regulation=_link_regulation,
         link=_link,
         url_unit=_url_unit,
+        url_doc=_url_doc,
     )
     env.globals.update(
         KIND=model.KIND_LABELS,
@@ -69,6 +84,10 @@ def environment() -> Environment:
         regulation_short=model.regulation_short,
         outline=outline,
         unit_doc=unit_doc,
+        secretariat_doc=secretariat_doc,
+        template_doc=template_doc,
+        template_unit_doc=template_unit_doc,
+        INFERRED=Confidence.INFERRED,
     )
     return env
 
