@@ -356,6 +356,10 @@ class Organisation:
             else None
         )
 
+    def ordered_templates(self) -> list[Template]:
+        """Provincial first, then kabupaten/kota."""
+        return [self.templates[level] for level in Level if level in self.templates]
+
     def template_units(self, template: Template) -> list[Unit]:
         return sorted(
             template.sub_unit, key=lambda u: (u.status is not UnitStatus.ACTIVE, sort_key(u))

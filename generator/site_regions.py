@@ -165,7 +165,7 @@ def region_pages(org: Organisation) -> list[tuple[str, str, dict[str, Any], Char
     pages: list[tuple[str, str, dict[str, Any], Chart]] = [
         (REGIONS_DOC, "regions.md.j2", {"org": org}, regions_chart(org)),
     ]
-    for template in org.templates.values():
+    for template in org.ordered_templates():
         pages.append(
             (
                 template_doc(template.id),
@@ -206,7 +206,7 @@ def regions_nav(org: Organisation) -> list[Any]:
                     *(template_unit_doc(t.id, u.id) for u in org.template_units(t)),
                 ]
             }
-            for t in sorted(org.templates.values(), key=lambda t: list(Level).index(t.tingkat))
+            for t in org.ordered_templates()
         ]
         nav.append({"Struktur baku": templates})
     for province in org.provincial_secretariats():

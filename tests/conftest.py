@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -57,11 +58,17 @@ class Project:
         return main([command, *options, *rest])
 
     def page(self, url_path: str) -> BeautifulSoup:
-        """The built HTML page at a site path such as 'struktur/biro-umum/'."""
+        """The built HTML page at a site path such as 'struktur/biro-umum/' (parsed once)."""
         target = self.site / url_path
         if target.is_dir() or url_path.endswith("/") or not url_path:
             target = target / "index.html"
-        return BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+        return parse_html(target)
+
+
+@functools.cache
+def parse_html(path: Path) -> BeautifulSoup:
+    """Parse a built page once per test run; tests only read the tree."""
+    return BeautifulSoup(path.read_bytes(), "lxml")
 
 
 def copy_project(destination: Path) -> Project:

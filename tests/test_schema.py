@@ -119,7 +119,10 @@ def _models(model: type[BaseModel]) -> list[type[BaseModel]]:
 
 @pytest.mark.parametrize(
     "model",
-    sorted({m for root in (Unit, Regulation, Province, Template) for m in _models(root)}, key=lambda m: m.__name__),
+    sorted(
+        {m for root in (Unit, Regulation, Province, Template) for m in _models(root)},
+        key=lambda m: m.__name__,
+    ),
 )
 def test_every_field_is_described_for_editors(model: type[BaseModel]):
     for name, field in model.model_fields.items():
