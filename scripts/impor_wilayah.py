@@ -47,7 +47,11 @@ def slug(text: str) -> str:
 
 def regions() -> dict[str, str]:
     raw = resources.files("lokal").joinpath("data").joinpath("wilayah.json.gz").read_bytes()
-    return {code: name for code, name in json.loads(gzip.decompress(raw)).items() if code.count(".") <= 1}
+    return {
+        code: name
+        for code, name in json.loads(gzip.decompress(raw)).items()
+        if code.count(".") <= 1
+    }
 
 
 def q(text: str) -> str:

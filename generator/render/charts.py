@@ -4,19 +4,22 @@ through one ``dot`` process; the SVG is then made safe and readable for inlining
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 import textwrap
-import xml.etree.ElementTree as ET
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 import graphviz
+from lxml import etree
 
 from generator.errors import GeneratorError
+from generator.write import write_atomic
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
-ET.register_namespace("", SVG_NS)
-ET.register_namespace("xlink", XLINK_NS)
 
 #: Characters per label line: keeps boxes narrow enough for a phone without tiny text.
 LABEL_WIDTH = 26
@@ -197,13 +200,10 @@ def _edge_lines(chart: Chart, index: dict[str, str]) -> list[str]:
 _XML_PROLOG = re.compile(r"<\?xml[^>]*\?>")
 
 
-def render_svgs(charts: list[Chart]) -> dict[str, str]:
-    """Render every chart with a single ``dot`` process; return cleaned SVG by chart id."""
-    if not charts:
-        return {}
-    source = "".join(to_dot(chart) for chart in charts)
+def _draw(source: str) -> str:
+    """Run one ``dot`` process over many graphs (concatenated DOT); return its SVG output."""
     try:
-        output = graphviz.pipe_string("dot", "svg", source, encoding="utf-8")
+        return graphviz.pipe_string("dot", "svg", source, encoding="utf-8")
     except graphviz.ExecutableNotFound as error:
         raise GeneratorError(
             "program Graphviz 'dot' tidak ditemukan. Pasang paket Debian 'graphviz' "
@@ -211,45 +211,102 @@ def render_svgs(charts: list[Chart]) -> dict[str, str]:
         ) from error
     except graphviz.CalledProcessError as error:
         raise GeneratorError(f"Graphviz gagal menggambar bagan: {error.stderr}") from error
+
+
+def _split(output: str, batch: list[tuple[Chart, str]]) -> list[str]:
     # dot writes one complete SVG document per input graph, in order.
     documents = [d for d in _XML_PROLOG.split(output) if d.strip()]
-    if len(documents) != len(charts):
-        raise GeneratorError(f"Graphviz menghasilkan {len(documents)} bagan, bukan {len(charts)}")
-    return {
-        chart.id: clean_svg(document, chart)
-        for chart, document in zip(charts, documents, strict=True)
-    }
+    if len(documents) != len(batch):
+        raise GeneratorError(f"Graphviz menghasilkan {len(documents)} bagan, bukan {len(batch)}")
+    return [
+        clean_svg(document, chart) for (chart, _), document in zip(batch, documents, strict=True)
+    ]
+
+
+#: Bump when clean_svg changes what it makes from the same DOT, so cached charts are redrawn.
+CACHE_VERSION = "2"
+#: Below this many charts a second dot process costs more than it saves.
+MIN_BATCH = 60
+
+
+def cache_key(dot: str) -> str:
+    """A chart's content hash: same DOT (and cleaner), same SVG."""
+    return hashlib.sha256((CACHE_VERSION + dot).encode("utf-8")).hexdigest()
+
+
+class PendingCharts:
+    """Charts being drawn: cached ones are read at once; the rest go to a few ``dot`` processes
+    that run while the caller renders pages, and ``result()`` collects them."""
+
+    def __init__(
+        self, charts: list[Chart], cache_dir: Path | None = None, workers: int | None = None
+    ) -> None:
+        self.cache_dir = cache_dir
+        self.ready: dict[str, str] = {}
+        todo: list[tuple[Chart, str]] = []
+        for chart in charts:
+            dot = to_dot(chart)
+            cached = cache_dir / f"{cache_key(dot)}.svg" if cache_dir else None
+            if cached is not None and cached.is_file():
+                self.ready[chart.id] = cached.read_text(encoding="utf-8")
+            else:
+                todo.append((chart, dot))
+        # One core stays free for the pages rendered meanwhile.
+        cores = workers or (os.cpu_count() or 1)
+        count = max(1, min(cores, 4, len(todo) // MIN_BATCH))
+        self.batches = [todo[i::count] for i in range(count)] if todo else []
+        # Threads only wait on the dot processes, which do the work in parallel.
+        self.pool = ThreadPoolExecutor(max_workers=max(1, len(self.batches)))
+        self.futures = [self.pool.submit(_draw, "".join(dot for _, dot in b)) for b in self.batches]
+
+    def result(self) -> dict[str, str]:
+        try:
+            for batch, future in zip(self.batches, self.futures, strict=True):
+                for (chart, dot), svg in zip(batch, _split(future.result(), batch), strict=True):
+                    self.ready[chart.id] = svg
+                    if self.cache_dir is not None:
+                        self.cache_dir.mkdir(parents=True, exist_ok=True)
+                        write_atomic(self.cache_dir / f"{cache_key(dot)}.svg", svg.encode("utf-8"))
+        finally:
+            self.pool.shutdown()
+        return self.ready
+
+
+def render_svgs(
+    charts: list[Chart], cache_dir: Path | None = None, workers: int | None = None
+) -> dict[str, str]:
+    """Cleaned SVG by chart id (see PendingCharts)."""
+    return PendingCharts(charts, cache_dir, workers).result()
 
 
 def _q(tag: str) -> str:
     return f"{{{SVG_NS}}}{tag}"
 
 
+# Graphviz's SVG names a DTD on the web: never fetch it, never expand entities.
+_SVG_PARSER = etree.XMLParser(
+    no_network=True, resolve_entities=False, load_dtd=False, remove_blank_text=True
+)
+
+
 def clean_svg(document: str, chart: Chart) -> str:
-    """Make Graphviz's SVG fit for inlining: readable titles, real links, no DOCTYPE."""
-    root = ET.fromstring(document)
-    by_name = {f"{chart.id}-n{i}": node for i, node in enumerate(chart.nodes)}
-    edges = {f"{chart.id}-e{i}": edge for i, edge in enumerate(chart.edges)}
+    """Make Graphviz's SVG fit for inlining: readable titles, real links, no DOCTYPE, no blank
+    lines (which would end the raw HTML block in Markdown)."""
+    root = etree.fromstring(document.encode("utf-8"), _SVG_PARSER)
+    titles = {chart.id: chart.title}
+    titles.update((f"{chart.id}-n{i}", node.tooltip) for i, node in enumerate(chart.nodes))
+    for i, edge in enumerate(chart.edges):
+        # A stacked column draws one relation as a trunk segment ('…t') and a tick.
+        titles[f"{chart.id}-e{i}"] = titles[f"{chart.id}-e{i}t"] = edge.tooltip
     for group in root.iter(_q("g")):
-        element_id = group.get("id", "")
         title = group.find(_q("title"))
-        if element_id == chart.id and title is not None:
-            title.text = chart.title
-        elif element_id in by_name and title is not None:
-            title.text = by_name[element_id].tooltip
-        elif element_id in edges and title is not None:
-            title.text = edges[element_id].tooltip
+        if title is not None:
+            title.text = titles.get(group.get("id", ""), chart.title)
     for anchor in root.iter(_q("a")):
         href = anchor.get(f"{{{XLINK_NS}}}href")
         if href is not None:
             # SVG 2 browsers follow and focus 'href'; xlink:href stays for older readers.
             anchor.set("href", href)
-    for element in root.iter():
-        # Blank lines would end the raw HTML block in Markdown; whitespace between tags is noise.
-        if element.text is not None and not element.text.strip():
-            element.text = None
-        if element.tail is not None and not element.tail.strip():
-            element.tail = None
     root.set("class", "bagan-svg")
     root.set("role", "group")
     root.set("aria-label", chart.title)
@@ -258,7 +315,9 @@ def clean_svg(document: str, chart: Chart) -> str:
         if value.endswith("pt"):
             # Keep the natural size (1pt = 4/3 px), so text stays legible and wide charts scroll.
             root.set(attribute, f"{round(float(value[:-2]) * 4 / 3)}px")
-    return ET.tostring(root, encoding="unicode")
+    for comment in root.xpath(".//comment()"):
+        comment.getparent().remove(comment)
+    return etree.tostring(root, encoding="unicode")
 
 
 STANDALONE_STYLE = """
@@ -284,8 +343,7 @@ svg { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Aria
 
 def standalone_svg(inline: str) -> str:
     """A full-size SVG file of a chart: the inline SVG plus its own light/dark styles."""
-    root = ET.fromstring(inline)
-    style = ET.Element(_q("style"))
-    style.text = STANDALONE_STYLE
-    root.insert(0, style)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    # The first '>' closes the <svg> tag: attribute values are escaped, so none holds a '>'.
+    end = inline.index(">") + 1
+    style = f"<style>{STANDALONE_STYLE}</style>"
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + inline[:end] + style + inline[end:] + "\n"

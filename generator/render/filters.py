@@ -13,7 +13,8 @@ from markupsafe import escape
 
 # Every character Markdown, its extensions or HTML could read as syntax. Encoding them as
 # numeric references makes the text inert everywhere while the reader sees it unchanged.
-_MARKDOWN_ACTIVE = frozenset("\\`*_{}[]()<>#+-.!|~^=:&\"'$@%")
+_MARKDOWN_ACTIVE = "\\`*_{}[]()<>#+-.!|~^=:&\"'$@%"
+_MARKDOWN_ESCAPES = str.maketrans({c: f"&#{ord(c)};" for c in _MARKDOWN_ACTIVE})
 
 MONTHS = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -27,8 +28,7 @@ def md(text: object) -> str:
     >>> md("Biro <b>*x*</b>")
     'Biro &#60;b&#62;&#42;x&#42;&#60;/b&#62;'
     """
-    flat = " ".join(str(text).split())
-    return "".join(f"&#{ord(c)};" if c in _MARKDOWN_ACTIVE else c for c in flat)
+    return " ".join(str(text).split()).translate(_MARKDOWN_ESCAPES)
 
 
 def html(text: object) -> str:
