@@ -216,6 +216,7 @@ def _message(root: Any, error: Any, written: str | None) -> str:
         "url_tidak_valid",
         "url_berbahaya",
         "kutipan_kosong",
+        "kode_tidak_valid",
     ):
         return str(error["msg"])
     return f"nilai tidak sah ({error['msg']})"
