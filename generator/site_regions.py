@@ -74,11 +74,12 @@ def secretariat_chart(org: Organisation, secretariat: Secretariat) -> Chart:
     here = _secretariat_box(secretariat, page, current=True)
     parent = org.administrative_parent(secretariat)
     above = _secretariat_box(parent, page) if parent else _setjen_box(org, page)
-    if secretariat.level is Level.PROVINCE:
+    province = secretariat.level is Level.PROVINCE
+    if province:
         below = [_secretariat_box(s, page) for s in org.regency_secretariats(secretariat)]
     else:
         below = [_unit_box(secretariat.template, u, page) for u in _active(secretariat.sub_units)]
-    edges = [_down(above, here), *(_down(here, b) for b in below)]
+    edges = [_down(above, here, answers=True), *(_down(here, b, answers=province) for b in below)]
     return Chart(
         f"bagan-{secretariat.kode.replace('.', '-')}",
         f"Bagan {secretariat.short}",
@@ -95,7 +96,7 @@ def regions_chart(org: Organisation) -> Chart:
         "bagan-daerah",
         "Bagan sekretariat KPU provinsi",
         (top, *provinces),
-        tuple(_down(top, p) for p in provinces),
+        tuple(_down(top, p, answers=True) for p in provinces),
     )
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,13 +19,13 @@ class WriteReport:
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` in one step, so no reader sees a half-written file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    # One writer per tree at a time, so a fixed temporary name beside the file is enough.
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        temp.write_bytes(data)
         os.replace(temp, path)
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
 
 

@@ -223,6 +223,10 @@ def _split(output: str, batch: list[tuple[Chart, str]]) -> list[str]:
     ]
 
 
+def _draw_batch(batch: list[tuple[Chart, str]]) -> list[str]:
+    return _split(_draw("".join(dot for _, dot in batch)), batch)
+
+
 #: Bump when clean_svg changes what it makes from the same DOT, so cached charts are redrawn.
 CACHE_VERSION = "2"
 #: Below this many charts a second dot process costs more than it saves.
@@ -257,12 +261,12 @@ class PendingCharts:
         self.batches = [todo[i::count] for i in range(count)] if todo else []
         # Threads only wait on the dot processes, which do the work in parallel.
         self.pool = ThreadPoolExecutor(max_workers=max(1, len(self.batches)))
-        self.futures = [self.pool.submit(_draw, "".join(dot for _, dot in b)) for b in self.batches]
+        self.futures = [self.pool.submit(_draw_batch, b) for b in self.batches]
 
     def result(self) -> dict[str, str]:
         try:
             for batch, future in zip(self.batches, self.futures, strict=True):
-                for (chart, dot), svg in zip(batch, _split(future.result(), batch), strict=True):
+                for (chart, dot), svg in zip(batch, future.result(), strict=True):
                     self.ready[chart.id] = svg
                     if self.cache_dir is not None:
                         self.cache_dir.mkdir(parents=True, exist_ok=True)
