@@ -56,12 +56,11 @@ def _setjen_box(org: Organisation, page: str) -> Node:
     return _box("setjen", root.nama, unit_doc(root.id), page, f"{root.nama} (Sekretariat Jenderal)")
 
 
-def _down(tail: Node, head: Node) -> Edge:
-    return Edge(
-        tail.key,
-        head.key,
-        f"{head.tooltip.split(' (')[0]} bertanggung jawab secara administratif kepada {tail.label}",
-    )
+def _down(tail: Node, head: Node, *, answers: bool = False) -> Edge:
+    """A line from a box to one below it; between secretariats it is the administrative line."""
+    name = head.tooltip.split(" (")[0]
+    relation = "bertanggung jawab secara administratif kepada" if answers else "berada di bawah"
+    return Edge(tail.key, head.key, f"{name} {relation} {tail.label}")
 
 
 def _active(units: tuple[Unit, ...] | list[Unit]) -> list[Unit]:
