@@ -20,6 +20,7 @@ import yaml
 from generator.errors import ContentError, GeneratorError
 from generator.load import load_content
 from generator.model import Organisation
+from generator.opendata import data_files
 from generator.render.charts import PendingCharts, standalone_svg
 from generator.render.pages import environment, render_page
 from generator.site import plan
@@ -76,6 +77,7 @@ def render_files(
         files[f"{section}/{NAV_FILE}"] = json.dumps(nav, ensure_ascii=False, indent=1).encode(
             "utf-8"
         )
+    files.update(data_files(org))
     for section in GENERATED_DIRS:
         files[f"{section}/.JANGAN-DISUNTING"] = GENERATED_NOTICE.encode("utf-8")
     return files, len(site.pages), len(charts)
@@ -105,6 +107,9 @@ def generate(content_dir: Path, docs_dir: Path) -> Generated:
 def run_mkdocs(config_file: Path, site_dir: Path) -> None:
     """Build the site with MkDocs into ``site_dir`` (strict: any warning fails the build)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if "SOURCE_DATE_EPOCH" not in env and (stamp := _last_commit_time(config_file.parent)):
+        # Builds of the same commit are byte-identical, whatever day they run (sitemap dates).
+        env["SOURCE_DATE_EPOCH"] = stamp
     command = [
         sys.executable,
         "-m",
@@ -121,6 +126,20 @@ def run_mkdocs(config_file: Path, site_dir: Path) -> None:
         raise GeneratorError(
             "MkDocs gagal membangun situs:\n" + (result.stderr or result.stdout).strip()
         )
+
+
+def _last_commit_time(folder: Path) -> str | None:
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(folder), "log", "-1", "--format=%ct"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError:
+        return None
+    stamp = result.stdout.strip()
+    return stamp if result.returncode == 0 and stamp.isdigit() else None
 
 
 def publish(config_file: Path, site_dir: Path) -> None:

@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.model import KIND_LABELS, Organisation
+from generator.opendata import SECRETARIAT_COLUMNS, UNIT_COLUMNS
 from generator.render.charts import Chart, Edge, Node
 from generator.render.filters import html
 from generator.schema import Confidence, Unit, UnitStatus, field_reference
 from generator.site_regions import region_pages, regions_nav
 from generator.urls import (
     AZ_DOC,
+    DATA_DOC,
     FIELDS_DOC,
     OVERVIEW_DOC,
     REGIONS_DOC,
@@ -147,6 +149,11 @@ def plan(org: Organisation) -> SitePlan:
         PagePlan(REGULATIONS_DOC, "regulations.md.j2", {"org": org}),
         PagePlan(AZ_DOC, "az.md.j2", {"org": org, "entries": az_entries(org)}),
         PagePlan(FIELDS_DOC, "fields.md.j2", {"sections": field_reference()}),
+        PagePlan(
+            DATA_DOC,
+            "opendata.md.j2",
+            {"org": org, "unit_columns": UNIT_COLUMNS, "secretariat_columns": SECRETARIAT_COLUMNS},
+        ),
     ]
     for unit in org.units.values():
         pages.append(

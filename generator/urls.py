@@ -9,12 +9,13 @@ from __future__ import annotations
 import posixpath
 
 #: Folders under docs/ that the generator owns entirely (git-ignored, pruned on each run).
-GENERATED_DIRS = ("struktur", "dasar-hukum", "indeks", "kolom", "daerah", "struktur-baku")
+GENERATED_DIRS = ("struktur", "dasar-hukum", "indeks", "kolom", "daerah", "struktur-baku", "data")
 OVERVIEW_DOC = "struktur/index.md"
 REGULATIONS_DOC = "dasar-hukum/index.md"
 AZ_DOC = "indeks/index.md"
 FIELDS_DOC = "kolom/index.md"
 REGIONS_DOC = "daerah/index.md"
+DATA_DOC = "data/index.md"
 #: Hand-written pages the generated ones link to.
 HOME_DOC = "index.md"
 #: The nav of a generated section, read by the MkDocs hook (dotfiles are not published).

@@ -108,3 +108,22 @@ def test_a_bug_is_reported_in_one_line(
         "galat internal: RuntimeError: contoh. Ini kesalahan program, bukan konten;"
     )
     assert "Traceback" not in err
+
+
+@pytest.mark.site
+def test_two_clean_builds_are_byte_identical(make_project, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    first, second = make_project("satu"), make_project("dua")
+    assert first.run("build", "--tanpa-peringatan") == 0
+    assert second.run("build", "--tanpa-peringatan") == 0
+
+    def tree(project: Project) -> dict[str, bytes]:
+        return {
+            p.relative_to(project.site).as_posix(): p.read_bytes()
+            for p in project.site.rglob("*")
+            if p.is_file()
+        }
+
+    one, two = tree(first), tree(second)
+    assert one.keys() == two.keys()
+    assert [name for name in one if one[name] != two[name]] == []

@@ -47,7 +47,14 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
 def _no_active_content(soup: BeautifulSoup) -> None:
     for script in soup.find_all("script"):
-        assert "alert" not in script.get_text(), script
+        if script.get("type") == "application/ld+json":
+            raw = script.get_text()
+            assert "<" not in raw and ">" not in raw, (
+                raw
+            )  # escaped as \u003c, cannot close the element
+            json.loads(raw)
+        else:
+            assert "alert" not in script.get_text(), script
     assert not soup.find_all(attrs={"onerror": True})
     assert not soup.find_all("img", src="x")
     for anchor in soup.find_all("a", href=True):
@@ -93,3 +100,8 @@ def test_hostile_text_stays_escaped_in_the_search_index(hostile: Project):
     index = (hostile.site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "<script>" not in index and "<img" not in index
     assert "&lt;script&gt;alert(1)" in index
+
+
+def test_hostile_name_stays_data_in_json_ld(hostile: Project):
+    script = hostile.page("struktur/biro-umum/").find("script", type="application/ld+json")
+    assert json.loads(script.get_text())["name"] == NAME

@@ -42,7 +42,10 @@ def test_every_secretariat_has_a_page_with_its_name_and_code(built: Project, org
     "key, name",
     [
         ("aceh", "Sekretariat Komisi Independen Pemilihan Aceh"),
-        ("aceh/kabupaten-aceh-besar", "Sekretariat Komisi Independen Pemilihan Kabupaten Aceh Besar"),
+        (
+            "aceh/kabupaten-aceh-besar",
+            "Sekretariat Komisi Independen Pemilihan Kabupaten Aceh Besar",
+        ),
         ("aceh/kota-banda-aceh", "Sekretariat Komisi Independen Pemilihan Kota Banda Aceh"),
         ("jawa-barat", "Sekretariat Komisi Pemilihan Umum Provinsi Jawa Barat"),
         ("jawa-barat/kota-bandung", "Sekretariat Komisi Pemilihan Umum Kota Bandung"),
@@ -58,13 +61,21 @@ def test_every_secretariat_has_a_page_with_its_name_and_code(built: Project, org
 )
 def test_names_follow_the_body_of_each_region(built: Project, key: str, name: str):
     h1 = built.page(f"daerah/{key}/").find("h1")
-    assert "".join(t for t in h1.find_all(string=True) if not t.find_parent(class_="headerlink")).strip() == name
+    assert (
+        "".join(
+            t for t in h1.find_all(string=True) if not t.find_parent(class_="headerlink")
+        ).strip()
+        == name
+    )
 
 
 def test_regency_page_shows_both_reporting_lines_and_its_subbagian(built: Project):
     soup = built.page("daerah/jawa-barat/kabupaten-bogor/")
     text = soup.get_text(" ", strip=True)
-    assert "Administratif Sekretaris KPU Provinsi Jawa Barat ( Sekretariat KPU Provinsi Jawa Barat )" in text
+    assert (
+        "Administratif Sekretaris KPU Provinsi Jawa Barat ( Sekretariat KPU Provinsi Jawa Barat )"
+        in text
+    )
     assert "Fungsional Ketua KPU Kabupaten Bogor" in text
     subbagian = soup.find("h2", id="subbagian").find_next("ul")
     assert [a.get_text() for a in subbagian.find_all("a")] == [
@@ -73,7 +84,9 @@ def test_regency_page_shows_both_reporting_lines_and_its_subbagian(built: Projec
         "Subbagian Perencanaan, Data, dan Informasi",
         "Subbagian Partisipasi, Hubungan Masyarakat, dan Sumber Daya Manusia",
     ]
-    svg_links = {a.get("xlink:title").split(" (")[0] for a in soup.select("figure.bagan svg a[href]")}
+    svg_links = {
+        a.get("xlink:title").split(" (")[0] for a in soup.select("figure.bagan svg a[href]")
+    }
     assert "Sekretariat Komisi Pemilihan Umum Provinsi Jawa Barat" in svg_links
 
 
@@ -109,11 +122,16 @@ def test_search_index_stays_small(built: Project):
 
 def test_navigation_reaches_regions(built: Project):
     soup = built.page("daerah/jawa-barat/kabupaten-bogor/")
-    trail = [li.find(["a", "label"]).get_text(" ", strip=True) for li in soup.select("nav.md-nav--primary li.md-nav__item--active")]
+    trail = [
+        li.find(["a", "label"]).get_text(" ", strip=True)
+        for li in soup.select("nav.md-nav--primary li.md-nav__item--active")
+    ]
     assert trail == ["Sekretariat Daerah", "Jawa Barat", "Kabupaten Bogor"]
 
 
-def test_a_regional_override_changes_only_that_secretariat(project: Project, capsys: pytest.CaptureFixture[str]):
+def test_a_regional_override_changes_only_that_secretariat(
+    project: Project, capsys: pytest.CaptureFixture[str]
+):
     assert project.run("generate") == 0
     capsys.readouterr()
     project.edit(
@@ -123,6 +141,8 @@ def test_a_regional_override_changes_only_that_secretariat(project: Project, cap
     )
     assert project.run("generate") == 0
     assert "2 berkas ditulis" in capsys.readouterr().out  # the page and its chart, nothing else
-    page = (project.root / "docs" / "daerah" / "jawa-barat" / "kabupaten-bogor" / "index.md").read_text(encoding="utf-8")
+    page = (
+        project.root / "docs" / "daerah" / "jawa-barat" / "kabupaten-bogor" / "index.md"
+    ).read_text(encoding="utf-8")
     assert "Tipe A" in page
     assert "Subbagian Perencanaan, Data, dan Informasi" not in page

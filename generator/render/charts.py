@@ -228,7 +228,7 @@ def _draw_batch(batch: list[tuple[Chart, str]]) -> list[str]:
 
 
 #: Bump when clean_svg changes what it makes from the same DOT, so cached charts are redrawn.
-CACHE_VERSION = "2"
+CACHE_VERSION = "3"
 #: Below this many charts a second dot process costs more than it saves.
 MIN_BATCH = 60
 
@@ -303,6 +303,9 @@ def clean_svg(document: str, chart: Chart) -> str:
         # A stacked column draws one relation as a trunk segment ('…t') and a tick.
         titles[f"{chart.id}-e{i}"] = titles[f"{chart.id}-e{i}t"] = edge.tooltip
     for group in root.iter(_q("g")):
+        if group.get("class") == "graph":
+            # dot sometimes prefixes 'page0,1_' depending on the graphs before it in a batch.
+            group.set("id", chart.id)
         title = group.find(_q("title"))
         if title is not None:
             title.text = titles.get(group.get("id", ""), chart.title)

@@ -66,3 +66,14 @@ def url(value: str) -> str:
     """
     # Angle brackets let the target hold parentheses and spaces; the schema refuses '<' and '>'.
     return "<" + value.replace("<", "%3C").replace(">", "%3E") + ">"
+
+
+def jsonld(data: object) -> str:
+    """A JSON-LD script element; '<', '>' and '&' are escaped so text cannot close the script.
+
+    >>> jsonld({"name": "</script><b>"})
+    '<script type="application/ld+json">{"name": "\\u003c/script\\u003e\\u003cb\\u003e"}</script>'
+    """
+    text = json.dumps(data, ensure_ascii=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">{text}</script>'

@@ -7,7 +7,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
-from generator import model
+from generator import model, opendata
 from generator.render import filters
 from generator.schema import Confidence
 from generator.site import PagePlan, outline
@@ -64,6 +64,7 @@ def environment() -> Environment:
         title=filters.title,
         tanggal=filters.tanggal,
         url=filters.url,
+        jsonld=filters.jsonld,
         link_unit=_link_unit,
         link_regulation=_link_regulation,
         link=_link,
@@ -88,6 +89,8 @@ def environment() -> Environment:
         template_doc=template_doc,
         template_unit_doc=template_unit_doc,
         INFERRED=Confidence.INFERRED,
+        unit_jsonld=opendata.unit_jsonld,
+        secretariat_jsonld=opendata.secretariat_jsonld,
     )
     return env
 

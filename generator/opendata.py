@@ -1,0 +1,191 @@
+"""Open data: the whole structure as JSON and CSV under data/, and schema.org JSON-LD per page.
+
+Pure: functions return file contents and dicts; build.py writes them beside the pages.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from generator.model import Organisation, Secretariat, regulation_short, regulation_title
+from generator.schema import Unit, json_schemas
+from generator.urls import doc_url, regulation_doc, secretariat_doc, unit_doc
+
+#: Where the files go under docs/ (and so under site/).
+DATA_DIR = "data"
+
+UNIT_COLUMNS = {
+    "id": "id tetap unit (nama berkasnya di content/unit/)",
+    "nama": "nama resmi",
+    "singkatan": "singkatan, bila ada",
+    "jenis": "jenis unit (sekretariat-jenderal, deputi, biro, …)",
+    "status": "aktif atau dibubarkan",
+    "induk": "id unit atasan langsung (kosong untuk Sekretariat Jenderal)",
+    "digantikan_oleh": "untuk unit terdahulu: id pengganti, dipisah titik koma",
+    "kepala": "sebutan jabatan pimpinan",
+    "jabatan": "jenjang jabatan pimpinan",
+    "eselon": "eselon pimpinan",
+    "kode": "kode unit dalam SK KPU 1257/2024",
+    "keyakinan": "tingkat keyakinan: terverifikasi, sumber-sekunder, inferensi, perlu-verifikasi",
+    "alamat": "alamat halaman unit, relatif terhadap akar situs",
+}
+
+SECRETARIAT_COLUMNS = {
+    "id": "id tetap: 'daerah/<provinsi>' atau 'daerah/<provinsi>/<kabupaten-kota>'",
+    "kode": "kode wilayah Kemendagri",
+    "nama": "nama resmi sekretariat",
+    "sebutan": "sebutan singkat, mis. 'Sekretariat KPU Kabupaten Bogor'",
+    "tingkat": "provinsi atau kabupaten-kota",
+    "induk": "id sekretariat atasan secara administratif ('sekretariat-jenderal' untuk provinsi)",
+    "provinsi": "nama provinsi",
+    "lembaga": "kpu, atau kip (Aceh)",
+    "situs": "situs resmi KPU/KIP daerah itu, bila tercatat",
+    "alamat": "alamat halaman sekretariat, relatif terhadap akar situs",
+}
+
+
+def _unit_row(unit: Unit) -> dict[str, str]:
+    return {
+        "id": unit.id,
+        "nama": unit.nama,
+        "singkatan": unit.singkatan or "",
+        "jenis": unit.jenis.value,
+        "status": unit.status.value,
+        "induk": unit.induk or "",
+        "digantikan_oleh": ";".join(unit.digantikan_oleh),
+        "kepala": unit.kepala or "",
+        "jabatan": unit.jabatan.value if unit.jabatan else "",
+        "eselon": unit.eselon.value if unit.eselon else "",
+        "kode": unit.kode or "",
+        "keyakinan": unit.keyakinan.value,
+        "alamat": doc_url(unit_doc(unit.id)),
+    }
+
+
+def secretariat_id(secretariat: Secretariat) -> str:
+    return f"daerah/{secretariat.key}"
+
+
+def _secretariat_row(org: Organisation, secretariat: Secretariat) -> dict[str, str]:
+    parent = org.administrative_parent(secretariat)
+    return {
+        "id": secretariat_id(secretariat),
+        "kode": secretariat.kode,
+        "nama": secretariat.nama,
+        "sebutan": secretariat.short,
+        "tingkat": secretariat.level.value,
+        "induk": secretariat_id(parent) if parent else org.root.id,
+        "provinsi": secretariat.province.nama,
+        "lembaga": secretariat.body.value,
+        "situs": secretariat.record.situs or "",
+        "alamat": doc_url(secretariat_doc(secretariat.key)),
+    }
+
+
+def _csv(rows: list[dict[str, str]], columns: dict[str, str]) -> bytes:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def _json(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def data_files(org: Organisation) -> dict[str, bytes]:
+    """Every open-data file, by path relative to docs/."""
+    units = [_unit_row(u) for u in org.units.values()]
+    secretariats = [_secretariat_row(org, s) for s in org.secretariats.values()]
+    full_units = []
+    for unit, row in zip(org.units.values(), units, strict=True):
+        full_units.append(
+            {
+                **row,
+                "alias": [{"nama": a.nama, "jenis": a.jenis.value} for a in unit.alias],
+                "dasar_hukum": [
+                    {"peraturan": b.peraturan, "pasal": b.pasal} for b in unit.dasar_hukum
+                ],
+                "sumber": [
+                    {"judul": org.sources[s].judul, "url": org.sources[s].url} for s in unit.sumber
+                ],
+            }
+        )
+    regulations = [
+        {
+            "id": r.id,
+            "singkat": regulation_short(r),
+            "judul": regulation_title(r),
+            "status": r.status.value,
+            "ditetapkan": r.ditetapkan.isoformat() if r.ditetapkan else None,
+            "hubungan": [
+                {"jenis": h.jenis.value, "peraturan": h.peraturan, "pasal": h.pasal}
+                for h in r.hubungan
+            ],
+            "alamat": doc_url(regulation_doc(r.id)),
+        }
+        for r in org.regulations.values()
+    ]
+    files = {
+        f"{DATA_DIR}/unit.json": _json(full_units),
+        f"{DATA_DIR}/unit.csv": _csv(units, UNIT_COLUMNS),
+        f"{DATA_DIR}/sekretariat-daerah.json": _json(secretariats),
+        f"{DATA_DIR}/sekretariat-daerah.csv": _csv(secretariats, SECRETARIAT_COLUMNS),
+        f"{DATA_DIR}/peraturan.json": _json(regulations),
+    }
+    for name, schema in json_schemas().items():
+        files[f"{DATA_DIR}/skema/{name}"] = _json(schema)
+    return files
+
+
+def _org(name: str, **extra: Any) -> dict[str, Any]:
+    return {"@type": "GovernmentOrganization", "name": name, **extra}
+
+
+def unit_jsonld(org: Organisation, unit: Unit) -> dict[str, Any]:
+    """schema.org data for a unit page: the unit, its parent and its sub-units."""
+    data: dict[str, Any] = {"@context": "https://schema.org", **_org(unit.nama)}
+    names = [a.nama for a in unit.alias] + ([unit.singkatan] if unit.singkatan else [])
+    if names:
+        data["alternateName"] = sorted(set(names))
+    parent = org.parent(unit)
+    if parent is not None:
+        data["parentOrganization"] = _org(parent.nama)
+    children = org.children_of(unit)
+    if unit.id == org.root.id:
+        children_names = [c.nama for c in children] + [
+            s.nama for s in org.provincial_secretariats()
+        ]
+    else:
+        children_names = [c.nama for c in children]
+    if children_names:
+        data["subOrganization"] = [_org(n) for n in children_names]
+    return data
+
+
+def secretariat_jsonld(org: Organisation, secretariat: Secretariat) -> dict[str, Any]:
+    """schema.org data for a regional secretariat page."""
+    parent = org.administrative_parent(secretariat)
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        **_org(secretariat.nama, alternateName=[secretariat.short]),
+        "parentOrganization": _org(parent.nama if parent else org.root.nama),
+        "areaServed": {
+            "@type": "AdministrativeArea",
+            "name": secretariat.region_name,
+            "identifier": secretariat.kode,
+        },
+    }
+    below = org.regency_secretariats(secretariat) if parent is None else []
+    names = [s.nama for s in below] or [
+        u.nama for u in secretariat.sub_units if u.status.value == "aktif"
+    ]
+    if names:
+        data["subOrganization"] = [_org(n) for n in names]
+    if secretariat.record.situs:
+        data["url"] = secretariat.record.situs
+    return data

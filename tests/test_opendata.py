@@ -1,0 +1,108 @@
+"""Open data: JSON and CSV that match the content, and valid JSON-LD on every unit page."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from generator.load import load_content
+from generator.model import Organisation
+from generator.validate import check
+
+from .conftest import CONTENT, Project
+
+pytestmark = pytest.mark.site
+
+
+@pytest.fixture(scope="module")
+def org() -> Organisation:
+    checked = check(load_content(CONTENT))
+    assert checked.records is not None
+    return Organisation.build(checked.records)
+
+
+def _csv(project: Project, name: str) -> list[dict[str, str]]:
+    return list(
+        csv.DictReader(io.StringIO((project.site / "data" / name).read_text(encoding="utf-8")))
+    )
+
+
+def test_unit_files_match_the_content(built: Project, org: Organisation):
+    rows = _csv(built, "unit.csv")
+    assert [r["id"] for r in rows] == list(org.units)
+    for row in rows:
+        unit = org.units[row["id"]]
+        assert (row["nama"], row["induk"], row["status"]) == (
+            unit.nama,
+            unit.induk or "",
+            unit.status.value,
+        )
+        assert (built.site / row["alamat"] / "index.html").is_file()
+    data = json.loads((built.site / "data" / "unit.json").read_text(encoding="utf-8"))
+    assert [u["id"] for u in data] == [r["id"] for r in rows]
+    pusdatin = next(u for u in data if u["id"] == "pusat-data-dan-teknologi-informasi")
+    assert {"nama": "Biro TI", "jenis": "informal"} in pusdatin["alias"]
+
+
+def test_secretariat_files_match_the_content(built: Project, org: Organisation):
+    rows = _csv(built, "sekretariat-daerah.csv")
+    assert len(rows) == len(org.secretariats) == 552
+    ids = {r["id"] for r in rows} | {org.root.id}
+    for row in rows:
+        assert row["induk"] in ids  # every parent id names a row (or the Setjen)
+        assert (built.site / row["alamat"] / "index.html").is_file()
+    assert (
+        json.loads((built.site / "data" / "sekretariat-daerah.json").read_text(encoding="utf-8"))
+        == rows
+    )
+
+
+def test_schemas_are_published(built: Project):
+    for name in ("unit", "peraturan", "wilayah", "templat", "sumber"):
+        schema = json.loads(
+            (built.site / "data" / "skema" / f"{name}.schema.json").read_text(encoding="utf-8")
+        )
+        assert schema["$schema"].startswith("https://json-schema.org/")
+
+
+def test_unit_pages_carry_json_ld(built: Project, org: Organisation):
+    for unit in org.units.values():
+        script = built.page(f"struktur/{unit.id}/").find("script", type="application/ld+json")
+        data = json.loads(script.get_text())
+        assert (
+            data["@context"] == "https://schema.org" and data["@type"] == "GovernmentOrganization"
+        )
+        assert data["name"] == unit.nama
+        parent = org.parent(unit)
+        if parent:
+            assert data["parentOrganization"] == {
+                "@type": "GovernmentOrganization",
+                "name": parent.nama,
+            }
+    root = json.loads(
+        built.page("struktur/sekretariat-jenderal/")
+        .find("script", type="application/ld+json")
+        .get_text()
+    )
+    subs = {s["name"] for s in root["subOrganization"]}
+    assert (
+        "Deputi Bidang Administrasi" in subs
+        and "Sekretariat Komisi Pemilihan Umum Provinsi Jawa Barat" in subs
+    )
+
+
+def test_secretariat_pages_carry_json_ld(built: Project):
+    data = json.loads(
+        built.page("daerah/jawa-barat/kabupaten-bogor/")
+        .find("script", type="application/ld+json")
+        .get_text()
+    )
+    assert data["name"] == "Sekretariat Komisi Pemilihan Umum Kabupaten Bogor"
+    assert (
+        data["parentOrganization"]["name"]
+        == "Sekretariat Komisi Pemilihan Umum Provinsi Jawa Barat"
+    )
+    assert data["areaServed"]["identifier"] == "32.01"
