@@ -10,6 +10,7 @@ from jinja2.runtime import Context
 from generator import model, opendata
 from generator.render import filters
 from generator.schema import Confidence
+from generator.stem import root_forms
 from generator.site import PagePlan, outline
 from generator.urls import (
     regulation_doc,
@@ -65,6 +66,7 @@ def environment() -> Environment:
         tanggal=filters.tanggal,
         url=filters.url,
         jsonld=filters.jsonld,
+        root_forms=root_forms,
         link_unit=_link_unit,
         link_regulation=_link_regulation,
         link=_link,
