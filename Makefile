@@ -7,14 +7,14 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.terpasang
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test check generate serve lint schema bench impor-wilayah clean distclean setup graphviz
+.PHONY: build test check generate serve lint schema bench impor-wilayah clean distclean setup graphviz chromium
 
 # Build the whole site into site/ (the old site stays if the build fails).
 build: setup
 	$(PY) -m generator build
 
-# Lint, then run the test suite (unit tests and a real build of the site).
-test: setup lint
+# Lint, then run the test suite: unit tests, real builds of the site, and browser tests.
+test: setup lint chromium
 	$(PY) -m pytest
 
 # Check the content only, listing every problem at once.
@@ -65,6 +65,17 @@ graphviz:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
 	  else \
 	    echo "Graphviz belum terpasang. Pasang paket 'graphviz' (mis. sudo apt-get install graphviz), lalu ulangi."; \
+	    exit 1; \
+	  fi; }
+
+# Debian's Chromium runs the browser tests (Playwright drives it; nothing downloads a browser).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Memasang Chromium (paket Debian 'chromium')..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium belum terpasang. Pasang paket 'chromium' (mis. sudo apt-get install chromium), lalu ulangi."; \
 	    exit 1; \
 	  fi; }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -110,4 +111,38 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The real content, built once into a real site with MkDocs."""
     project = copy_project(tmp_path_factory.mktemp("situs") / "proyek")
     assert project.run("build") == 0
+    return project
+
+
+PAYLOAD = '<script>alert(1)</script> <img src=x onerror=alert(2)> "]; x [label=" \\N *tebal* [tautan](javascript:alert(3))'
+HOSTILE_NAME = f"Biro Umum {PAYLOAD}"
+
+
+def _q(text: str) -> str:
+    return json.dumps(text)  # a JSON string is a valid YAML string
+
+
+@pytest.fixture(scope="session")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The real content with hostile text in every kind of editor field, built once."""
+    project = copy_project(tmp_path_factory.mktemp("payload") / "proyek")
+    unit = "unit/biro-umum.yml"
+    project.edit(unit, "nama: Biro Umum", f"nama: {_q(HOSTILE_NAME)}")
+    project.edit(
+        unit,
+        "kepala: Kepala Biro Umum",
+        f"kepala: {_q(PAYLOAD)}\nalias:\n  - nama: {_q(PAYLOAD)}\n    jenis: informal\n    catatan: {_q(PAYLOAD)}",
+    )
+    project.edit(
+        unit,
+        "keyakinan: terverifikasi",
+        "keyakinan: terverifikasi\nketentuan:\n  - topik: tugas\n    peraturan: uu-7-2017\n"
+        f"    pasal: {_q(PAYLOAD)}\n    teks: {_q(PAYLOAD)}\n    butir: [{_q(PAYLOAD)}]\ncatatan: {_q(PAYLOAD)}",
+    )
+    project.edit(
+        "sumber.yml",
+        'judul: "Daftar satuan kerja pusat',
+        "judul: " + _q(PAYLOAD)[:-1] + " Daftar satuan kerja pusat",
+    )
+    assert project.run("build", "--tanpa-peringatan") == 0
     return project

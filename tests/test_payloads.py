@@ -7,42 +7,10 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import Project, copy_project, parse_html
+from .conftest import HOSTILE_NAME as NAME
+from .conftest import PAYLOAD, Project, parse_html
 
 pytestmark = pytest.mark.site
-
-PAYLOAD = '<script>alert(1)</script> <img src=x onerror=alert(2)> "]; x [label=" \\N *tebal* [tautan](javascript:alert(3))'
-NAME = f"Biro Umum {PAYLOAD}"
-
-
-def _q(text: str) -> str:
-    return json.dumps(text)  # a JSON string is a valid YAML string
-
-
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> Project:
-
-    project = copy_project(tmp_path_factory.mktemp("payload") / "proyek")
-    unit = "unit/biro-umum.yml"
-    project.edit(unit, "nama: Biro Umum", f"nama: {_q(NAME)}")
-    project.edit(
-        unit,
-        "kepala: Kepala Biro Umum",
-        f"kepala: {_q(PAYLOAD)}\nalias:\n  - nama: {_q(PAYLOAD)}\n    jenis: informal\n    catatan: {_q(PAYLOAD)}",
-    )
-    project.edit(
-        unit,
-        "keyakinan: terverifikasi",
-        "keyakinan: terverifikasi\nketentuan:\n  - topik: tugas\n    peraturan: uu-7-2017\n"
-        f"    pasal: {_q(PAYLOAD)}\n    teks: {_q(PAYLOAD)}\n    butir: [{_q(PAYLOAD)}]\ncatatan: {_q(PAYLOAD)}",
-    )
-    project.edit(
-        "sumber.yml",
-        'judul: "Daftar satuan kerja pusat',
-        "judul: " + _q(PAYLOAD)[:-1] + " Daftar satuan kerja pusat",
-    )
-    assert project.run("build", "--tanpa-peringatan") == 0
-    return project
 
 
 def _no_active_content(soup: BeautifulSoup) -> None:

@@ -77,3 +77,12 @@ def jsonld(data: object) -> str:
     text = json.dumps(data, ensure_ascii=False)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/ld+json">{text}</script>'
+
+
+def search_tags(names: list[str]) -> str:
+    """Front-matter tags: Material's search weighs tags above titles, so aliases find their unit.
+
+    >>> search_tags(["Biro SDM", "<b>"])
+    '["Biro SDM", "&lt;b&gt;"]'
+    """
+    return json.dumps([html(n) for n in dict.fromkeys(names)], ensure_ascii=False)

@@ -66,6 +66,7 @@ def environment() -> Environment:
         tanggal=filters.tanggal,
         url=filters.url,
         jsonld=filters.jsonld,
+        search_tags=filters.search_tags,
         root_forms=root_forms,
         link_unit=_link_unit,
         link_regulation=_link_regulation,
