@@ -10,8 +10,8 @@ from jinja2.runtime import Context
 from generator import model, opendata
 from generator.render import filters
 from generator.schema import Confidence
-from generator.stem import root_forms
 from generator.site import PagePlan, outline
+from generator.stem import root_forms
 from generator.urls import (
     regulation_doc,
     relative_doc,
