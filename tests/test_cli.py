@@ -81,8 +81,8 @@ def test_one_unit_edit_rewrites_only_pages_that_show_it(
     project.edit("unit/inspektorat-wilayah-iii.yml", "  - nama: Itwil III\n", "  - nama: Itwil 3\n")
     assert project.run("generate") == 0
     changed = {p.relative_to(docs).as_posix() for p in stamps if p.stat().st_mtime_ns != stamps[p]}
-    # The alias appears on the unit's own page and in the A–Z index only.
-    assert changed == {"struktur/inspektorat-wilayah-iii/index.md", "indeks/index.md"}
+    # The alias appears on the unit's own page, in the A–Z index and in the open data only.
+    assert changed == {"struktur/inspektorat-wilayah-iii/index.md", "indeks/index.md", "data/unit.json"}
 
 
 def test_removed_unit_pages_are_pruned(project: Project):

@@ -69,7 +69,7 @@ def url(value: str) -> str:
 
 
 def jsonld(data: object) -> str:
-    """A JSON-LD script element; '<', '>' and '&' are escaped so text cannot close the script.
+    r"""A JSON-LD script element; '<', '>' and '&' are escaped so text cannot close the script.
 
     >>> jsonld({"name": "</script><b>"})
     '<script type="application/ld+json">{"name": "\\u003c/script\\u003e\\u003cb\\u003e"}</script>'
