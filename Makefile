@@ -57,27 +57,26 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-# Graphviz's `dot` draws the org charts: installed with apt-get when missing and running as root.
-graphviz:
-	@command -v dot >/dev/null 2>&1 || { \
+# Install a Debian package when its program is missing: $(1) program, $(2) package.
+# Done with apt-get when running as root; otherwise stop and name the package.
+define need
+	@command -v $(1) >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Memasang Graphviz (paket Debian 'graphviz')..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
+	    echo "Memasang paket Debian '$(2)'..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
 	  else \
-	    echo "Graphviz belum terpasang. Pasang paket 'graphviz' (mis. sudo apt-get install graphviz), lalu ulangi."; \
+	    echo "Program '$(1)' belum terpasang. Pasang paket Debian '$(2)' (mis. sudo apt-get install $(2)), lalu ulangi."; \
 	    exit 1; \
 	  fi; }
+endef
+
+# Graphviz's `dot` draws the org charts.
+graphviz:
+	$(call need,dot,graphviz)
 
 # Debian's Chromium runs the browser tests (Playwright drives it; nothing downloads a browser).
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Memasang Chromium (paket Debian 'chromium')..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else \
-	    echo "Chromium belum terpasang. Pasang paket 'chromium' (mis. sudo apt-get install chromium), lalu ulangi."; \
-	    exit 1; \
-	  fi; }
+	$(call need,chromium,chromium)
 
 # Remove every generated file and site/, keeping .venv.
 clean:

@@ -11,7 +11,7 @@ from typing import Any
 
 from generator.model import KIND_LABELS, Organisation
 from generator.opendata import SECRETARIAT_COLUMNS, UNIT_COLUMNS
-from generator.render.charts import Chart, Edge, Node
+from generator.render.charts import Chart, Edge, Node, successor_edge
 from generator.render.filters import html
 from generator.schema import Confidence, Unit, UnitStatus, field_reference
 from generator.site_regions import region_pages, regions_nav
@@ -90,17 +90,8 @@ def unit_chart(org: Organisation, unit: Unit) -> Chart:
         for u in [unit, *children]
         if u.induk and u.induk in {n.key for n in nodes}
     ]
-    edges += [
-        Edge(
-            unit.id,
-            s.id,
-            f"{unit.nama} digantikan oleh {s.nama}",
-            ("pengganti",),
-            dashed=True,
-            label="digantikan oleh",
-        )
-        for s in successors
-    ]
+    by_key = {n.key: n for n in nodes}
+    edges += [successor_edge(by_key[unit.id], by_key[s.id]) for s in successors]
     return Chart(f"bagan-{unit.id}", f"Bagan struktur {unit.nama}", nodes, tuple(edges))
 
 

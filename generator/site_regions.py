@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.model import KIND_LABELS, Organisation, Secretariat
-from generator.render.charts import Chart, Edge, Node
+from generator.render.charts import Chart, Edge, Node, successor_edge
 from generator.render.filters import html
 from generator.schema import Level, Template, Unit, UnitStatus
 from generator.urls import (
@@ -117,14 +117,7 @@ def template_chart(org: Organisation, template: Template) -> Chart:
     boxes = {u.id: _unit_box(template, u, page) for u in units}
     edges = [_down(boxes[u.induk] if u.induk else top, boxes[u.id]) for u in _active(units)]
     edges += [
-        Edge(
-            boxes[u.id].key,
-            boxes[s].key,
-            f"{u.nama} digantikan oleh {s}",
-            ("pengganti",),
-            dashed=True,
-            label="digantikan oleh",
-        )
+        successor_edge(boxes[u.id], boxes[s])
         for u in units
         if u.status is UnitStatus.DISSOLVED
         for s in u.digantikan_oleh
@@ -141,17 +134,7 @@ def template_unit_chart(org: Organisation, template: Template, unit: Unit) -> Ch
     parent = by_id.get(unit.induk or "")
     above = _unit_box(template, parent, page) if parent else _template_box(template, page)
     successors = [_unit_box(template, by_id[s], page) for s in unit.digantikan_oleh]
-    edges = [_down(above, here)] + [
-        Edge(
-            here.key,
-            s.key,
-            f"{unit.nama} digantikan oleh {s.label}",
-            ("pengganti",),
-            dashed=True,
-            label="digantikan oleh",
-        )
-        for s in successors
-    ]
+    edges = [_down(above, here)] + [successor_edge(here, s) for s in successors]
     return Chart(
         f"bagan-{template.id}-{unit.id}",
         f"Bagan {unit.nama}",

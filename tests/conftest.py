@@ -146,3 +146,15 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Project:
     )
     assert project.run("build", "--tanpa-peringatan") == 0
     return project
+
+
+@pytest.fixture(scope="session")
+def org():
+    """The real content as a model."""
+    from generator.load import load_content
+    from generator.model import Organisation
+    from generator.validate import check
+
+    checked = check(load_content(CONTENT))
+    assert checked.records is not None
+    return Organisation.build(checked.records)

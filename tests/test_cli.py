@@ -82,7 +82,11 @@ def test_one_unit_edit_rewrites_only_pages_that_show_it(
     assert project.run("generate") == 0
     changed = {p.relative_to(docs).as_posix() for p in stamps if p.stat().st_mtime_ns != stamps[p]}
     # The alias appears on the unit's own page, in the A–Z index and in the open data only.
-    assert changed == {"struktur/inspektorat-wilayah-iii/index.md", "indeks/index.md", "data/unit.json"}
+    assert changed == {
+        "struktur/inspektorat-wilayah-iii/index.md",
+        "indeks/index.md",
+        "data/unit.json",
+    }
 
 
 def test_removed_unit_pages_are_pruned(project: Project):

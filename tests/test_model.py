@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
-from generator.load import load_content
 from generator.model import Organisation, regulation_short, regulation_title
 from generator.site import az_entries, outline, unit_chart
 from generator.urls import relative_url, unit_doc
-from generator.validate import check
-
-from .conftest import CONTENT
-
-
-@pytest.fixture(scope="module")
-def org() -> Organisation:
-    checked = check(load_content(CONTENT))
-    assert checked.records is not None
-    return Organisation.build(checked.records)
 
 
 def test_root_is_the_secretariat_general(org: Organisation):

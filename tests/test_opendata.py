@@ -8,20 +8,11 @@ import json
 
 import pytest
 
-from generator.load import load_content
 from generator.model import Organisation
-from generator.validate import check
 
-from .conftest import CONTENT, Project
+from .conftest import Project
 
 pytestmark = pytest.mark.site
-
-
-@pytest.fixture(scope="module")
-def org() -> Organisation:
-    checked = check(load_content(CONTENT))
-    assert checked.records is not None
-    return Organisation.build(checked.records)
 
 
 def _csv(project: Project, name: str) -> list[dict[str, str]]:

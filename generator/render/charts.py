@@ -51,6 +51,18 @@ class Edge:
     label: str | None = None
 
 
+def successor_edge(old: Node, new: Node) -> Edge:
+    """The dashed, labelled arrow from a dissolved unit to a unit that replaced it."""
+    return Edge(
+        old.key,
+        new.key,
+        f"{old.label} digantikan oleh {new.label}",
+        ("pengganti",),
+        dashed=True,
+        label="digantikan oleh",
+    )
+
+
 @dataclass(frozen=True)
 class Chart:
     """A whole chart; ``id`` prefixes every element id so charts can share a page."""
