@@ -180,9 +180,11 @@ def test_search_finds_the_expected_units(browser: object, site: str):
         titles = _search(page, site, query)
         found[query] = expected in titles[:3]
     share = sum(found.values()) / len(found)
-    print(
-        f"\npencarian: {sum(found.values())}/{len(found)} kueri menemukan unitnya di 3 teratas ({share:.0%})"
-    )
+    report = f"pencarian: {sum(found.values())}/{len(found)} kueri menemukan unitnya di 3 teratas ({share:.0%})"
+    print("\n" + report)
+    ARTIFACTS.mkdir(exist_ok=True)
+    lines = "".join(f"{'ya   ' if ok else 'TIDAK'} {q}\n" for q, ok in found.items())
+    (ARTIFACTS / "pencarian.txt").write_text(f"{report}\n{lines}", encoding="utf-8")
     missed = [q for q, ok in found.items() if not ok]
     assert [q for q in ISSUE_QUERIES if not found[q]] == []
     assert share >= 0.9, f"tidak ditemukan di 3 teratas: {missed}"
