@@ -43,8 +43,6 @@ KIND_LABELS: dict[UnitKind, str] = {
     UnitKind.REGENCY_SECRETARIAT: "Sekretariat KPU Kabupaten/Kota",
 }
 
-LEVEL_LABELS: dict[Level, str] = {Level.PROVINCE: "Provinsi", Level.REGENCY: "Kabupaten/Kota"}
-
 POSITION_LABELS: dict[Position, str] = {
     Position.JPT_MADYA: "Jabatan Pimpinan Tinggi Madya",
     Position.JPT_PRATAMA: "Jabatan Pimpinan Tinggi Pratama",

@@ -16,8 +16,6 @@ AZ_DOC = "indeks/index.md"
 FIELDS_DOC = "kolom/index.md"
 REGIONS_DOC = "daerah/index.md"
 DATA_DOC = "data/index.md"
-#: Hand-written pages the generated ones link to.
-HOME_DOC = "index.md"
 #: The nav of a generated section, read by the MkDocs hook (dotfiles are not published).
 NAV_FILE = ".nav.yml"
 

@@ -39,11 +39,6 @@ def _link(context: Context, doc: str) -> str:
 
 
 @pass_context
-def _url_unit(context: Context, unit_id: str) -> str:
-    return relative_url(unit_doc(unit_id), context["page_path"])
-
-
-@pass_context
 def _url_doc(context: Context, doc: str) -> str:
     return relative_url(doc, context["page_path"])
 
@@ -71,7 +66,6 @@ def environment() -> Environment:
         link_unit=_link_unit,
         link_regulation=_link_regulation,
         link=_link,
-        url_unit=_url_unit,
         url_doc=_url_doc,
     )
     env.globals.update(
