@@ -7,10 +7,10 @@ folder that replaces ``site/`` only when the build succeeded.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,28 +104,51 @@ def generate(content_dir: Path, docs_dir: Path) -> Generated:
     return Generated(checked, report, pages, charts)
 
 
+class _Collect(logging.Handler):
+    """Keeps MkDocs' warnings and errors, to report them if the strict build fails."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.levelname}: {record.getMessage()}")
+
+
 def run_mkdocs(config_file: Path, site_dir: Path) -> None:
-    """Build the site with MkDocs into ``site_dir`` (strict: any warning fails the build)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    if "SOURCE_DATE_EPOCH" not in env and (stamp := _last_commit_time(config_file.parent)):
+    """Build the site with MkDocs into ``site_dir`` (strict: any warning fails the build).
+
+    MkDocs runs in this process: the modules the generator already imported are not loaded again.
+    """
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    added_epoch = False
+    if "SOURCE_DATE_EPOCH" not in os.environ and (stamp := _last_commit_time(config_file.parent)):
         # Builds of the same commit are byte-identical, whatever day they run (sitemap dates).
-        env["SOURCE_DATE_EPOCH"] = stamp
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "-f",
-        str(config_file),
-        "-d",
-        str(site_dir),
-    ]
-    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-    if result.returncode != 0:
-        raise GeneratorError(
-            "MkDocs gagal membangun situs:\n" + (result.stderr or result.stdout).strip()
-        )
+        os.environ["SOURCE_DATE_EPOCH"] = stamp
+        added_epoch = True
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    logger = logging.getLogger("mkdocs")
+    collect = _Collect()
+    logger.addHandler(collect)
+    propagate, logger.propagate = logger.propagate, False
+    try:
+        config = load_config(str(config_file), strict=True, site_dir=str(site_dir))
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (MkDocsException, OSError) as error:
+        details = "\n".join([*collect.messages, str(error)])
+        raise GeneratorError(f"MkDocs gagal membangun situs:\n{details}") from error
+    finally:
+        logger.removeHandler(collect)
+        logger.propagate = propagate
+        if added_epoch:
+            del os.environ["SOURCE_DATE_EPOCH"]
 
 
 def _last_commit_time(folder: Path) -> str | None:
