@@ -16,10 +16,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright import sync_api as playwright
 
 from .conftest import ROOT, Project
-
-playwright = pytest.importorskip("playwright.sync_api")
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
 
