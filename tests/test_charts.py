@@ -104,3 +104,18 @@ def test_missing_dot_gives_an_install_hint(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(charts.graphviz, "pipe_string", missing)
     with pytest.raises(charts.GeneratorError, match="apt-get install graphviz"):
         render_svgs([_chart()])
+
+
+def test_cache_skips_dot_for_unchanged_charts_and_drops_unused_ones(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+):
+    first = render_svgs([_chart("bagan-a"), _chart("bagan-b", label="Biro Lain")], tmp_path)
+    assert len(list(tmp_path.glob("*.svg"))) == 2
+
+    def no_dot(*args, **kwargs):
+        raise AssertionError("dot should not run for cached charts")
+
+    monkeypatch.setattr(charts.graphviz, "pipe_string", no_dot)
+    again = render_svgs([_chart("bagan-a")], tmp_path)
+    assert again == {"bagan-a": first["bagan-a"]}
+    assert len(list(tmp_path.glob("*.svg"))) == 1

@@ -259,15 +259,16 @@ class PendingCharts:
     ) -> None:
         self.cache_dir = cache_dir
         self.ready: dict[str, str] = {}
+        self.used: set[str] = set()
         todo: list[tuple[Chart, str]] = []
         for chart in charts:
             dot = to_dot(chart)
+            self.used.add(f"{cache_key(dot)}.svg")
             cached = cache_dir / f"{cache_key(dot)}.svg" if cache_dir else None
             if cached is not None and cached.is_file():
                 self.ready[chart.id] = cached.read_text(encoding="utf-8")
             else:
                 todo.append((chart, dot))
-        # One core stays free for the pages rendered meanwhile.
         cores = workers or (os.cpu_count() or 1)
         count = max(1, min(cores, 4, len(todo) // MIN_BATCH))
         self.batches = [todo[i::count] for i in range(count)] if todo else []
@@ -285,6 +286,11 @@ class PendingCharts:
                         write_atomic(self.cache_dir / f"{cache_key(dot)}.svg", svg.encode("utf-8"))
         finally:
             self.pool.shutdown()
+        if self.cache_dir is not None and self.cache_dir.is_dir():
+            # Charts no page shows any more would only pile up.
+            for stale in self.cache_dir.glob("*.svg"):
+                if stale.name not in self.used:
+                    stale.unlink(missing_ok=True)
         return self.ready
 
 
