@@ -76,7 +76,7 @@ graphviz:
 
 # Debian's Chromium runs the browser tests (Playwright drives it; nothing downloads a browser).
 chromium:
-	$(call need,chromium,chromium)
+	$(if $(CHROMIUM),@test -x "$(CHROMIUM)",$(call need,chromium,chromium))
 
 # Remove every generated file and site/, keeping .venv.
 clean:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import threading
 from collections.abc import Iterator
@@ -22,7 +23,8 @@ from .conftest import ROOT, Project
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# CHROMIUM may name another Chromium-based browser already on the machine (e.g. on GitHub runners).
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
 FLAGS = [
     "--no-sandbox",
