@@ -81,7 +81,7 @@ chromium:
 # Remove every generated file and site/, keeping .venv.
 clean:
 	rm -rf site .site-* .cache docs/struktur docs/dasar-hukum docs/indeks docs/kolom docs/daerah docs/struktur-baku docs/data build *.egg-info \
-	  .pytest_cache .ruff_cache bench-out test-artifacts
+	  .pytest_cache .ruff_cache .hypothesis bench-out test-artifacts
 	find . -name __pycache__ -type d -not -path './.venv/*' -prune -exec rm -rf {} +
 
 # Remove .venv too.
