@@ -16,7 +16,9 @@ def test_help(args: list[str], capsys: pytest.CaptureFixture[str]):
     with pytest.raises(SystemExit) as exit_info:
         main(args)
     assert exit_info.value.code == 0
-    assert "--content" in capsys.readouterr().out or args == ["--help"]
+    out = capsys.readouterr().out
+    expected = "check" if args == ["--help"] else "--content"
+    assert expected in out
 
 
 def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]):

@@ -263,8 +263,9 @@ class PendingCharts:
         todo: list[tuple[Chart, str]] = []
         for chart in charts:
             dot = to_dot(chart)
-            self.used.add(f"{cache_key(dot)}.svg")
-            cached = cache_dir / f"{cache_key(dot)}.svg" if cache_dir else None
+            name = f"{cache_key(dot)}.svg"
+            self.used.add(name)
+            cached = cache_dir / name if cache_dir else None
             if cached is not None and cached.is_file():
                 self.ready[chart.id] = cached.read_text(encoding="utf-8")
             else:
