@@ -28,9 +28,9 @@ generate: setup
 # Live preview at http://127.0.0.1:8000; editing a YAML file in content/ reloads the page.
 serve: setup
 	$(PY) -m generator generate --tanpa-peringatan
-	$(VENV)/bin/mkdocs serve
+	$(VENV)/bin/mkdocs serve -f mkdocs.gen.yml
 
-# Rewrite the published JSON Schema in schema/ after changing generator/schema.py.
+# Rewrite the published JSON Schema in schema/ after changing generator/schema/models.py.
 schema: $(STAMP)
 	$(PY) -m generator schema
 
@@ -80,7 +80,7 @@ chromium:
 
 # Remove every generated file and site/, keeping .venv.
 clean:
-	rm -rf site .site-* .cache docs/struktur docs/dasar-hukum docs/indeks docs/kolom docs/daerah docs/struktur-baku docs/data build *.egg-info \
+	rm -rf site .site-* .cache .tembolok mkdocs.gen.yml docs/struktur docs/dasar-hukum docs/indeks docs/kolom docs/daerah docs/struktur-baku docs/data docs/gaya build *.egg-info \
 	  .pytest_cache .ruff_cache .hypothesis bench-out test-artifacts
 	find . -name __pycache__ -type d -not -path './.venv/*' -prune -exec rm -rf {} +
 

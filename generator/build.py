@@ -1,11 +1,13 @@
 """The pipeline: check content, plan, render pages and charts, write; then MkDocs builds the site.
 
-Content errors stop everything before a file is touched, and MkDocs builds into a fresh
-folder that replaces ``site/`` only when the build succeeded.
+Content errors stop everything before a file is touched. MkDocs builds into a fresh folder,
+and only when it succeeded are the files that differ copied into ``site/``. When nothing MkDocs
+reads has changed since the last build, MkDocs is not run at all.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -13,7 +15,9 @@ import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -21,18 +25,34 @@ from generator.errors import ContentError, GeneratorError
 from generator.load import load_content
 from generator.model import Organisation
 from generator.opendata import data_files
-from generator.render.charts import PendingCharts, standalone_svg
+from generator.plan.page import SitePlan
+from generator.plan.site import plan
+from generator.render.charts import PendingCharts, chart_jobs, standalone_svg
 from generator.render.pages import environment, render_page
-from generator.site import plan
-from generator.urls import GENERATED_DIRS, NAV_FILE, chart_file
+from generator.render.palette import site_css
+from generator.urls import CHART_CSS, GENERATED_DIRS, chart_file
 from generator.validate import Checked, check
-from generator.write import WriteReport, write_tree
+from generator.write import (
+    WriteReport,
+    read_cache,
+    sync_tree,
+    update_cache,
+    write_atomic,
+    write_tree,
+)
 
-CHART_CACHE = ".cache/bagan"
+#: Caches live outside .cache/, which other tools (Zensical's --clean) delete wholesale.
+CACHE_DIR = ".tembolok"
+CHART_CACHE = f"{CACHE_DIR}/bagan"
+SITE_STAMP = f"{CACHE_DIR}/situs.json"
+#: The configuration MkDocs reads: the hand-written mkdocs.yml plus the complete navigation.
+GENERATED_CONFIG = "mkdocs.gen.yml"
 GENERATED_NOTICE = (
     "Berkas di folder ini dibuat oleh generator dari content/. Jangan disunting: ubah berkas YAML "
     "di content/ lalu jalankan 'make build'.\n"
 )
+#: Packages whose versions change what MkDocs makes from the same pages.
+ENGINE_PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "pygments")
 
 
 @dataclass(frozen=True)
@@ -45,25 +65,39 @@ class Generated:
     charts: int
 
 
+@dataclass(frozen=True)
+class Built:
+    """The outcome of a whole build: what was generated and what changed in the site."""
+
+    generated: Generated
+    site: WriteReport | None
+    """None when nothing MkDocs reads had changed, so MkDocs did not run."""
+
+
 def check_content(content_dir: Path) -> Checked:
     """Load and validate the content folder."""
     return check(load_content(content_dir))
 
 
-def render_files(
-    org: Organisation, cache_dir: Path | None = None
-) -> tuple[dict[str, bytes], int, int]:
-    """Every generated file, by path relative to docs/: pages, chart files and navs."""
-    site = plan(org)
+def _slot(chart_id: str) -> str:
+    return f"\x00bagan:{chart_id}\x00"
+
+
+def render_files(site: SitePlan, org: Organisation, cache_dir: Path | None) -> dict[str, bytes]:
+    """Every generated file, by path relative to docs/: pages, chart files, data, styles."""
     charts = [page.chart for page in site.pages if page.chart is not None]
-    pending = PendingCharts(charts, cache_dir)
+    jobs = chart_jobs(charts)
+    keys = {job.key for job in jobs}
+    pending = PendingCharts(jobs, read_cache(cache_dir, keys) if cache_dir else {})
     env = environment()
     # Pages are rendered while dot draws; each chart's place is marked and filled in afterwards.
     texts = {
         page.path: render_page(env, page, _slot(page.chart.id) if page.chart else None)
         for page in site.pages
     }
-    svgs = pending.result()
+    svgs, drawn = pending.result()
+    if cache_dir is not None:
+        update_cache(cache_dir, drawn, keys)
     files: dict[str, bytes] = {}
     for page in site.pages:
         text = texts[page.path]
@@ -72,23 +106,40 @@ def render_files(
             text = text.replace(_slot(page.chart.id), svg)
             files[chart_file(page.path)] = standalone_svg(svg).encode("utf-8")
         files[page.path] = text.encode("utf-8")
-    for section, nav in site.navs.items():
-        # JSON is YAML too, and much faster to write than PyYAML's emitter.
-        files[f"{section}/{NAV_FILE}"] = json.dumps(nav, ensure_ascii=False, indent=1).encode(
-            "utf-8"
-        )
     files.update(data_files(org))
+    files[CHART_CSS] = site_css().encode("utf-8")
     for section in GENERATED_DIRS:
         files[f"{section}/.JANGAN-DISUNTING"] = GENERATED_NOTICE.encode("utf-8")
-    return files, len(site.pages), len(charts)
+    return files
 
 
-def _slot(chart_id: str) -> str:
-    return f"\x00bagan:{chart_id}\x00"
+def expand_nav(nav: list[Any], sections: dict[str, list[Any]]) -> list[Any]:
+    """The hand-written nav with each generated section's index replaced by its whole nav.
+
+    >>> expand_nav([{"A": "a/index.md"}, "b.md"], {"a/index.md": ["a/index.md", "a/x.md"]})
+    [{'A': ['a/index.md', 'a/x.md']}, 'b.md']
+    """
+    expanded: list[Any] = []
+    for entry in nav:
+        if isinstance(entry, dict) and len(entry) == 1:
+            ((title, target),) = entry.items()
+            if isinstance(target, str) and target in sections:
+                entry = {title: sections[target]}
+        expanded.append(entry)
+    return expanded
 
 
-def generate(content_dir: Path, docs_dir: Path) -> Generated:
-    """Check the content and write the generated pages into ``docs_dir``.
+def generated_config(config_file: Path, sections: dict[str, list[Any]]) -> bytes:
+    """The configuration MkDocs (or another engine) builds from: mkdocs.yml and the whole nav."""
+    base = _read_config(config_file)
+    config = {"INHERIT": config_file.name, "nav": expand_nav(base.get("nav") or [], sections)}
+    header = "# Dibuat oleh generator dari mkdocs.yml dan content/; jangan disunting.\n"
+    # JSON is YAML too, and much faster to write than PyYAML's emitter.
+    return (header + json.dumps(config, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def generate(content_dir: Path, config_file: Path) -> Generated:
+    """Check the content and write the generated pages and configuration.
 
     Raises:
         ContentError: the content has errors; nothing was written.
@@ -98,10 +149,16 @@ def generate(content_dir: Path, docs_dir: Path) -> Generated:
     if checked.records is None:
         raise ContentError(checked.errors)
     org = Organisation.build(checked.records)
-    # Charts are cached by content hash beside docs/, so an unchanged chart is never drawn again.
-    files, pages, charts = render_files(org, docs_dir.parent / CHART_CACHE)
-    report = write_tree(docs_dir, files, GENERATED_DIRS)
-    return Generated(checked, report, pages, charts)
+    site = plan(org)
+    root = config_file.parent
+    files = render_files(site, org, root / CHART_CACHE)
+    config = generated_config(config_file, site.navs)
+    report = write_tree(docs_dir(config_file), files, GENERATED_DIRS)
+    config_path = root / GENERATED_CONFIG
+    if not config_path.is_file() or config_path.read_bytes() != config:
+        write_atomic(config_path, config)
+        report.written.append(GENERATED_CONFIG)
+    return Generated(checked, report, len(site.pages), sum(1 for p in site.pages if p.chart))
 
 
 class _Collect(logging.Handler):
@@ -121,11 +178,6 @@ def run_mkdocs(config_file: Path, site_dir: Path) -> None:
     MkDocs runs in this process: the modules the generator already imported are not loaded again.
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    added_epoch = False
-    if "SOURCE_DATE_EPOCH" not in os.environ and (stamp := _last_commit_time(config_file.parent)):
-        # Builds of the same commit are byte-identical, whatever day they run (sitemap dates).
-        os.environ["SOURCE_DATE_EPOCH"] = stamp
-        added_epoch = True
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -147,11 +199,12 @@ def run_mkdocs(config_file: Path, site_dir: Path) -> None:
     finally:
         logger.removeHandler(collect)
         logger.propagate = propagate
-        if added_epoch:
-            del os.environ["SOURCE_DATE_EPOCH"]
 
 
-def _last_commit_time(folder: Path) -> str | None:
+def source_date_epoch(folder: Path) -> str | None:
+    """SOURCE_DATE_EPOCH, or the last commit's time: builds of one commit are byte-identical."""
+    if stamp := os.environ.get("SOURCE_DATE_EPOCH"):
+        return stamp
     try:
         result = subprocess.run(
             ["git", "-C", str(folder), "log", "-1", "--format=%ct"],
@@ -165,39 +218,94 @@ def _last_commit_time(folder: Path) -> str | None:
     return stamp if result.returncode == 0 and stamp.isdigit() else None
 
 
-def publish(config_file: Path, site_dir: Path) -> None:
-    """Build into a fresh folder beside ``site_dir`` and swap it in only on success."""
+def inputs_fingerprint(config_file: Path, epoch: str | None) -> str:
+    """A hash of everything MkDocs reads: pages, configuration, hooks and engine versions."""
+    root = config_file.parent
+    digest = hashlib.sha256()
+    parts = [str(epoch), *(f"{name}=={_version(name)}" for name in ENGINE_PACKAGES)]
+    digest.update("\n".join(parts).encode("utf-8"))
+    files = [
+        root / "mkdocs.yml",
+        root / GENERATED_CONFIG,
+        Path(__file__).with_name("mkdocs_hooks.py"),
+    ]
+    docs = docs_dir(config_file)
+    files += sorted(p for p in docs.rglob("*") if p.is_file())
+    for path in files:
+        digest.update(
+            str(path.relative_to(root) if path.is_relative_to(root) else path.name).encode()
+        )
+        digest.update(b"\0")
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    return digest.hexdigest()
+
+
+def _version(package: str) -> str:
+    try:
+        return version(package)
+    except Exception:
+        return "-"
+
+
+def remove_stale_staging(site_dir: Path) -> None:
+    """Staging folders left by builds that were killed (they can be tens of megabytes)."""
+    for stale in site_dir.parent.glob(f".{site_dir.name}-baru-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def publish(config_file: Path, site_dir: Path) -> WriteReport | None:
+    """Build into a fresh folder, then bring ``site_dir`` up to date with it, file by file.
+
+    Returns None when nothing MkDocs reads has changed since the site was last built.
+    """
+    root = config_file.parent
     site_dir = site_dir.resolve()
+    remove_stale_staging(site_dir)
+    epoch = source_date_epoch(root)
+    stamp_file = root / SITE_STAMP
+    stamp = json.dumps({"site": str(site_dir), "inputs": inputs_fingerprint(config_file, epoch)})
+    if site_dir.is_dir() and stamp_file.is_file() and stamp_file.read_text() == stamp:
+        return None
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-baru-", dir=site_dir.parent))
+    added_epoch = epoch is not None and "SOURCE_DATE_EPOCH" not in os.environ
+    if added_epoch:
+        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     try:
-        run_mkdocs(config_file, staging)
-        old = site_dir.with_name(f".{site_dir.name}-lama")
-        shutil.rmtree(old, ignore_errors=True)
-        if site_dir.exists():
-            site_dir.rename(old)
-        staging.rename(site_dir)
-        shutil.rmtree(old, ignore_errors=True)
+        stamp_file.unlink(missing_ok=True)
+        run_mkdocs(root / GENERATED_CONFIG, staging)
+        if site_dir.is_dir():
+            report = sync_tree(staging, site_dir)
+        else:
+            staging.rename(site_dir)
+            report = WriteReport(written=[p.name for p in site_dir.rglob("*") if p.is_file()])
+        write_atomic(stamp_file, stamp.encode("utf-8"))
+        return report
     finally:
+        if added_epoch:
+            del os.environ["SOURCE_DATE_EPOCH"]
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def build(content_dir: Path, config_file: Path, site_dir: Path) -> Generated:
+def build(content_dir: Path, config_file: Path, site_dir: Path) -> Built:
     """Generate the pages, then build and publish the site."""
-    generated = generate(content_dir, docs_dir(config_file))
-    publish(config_file, site_dir)
-    return generated
+    generated = generate(content_dir, config_file)
+    return Built(generated, publish(config_file, site_dir))
 
 
-def docs_dir(config_file: Path) -> Path:
-    """The docs folder named by the MkDocs config (``docs`` beside it by default)."""
+def _read_config(config_file: Path) -> dict[str, Any]:
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     except (OSError, yaml.YAMLError) as error:
         raise GeneratorError(
             f"konfigurasi MkDocs {config_file} tidak dapat dibaca: {error}"
         ) from error
-    return config_file.parent / str(config.get("docs_dir", "docs"))
+    return config if isinstance(config, dict) else {}
+
+
+def docs_dir(config_file: Path) -> Path:
+    """The docs folder named by the MkDocs config (``docs`` beside it by default)."""
+    return config_file.parent / str(_read_config(config_file).get("docs_dir", "docs"))
 
 
 class _ConfigLoader(yaml.SafeLoader):

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import report
-from generator.build import build, check_content, docs_dir, generate
+from generator.build import build, check_content, generate
 from generator.diff import describe
 from generator.errors import ContentError, GeneratorError
-from generator.schema import json_schemas
+from generator.schema.publish import json_schemas
 from generator.write import write_tree
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -119,7 +119,7 @@ def _parser() -> argparse.ArgumentParser:
         "schema",
         help="tulis JSON Schema konten ke folder schema/",
         description=(
-            "Tulis JSON Schema setiap jenis berkas konten, diturunkan dari generator/schema.py. Dengan "
+            "Tulis JSON Schema setiap jenis berkas konten, diturunkan dari generator/schema/models.py. Dengan "
             "--periksa, hanya periksa bahwa berkas yang ada sudah mutakhir (keluar 1 bila belum)."
         ),
     )
@@ -197,9 +197,10 @@ def _check(args: argparse.Namespace) -> int:
 def _generate(args: argparse.Namespace) -> int:
     try:
         if args.command == "generate":
-            generated = generate(args.content, docs_dir(args.config))
+            generated, site = generate(args.content, args.config), None
         else:
-            generated = build(args.content, args.config, args.site)
+            built = build(args.content, args.config, args.site)
+            generated, site = built.generated, built.site
     except ContentError as error:
         sys.stderr.write(report.text(error.problems, warnings=False))
         print("Tidak ada berkas yang diubah.", file=sys.stderr)
@@ -211,11 +212,17 @@ def _generate(args: argparse.Namespace) -> int:
         )
     written = generated.report
     print(
-        f"{generated.pages} halaman, {generated.charts} bagan; {len(written.written)} berkas ditulis, "
-        f"{written.unchanged} tidak berubah, {len(written.removed)} dihapus."
+        f"{generated.pages} halaman, {generated.charts} bagan; docs/: {len(written.written)} berkas "
+        f"ditulis, {written.unchanged} tidak berubah, {len(written.removed)} dihapus."
     )
     if args.command == "build":
-        print(f"Situs selesai dibangun di {args.site}/")
+        if site is None:
+            print(f"Situs di {args.site}/ sudah mutakhir; tidak ada yang berubah.")
+        else:
+            print(
+                f"Situs selesai dibangun di {args.site}/: {len(site.written)} berkas ditulis, "
+                f"{site.unchanged} tidak berubah, {len(site.removed)} dihapus."
+            )
     return EXIT_OK
 
 

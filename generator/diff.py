@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import GeneratorError
+from generator.escape import md
 from generator.load import RawDocument, load_content
-from generator.render.filters import md
 
 Records = dict[str, dict[str, Any]]
 

@@ -423,7 +423,7 @@ class LoadedContent:
     regulations: list[RawDocument]
     problems: list[Problem]
     regions: list[RawDocument] = field(default_factory=list)
-    templates: list[RawDocument] = field(default_factory=list)
+    structures: list[RawDocument] = field(default_factory=list)
 
 
 #: Where each kind of record lives inside the content folder.
@@ -431,8 +431,8 @@ SOURCES_FILE = "sumber.yml"
 UNITS_DIR = "unit"
 REGULATIONS_DIR = "peraturan"
 REGIONS_DIR = "wilayah"
-TEMPLATES_DIR = "templat"
-RECORD_DIRS = (UNITS_DIR, REGULATIONS_DIR, REGIONS_DIR, TEMPLATES_DIR)
+STRUCTURES_DIR = "templat"
+RECORD_DIRS = (UNITS_DIR, REGULATIONS_DIR, REGIONS_DIR, STRUCTURES_DIR)
 #: Files in the content folder that are not content and are left alone.
 _IGNORED = {"README.md"}
 
@@ -471,9 +471,9 @@ def load_content(content_dir: Path) -> LoadedContent:
     units = read_all(content_dir / UNITS_DIR)
     regulations = read_all(content_dir / REGULATIONS_DIR)
     regions = read_all(content_dir / REGIONS_DIR)
-    templates = read_all(content_dir / TEMPLATES_DIR)
+    structures = read_all(content_dir / STRUCTURES_DIR)
     problems.extend(_stray_files(content_dir, display))
-    return LoadedContent(sources, units, regulations, problems, regions, templates)
+    return LoadedContent(sources, units, regulations, problems, regions, structures)
 
 
 def _stray_files(content_dir: Path, display: Any) -> Iterator[Problem]:

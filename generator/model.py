@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from generator.records import Records
 from generator.schema import (
     AliasKind,
     Body,
@@ -17,18 +18,19 @@ from generator.schema import (
     Level,
     Position,
     Province,
+    Provision,
     Regency,
     Regulation,
     RegulationKind,
     RelationKind,
     Source,
-    Template,
+    StandardStructure,
     Topic,
     Unit,
     UnitKind,
     UnitStatus,
 )
-from generator.validate import Records, slug
+from generator.urls import slug
 
 KIND_LABELS: dict[UnitKind, str] = {
     UnitKind.SECRETARIAT_GENERAL: "Sekretariat Jenderal",
@@ -114,6 +116,10 @@ FIELD_LABELS: dict[str, str] = {
     "dasar_hukum": "Dasar hukum",
 }
 
+#: A secretariat's official name is composed, not read from a decree: say so wherever it shows.
+SECRETARIAT_NAME_CONFIDENCE = Confidence.INFERRED
+SECRETARIAT_NAME_REASON = "Disusun menurut pola nama dalam UU 7/2017 dan nama wilayah Kemendagri."
+
 #: Topics every unit page shows, saying plainly when the wording is not yet known.
 CORE_TOPICS = (Topic.DUTIES, Topic.FUNCTIONS)
 
@@ -129,6 +135,13 @@ def regulation_short(regulation: Regulation) -> str:
     return f"{REGULATION_KIND_LABELS[regulation.jenis][1]} {regulation.nomor}/{regulation.tahun}"
 
 
+def status_label(unit: Unit) -> str:
+    """'Aktif', or 'Dibubarkan (2020–2023)' for a former unit."""
+    if not unit.is_former:
+        return "Aktif"
+    return f"Dibubarkan ({unit.periode})" if unit.periode else "Dibubarkan"
+
+
 def sort_key(unit: Unit) -> tuple[int, str]:
     """Siblings are shown by their ``urutan``, then by name."""
     return (unit.urutan if unit.urutan is not None else 10_000, unit.nama.casefold())
@@ -136,7 +149,7 @@ def sort_key(unit: Unit) -> tuple[int, str]:
 
 @dataclass(frozen=True)
 class Secretariat:
-    """A provincial or kabupaten/kota secretariat: a region's data applied to its level's template."""
+    """A provincial or kabupaten/kota secretariat: a region's data applied to its level's structure."""
 
     key: str
     """Page key: the province id, or 'province-id/regency-slug'."""
@@ -155,12 +168,40 @@ class Secretariat:
     body: Body
     province: Province
     record: Province | Regency
-    template: Template
+    structure: StandardStructure
     sub_units: tuple[Unit, ...]
 
     @property
     def regency(self) -> Regency | None:
         return self.record if isinstance(self.record, Regency) else None
+
+    @property
+    def is_province(self) -> bool:
+        return self.level is Level.PROVINCE
+
+    @property
+    def body_name(self) -> str:
+        """The election body this secretariat serves, in full."""
+        long, short = _body_names(self.body)
+        return f"{long} ({short})"
+
+    @property
+    def sources(self) -> list[str]:
+        """The province's sources, then the kabupaten/kota's own."""
+        own = self.regency.sumber if self.regency else []
+        return list(dict.fromkeys([*self.province.sumber, *own]))
+
+    @property
+    def active_sub_units(self) -> list[Unit]:
+        return [u for u in self.sub_units if not u.is_former]
+
+    def is_added(self, unit: Unit) -> bool:
+        """A sub-unit only this secretariat has (not from its standard structure)."""
+        return unit in self.record.sub_unit_tambahan
+
+    @property
+    def is_adjusted(self) -> bool:
+        return bool(self.record.sub_unit_dihapus or self.record.sub_unit_tambahan)
 
 
 def _body_names(body: Body) -> tuple[str, str]:
@@ -192,15 +233,15 @@ def secretariat_names(
     )
 
 
-def _apply(template: Template, record: Province | Regency) -> tuple[Unit, ...]:
+def _apply(structure: StandardStructure, record: Province | Regency) -> tuple[Unit, ...]:
     removed = set(record.sub_unit_dihapus)
-    return tuple(u for u in template.sub_unit if u.id not in removed) + tuple(
+    return tuple(u for u in structure.sub_unit if u.id not in removed) + tuple(
         record.sub_unit_tambahan
     )
 
 
 def build_secretariats(
-    provinces: tuple[Province, ...], templates: dict[Level, Template]
+    provinces: tuple[Province, ...], structures: dict[Level, StandardStructure]
 ) -> dict[str, Secretariat]:
     """Every provincial secretariat, each followed by its kabupaten/kota secretariats."""
     result: dict[str, Secretariat] = {}
@@ -209,12 +250,12 @@ def build_secretariats(
         nama, short, secretary, chair = secretariat_names(
             Level.PROVINCE, province.lembaga, province.nama, short_region
         )
-        template = templates[Level.PROVINCE]
+        structure = structures[Level.PROVINCE]
         result[province.id] = Secretariat(
             province.id, Level.PROVINCE, province.kode, province.nama, nama, short, secretary, chair,
-            province.lembaga, province, province, template, _apply(template, province),
+            province.lembaga, province, province, structure, _apply(structure, province),
         )  # fmt: skip
-        template = templates[Level.REGENCY]
+        structure = structures[Level.REGENCY]
         for regency in sorted(province.kabupaten_kota, key=lambda r: r.kode):
             key = f"{province.id}/{slug(regency.nama)}"
             nama, short, secretary, chair = secretariat_names(
@@ -222,7 +263,7 @@ def build_secretariats(
             )
             result[key] = Secretariat(
                 key, Level.REGENCY, regency.kode, regency.nama, nama, short, secretary, chair,
-                province.lembaga, province, regency, template, _apply(template, regency),
+                province.lembaga, province, regency, structure, _apply(structure, regency),
             )  # fmt: skip
     return result
 
@@ -235,7 +276,7 @@ class Organisation:
     regulations: dict[str, Regulation]
     sources: dict[str, Source]
     children: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    templates: dict[Level, Template] = field(default_factory=dict)
+    structures: dict[Level, StandardStructure] = field(default_factory=dict)
     secretariats: dict[str, Secretariat] = field(default_factory=dict)
 
     @classmethod
@@ -250,16 +291,16 @@ class Organisation:
             r.id: r
             for r in sorted(records.regulations, key=lambda r: (r.tahun, r.jenis.value, r.nomor))
         }
-        templates = {t.tingkat: t for t in records.templates}
+        structures = {t.tingkat: t for t in records.structures}
         secretariats = (
-            build_secretariats(records.regions, templates) if len(templates) == len(Level) else {}
+            build_secretariats(records.regions, structures) if len(structures) == len(Level) else {}
         )
         return cls(
             units=units,
             regulations=regulations,
             sources=dict(records.sources),
             children={uid: tuple(kids) for uid, kids in children.items()},
-            templates=templates,
+            structures=structures,
             secretariats=secretariats,
         )
 
@@ -354,11 +395,41 @@ class Organisation:
             else None
         )
 
-    def ordered_templates(self) -> list[Template]:
+    def ordered_structures(self) -> list[StandardStructure]:
         """Provincial first, then kabupaten/kota."""
-        return [self.templates[level] for level in Level if level in self.templates]
+        return [self.structures[level] for level in Level if level in self.structures]
 
-    def template_units(self, template: Template) -> list[Unit]:
+    def secretariats_of(self, structure: StandardStructure) -> list[Secretariat]:
+        return [s for s in self.secretariats.values() if s.structure.id == structure.id]
+
+    def changed_by(
+        self, regulation: Regulation
+    ) -> list[tuple[Regulation, RelationKind, str | None]]:
+        """Regulations that amend or revoke this one."""
+        return [
+            (other, kind, pasal)
+            for other, kind, pasal in self.incoming(regulation)
+            if kind in (RelationKind.AMENDS, RelationKind.REVOKES)
+        ]
+
+    def regional_sources(self) -> list[str]:
+        """Sources of the regional part: the standard structures', then the regions' lists."""
+        ids = [s for st in self.ordered_structures() for s in st.sumber]
+        ids += [s for sec in self.provincial_secretariats() for s in sec.province.sumber]
+        return list(dict.fromkeys(ids))
+
+    def citation(self, provision: Provision) -> str:
+        """Where a quotation comes from, e.g. 'UU 7/2017 Pasal 81'."""
+        return f"{regulation_short(self.regulations[provision.peraturan])} {provision.pasal}"
+
+    def citations(self, record: Unit | StandardStructure, topic: Topic) -> list[str]:
+        """Where a record's quotations on one topic come from, once each."""
+        return list(dict.fromkeys(self.citation(p) for p in record.ketentuan if p.topik is topic))
+
+    def structure_successors(self, structure: StandardStructure, unit: Unit) -> list[Unit]:
+        return [u for u in structure.sub_unit if u.id in unit.digantikan_oleh]
+
+    def structure_units(self, structure: StandardStructure) -> list[Unit]:
         return sorted(
-            template.sub_unit, key=lambda u: (u.status is not UnitStatus.ACTIVE, sort_key(u))
+            structure.sub_unit, key=lambda u: (u.status is not UnitStatus.ACTIVE, sort_key(u))
         )

@@ -11,8 +11,14 @@ import json
 from typing import Any
 
 from generator.model import Organisation, Secretariat, regulation_short, regulation_title
-from generator.schema import Unit, json_schemas
+from generator.schema import Source, Unit
+from generator.schema.publish import json_schemas
 from generator.urls import doc_url, regulation_doc, secretariat_doc, unit_doc
+
+#: Why quoting regulations is free (shown with the licence on the Data page).
+PUBLIC_DOMAIN_NOTE = (
+    "Teks peraturan yang dikutip adalah milik umum (UU 28/2014 tentang Hak Cipta, Pasal 42)."
+)
 
 #: Where the files go under docs/ (and so under site/).
 DATA_DIR = "data"
@@ -189,3 +195,9 @@ def secretariat_jsonld(org: Organisation, secretariat: Secretariat) -> dict[str,
     if secretariat.record.situs:
         data["url"] = secretariat.record.situs
     return data
+
+
+def licence_sources(org: Organisation) -> list[Source]:
+    """The sources the region codes and names come from, for the attribution on the Data page."""
+    ids = [s for sec in org.provincial_secretariats() for s in sec.province.sumber]
+    return [org.sources[i] for i in dict.fromkeys(ids)]

@@ -7,17 +7,20 @@ paths, which MkDocs checks and rewrites; links inside raw HTML and SVG use final
 from __future__ import annotations
 
 import posixpath
+import re
 
 #: Folders under docs/ that the generator owns entirely (git-ignored, pruned on each run).
-GENERATED_DIRS = ("struktur", "dasar-hukum", "indeks", "kolom", "daerah", "struktur-baku", "data")
+GENERATED_DIRS = (
+    "struktur", "dasar-hukum", "indeks", "kolom", "daerah", "struktur-baku", "data", "gaya",
+)  # fmt: skip
 OVERVIEW_DOC = "struktur/index.md"
 REGULATIONS_DOC = "dasar-hukum/index.md"
 AZ_DOC = "indeks/index.md"
 FIELDS_DOC = "kolom/index.md"
 REGIONS_DOC = "daerah/index.md"
 DATA_DOC = "data/index.md"
-#: The nav of a generated section, read by the MkDocs hook (dotfiles are not published).
-NAV_FILE = ".nav.yml"
+#: The chart palette as CSS variables (generated, so the palette is defined once).
+CHART_CSS = "gaya/bagan.css"
 
 
 def unit_doc(unit_id: str) -> str:
@@ -85,14 +88,23 @@ def secretariat_doc(key: str) -> str:
     return f"daerah/{key}/index.md"
 
 
-def template_doc(template_id: str) -> str:
+def structure_doc(template_id: str) -> str:
     return f"struktur-baku/{template_id}/index.md"
 
 
-def template_unit_doc(template_id: str, unit_id: str) -> str:
+def structure_unit_doc(template_id: str, unit_id: str) -> str:
     return f"struktur-baku/{template_id}/{unit_id}/index.md"
 
 
 def chart_file(doc: str) -> str:
     """The full-size chart file beside a page (pages with charts are all ``…/index.md``)."""
     return posixpath.join(posixpath.dirname(doc), "bagan.svg")
+
+
+def slug(text: str) -> str:
+    """The URL-safe form of a name, as used for region pages.
+
+    >>> slug("Kabupaten Kep. Siau Tagulandang Biaro")
+    'kabupaten-kep-siau-tagulandang-biaro'
+    """
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

@@ -7,7 +7,6 @@ sees all the mistakes of a change in one run.
 from __future__ import annotations
 
 import difflib
-import re
 import types
 import typing
 from collections.abc import Iterable, Iterator
@@ -20,6 +19,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from generator.errors import Problem, Severity
 from generator.load import LoadedContent, Path_, RawDocument, dotted
+from generator.records import Records
 from generator.schema import (
     Confidence,
     Level,
@@ -27,12 +27,13 @@ from generator.schema import (
     Regulation,
     Slug,
     Source,
-    Template,
+    StandardStructure,
     Topic,
     Unit,
     UnitKind,
     UnitStatus,
 )
+from generator.urls import slug
 
 #: Which kinds of unit may sit directly under which. The root kind has no parent.
 ALLOWED_PARENTS: dict[UnitKind, frozenset[UnitKind]] = {
@@ -69,17 +70,6 @@ M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass(frozen=True)
-class Records:
-    """Content that passed the schema: typed records, ready to become the model."""
-
-    sources: dict[str, Source]
-    units: tuple[Unit, ...]
-    regulations: tuple[Regulation, ...]
-    regions: tuple[Province, ...] = ()
-    templates: tuple[Template, ...] = ()
-
-
-@dataclass(frozen=True)
 class Checked:
     """The outcome of a check: the records (when there are no errors) and every problem."""
 
@@ -93,15 +83,6 @@ class Checked:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity is Severity.WARNING]
-
-
-def slug(text: str) -> str:
-    """The URL-safe form of a name, as used for region pages.
-
-    >>> slug("Kabupaten Kep. Siau Tagulandang Biaro")
-    'kabupaten-kep-siau-tagulandang-biaro'
-    """
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def suggest(word: str, candidates: Iterable[str]) -> str | None:
@@ -268,13 +249,13 @@ class _CrossCheck:
         regulations: list[tuple[Regulation, RawDocument]],
         invalid: Known,
         regions: list[tuple[Province, RawDocument]] | None = None,
-        templates: list[tuple[Template, RawDocument]] | None = None,
+        templates: list[tuple[StandardStructure, RawDocument]] | None = None,
     ) -> None:
         self.sources = sources
         self.units = units
         self.regulations = regulations
         self.regions = regions or []
-        self.templates = templates or []
+        self.structures = templates or []
         self.problems: list[Problem] = []
         # Records that failed the schema still exist: references to them are not reported twice.
         self.unit_ids = {u.id for u, _ in units} | invalid.units
@@ -318,7 +299,7 @@ class _CrossCheck:
             self.record_references(regulation, document)
             self.confidence_keys(regulation, document)
         by_level = self.template_levels()
-        for template, document in self.templates:
+        for template, document in self.structures:
             self.template(template, document)
         self.region_codes()
         for region, document in self.regions:
@@ -326,7 +307,7 @@ class _CrossCheck:
         return self.problems
 
     def file_names(self) -> None:
-        for record, document in [*self.units, *self.regulations, *self.regions, *self.templates]:
+        for record, document in [*self.units, *self.regulations, *self.regions, *self.structures]:
             stem = PurePosixPath(document.path).stem
             if record.id != stem:
                 self.add(
@@ -341,7 +322,7 @@ class _CrossCheck:
             *((d, "../../schema/unit.schema.json") for _, d in self.units),
             *((d, "../../schema/peraturan.schema.json") for _, d in self.regulations),
             *((d, "../../schema/wilayah.schema.json") for _, d in self.regions),
-            *((d, "../../schema/templat.schema.json") for _, d in self.templates),
+            *((d, "../../schema/templat.schema.json") for _, d in self.structures),
         ]
         for document, schema in expected:
             if document.modeline != schema:
@@ -358,7 +339,7 @@ class _CrossCheck:
                 )
 
     def duplicates(self) -> None:
-        for records in (self.units, self.regulations, self.regions, self.templates):
+        for records in (self.units, self.regulations, self.regions, self.structures):
             first: dict[str, RawDocument] = {}
             for record, document in records:
                 if record.id in first:
@@ -441,10 +422,13 @@ class _CrossCheck:
                 self.unit_ref(document, ("digantikan_oleh", i), successor)
 
     def record_references(
-        self, record: Unit | Regulation | Template, document: RawDocument, prefix: Path_ = ()
+        self,
+        record: Unit | Regulation | StandardStructure,
+        document: RawDocument,
+        prefix: Path_ = (),
     ) -> None:
         self.source_refs(record.sumber, document, prefix)
-        if isinstance(record, Unit | Template):
+        if isinstance(record, Unit | StandardStructure):
             for i, basis in enumerate(record.dasar_hukum):
                 self.regulation_ref(
                     document, (*prefix, "dasar_hukum", i, "peraturan"), basis.peraturan
@@ -464,7 +448,10 @@ class _CrossCheck:
                 )
 
     def confidence_keys(
-        self, record: Unit | Regulation | Template, document: RawDocument, prefix: Path_ = ()
+        self,
+        record: Unit | Regulation | StandardStructure,
+        document: RawDocument,
+        prefix: Path_ = (),
     ) -> None:
         fields = [
             f
@@ -510,10 +497,10 @@ class _CrossCheck:
                 Severity.WARNING,
             )
 
-    def template_levels(self) -> dict[Level, Template]:
+    def template_levels(self) -> dict[Level, StandardStructure]:
         """One template per level; regions need both."""
-        by_level: dict[Level, Template] = {}
-        for template, document in self.templates:
+        by_level: dict[Level, StandardStructure] = {}
+        for template, document in self.structures:
             if template.tingkat in by_level:
                 self.add(
                     document,
@@ -591,7 +578,7 @@ class _CrossCheck:
             self.record_references(unit, document, here)
             self.confidence_keys(unit, document, here)
 
-    def template(self, template: Template, document: RawDocument) -> None:
+    def template(self, template: StandardStructure, document: RawDocument) -> None:
         top = (
             UnitKind.PROVINCIAL_SECRETARIAT
             if template.tingkat is Level.PROVINCE
@@ -630,7 +617,7 @@ class _CrossCheck:
                     )
 
     def region(
-        self, region: Province, document: RawDocument, by_level: dict[Level, Template]
+        self, region: Province, document: RawDocument, by_level: dict[Level, StandardStructure]
     ) -> None:
         names: dict[str, int] = {}
         for i, regency in enumerate(region.kabupaten_kota):
@@ -771,7 +758,7 @@ def check(loaded: LoadedContent) -> Checked:
     units = _validate_all(loaded.units, Unit, problems, known.units)
     regulations = _validate_all(loaded.regulations, Regulation, problems, known.regulations)
     regions = _validate_all(loaded.regions, Province, problems, set())
-    templates = _validate_all(loaded.templates, Template, problems, set())
+    templates = _validate_all(loaded.structures, StandardStructure, problems, set())
     if not units and not known.units and not any(p.severity is Severity.ERROR for p in problems):
         problems.append(
             Problem("content/unit", 1, 1, "", "belum ada unit satu pun; tambahkan berkas unit")

@@ -54,3 +54,53 @@ def write_tree(root: Path, files: dict[str, bytes], owned: tuple[str, ...]) -> W
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
     return report
+
+
+def read_cache(folder: Path, keys: set[str]) -> dict[str, str]:
+    """Cached chart SVGs by key, for the keys that are there."""
+    found = {}
+    for key in keys:
+        try:
+            found[key] = (folder / f"{key}.svg").read_text(encoding="utf-8")
+        except OSError:
+            continue
+    return found
+
+
+def update_cache(folder: Path, drawn: dict[str, str], keep: set[str]) -> None:
+    """Add newly drawn charts; drop charts no page shows any more (they would only pile up)."""
+    for key, svg in drawn.items():
+        write_atomic(folder / f"{key}.svg", svg.encode("utf-8"))
+    if folder.is_dir():
+        for stale in folder.glob("*.svg"):
+            if stale.stem not in keep:
+                stale.unlink(missing_ok=True)
+
+
+def sync_tree(source: Path, target: Path) -> WriteReport:
+    """Make ``target`` equal to ``source``, touching only files whose bytes differ.
+
+    A site rebuilt after a one-unit edit then changes only the files that show that unit, and
+    an unchanged rebuild changes nothing (file times included).
+    """
+    report = WriteReport()
+    wanted = {p.relative_to(source).as_posix() for p in source.rglob("*") if p.is_file()}
+    for relative in sorted(wanted):
+        data = (source / relative).read_bytes()
+        path = target / relative
+        try:
+            if path.read_bytes() == data:
+                report.unchanged += 1
+                continue
+        except OSError:
+            pass
+        write_atomic(path, data)
+        report.written.append(relative)
+    for path in sorted(target.rglob("*"), reverse=True):
+        relative = path.relative_to(target).as_posix()
+        if path.is_file() and relative not in wanted:
+            path.unlink()
+            report.removed.append(relative)
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return report

@@ -13,7 +13,8 @@ import yaml
 from pydantic import BaseModel
 
 from generator.cli import main
-from generator.schema import SCHEMA_FILES, Province, Regulation, Template, Unit, json_schemas
+from generator.schema import Province, Regulation, StandardStructure, Unit
+from generator.schema.publish import SCHEMA_FILES, json_schemas
 
 from .conftest import CONTENT, ROOT
 from .test_check import MISTAKES
@@ -120,7 +121,7 @@ def _models(model: type[BaseModel]) -> list[type[BaseModel]]:
 @pytest.mark.parametrize(
     "model",
     sorted(
-        {m for root in (Unit, Regulation, Province, Template) for m in _models(root)},
+        {m for root in (Unit, Regulation, Province, StandardStructure) for m in _models(root)},
         key=lambda m: m.__name__,
     ),
 )

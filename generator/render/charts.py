@@ -1,5 +1,6 @@
-"""Org charts: a chart description becomes DOT text (pure), and many DOT graphs become SVG
-through one ``dot`` process; the SVG is then made safe and readable for inlining in a page.
+"""Org charts: a planned chart becomes DOT (built with graphviz.Digraph, which quotes), many DOT
+graphs become SVG through a few ``dot`` processes, and the SVG is made safe and readable for
+inlining in a page. Nothing here reads or writes files: the chart cache belongs to the build.
 """
 
 from __future__ import annotations
@@ -10,13 +11,13 @@ import re
 import textwrap
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 
 import graphviz
 from lxml import etree
 
 from generator.errors import GeneratorError
-from generator.write import write_atomic
+from generator.plan.charts import Chart, Edge
+from generator.render.palette import LIGHT, standalone_css
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -26,124 +27,67 @@ LABEL_WIDTH = 26
 FONT = "DejaVu Sans"
 
 
-@dataclass(frozen=True)
-class Node:
-    """One box: a unit, its page link and how it is drawn."""
-
-    key: str
-    label: str
-    href: str
-    tooltip: str
-    classes: tuple[str, ...] = ()
-    doc: str = ""
-    """The page the box links to, as a docs/ path (for the text alternative's Markdown links)."""
-
-
-@dataclass(frozen=True)
-class Edge:
-    """One line between two boxes; ``dashed`` marks an inferred or uncertain relation."""
-
-    tail: str
-    head: str
-    tooltip: str
-    classes: tuple[str, ...] = ()
-    dashed: bool = False
-    label: str | None = None
-
-
-def successor_edge(old: Node, new: Node) -> Edge:
-    """The dashed, labelled arrow from a dissolved unit to a unit that replaced it."""
-    return Edge(
-        old.key,
-        new.key,
-        f"{old.label} digantikan oleh {new.label}",
-        ("pengganti",),
-        dashed=True,
-        label="digantikan oleh",
-    )
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A whole chart; ``id`` prefixes every element id so charts can share a page."""
-
-    id: str
-    title: str
-    nodes: tuple[Node, ...]
-    edges: tuple[Edge, ...]
-
-
-def dot_quote(text: str) -> str:
-    r"""Quote text as a DOT string that Graphviz shows literally.
-
-    Backslashes are doubled so that sequences such as ``\N`` or ``\l`` are not expanded, and
-    quotes are escaped so that text cannot end the string and inject DOT.
-
-    >>> dot_quote('a "b" \\N')
-    '"a \\"b\\" \\\\N"'
-    """
-    flat = " ".join(text.split())
-    return '"' + flat.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def _label(text: str) -> str:
+    r"""Box text wrapped to lines; each line escaped so Graphviz shows it literally.
+
+    >>> _label('a "b" \N')
+    'a "b" \\N'
+    """
     lines = textwrap.wrap(" ".join(text.split()), LABEL_WIDTH, break_long_words=False) or [""]
-    # Each line is quoted on its own; DOT's "\n" centres the line that precedes it.
-    return '"' + "\\n".join(dot_quote(line)[1:-1] for line in lines) + '"'
+    # graphviz.escape doubles backslashes; the "\n" between lines is DOT's centred line break.
+    # nohtml: a label such as "<b>" is text, never a Graphviz HTML label.
+    return graphviz.nohtml("\\n".join(graphviz.escape(line) for line in lines))
 
 
-def _attrs(**attrs: str) -> str:
-    return " ".join(f"{key}={value}" for key, value in sorted(attrs.items()))
+def _text(text: str) -> str:
+    return graphviz.escape(" ".join(text.split()))
+
+
+def _graph(chart: Chart) -> graphviz.Digraph:
+    graph = graphviz.Digraph(_text(chart.title))
+    graph.attr(
+        id=chart.id,
+        rankdir="TB",
+        nodesep="0.3",
+        ranksep="0.3",
+        bgcolor="transparent",
+        pad="0.1",
+        # Right-angled lines read like a classic org chart, but cannot carry edge labels.
+        splines="polyline",
+    )
+    graph.attr(
+        "node",
+        shape="box",
+        style="rounded,filled",
+        fillcolor=LIGHT.kotak,
+        color=LIGHT.garis,
+        fontcolor=LIGHT.teks,
+        fontname=FONT,
+        fontsize="12",
+        margin="0.14,0.07",
+        target="_top",
+    )
+    graph.attr(
+        "edge", color=LIGHT.sambung, fontcolor=LIGHT.sambung_teks, arrowhead="none",
+        fontname=FONT, fontsize="10",
+    )  # fmt: skip
+    return graph
 
 
 def to_dot(chart: Chart) -> str:
     """Return the DOT source of a chart; deterministic for the same chart."""
+    graph = _graph(chart)
     index = {node.key: f"n{i}" for i, node in enumerate(chart.nodes)}
-    lines = [
-        f"digraph {dot_quote(chart.title)} {{",
-        "  graph ["
-        + _attrs(
-            id=dot_quote(chart.id),
-            rankdir="TB",
-            nodesep="0.3",
-            ranksep="0.3",
-            bgcolor="transparent",
-            pad="0.1",
-            # Right-angled lines read like a classic org chart, but cannot carry edge labels.
-            splines="polyline",
-        )
-        + "]",
-        "  node ["
-        + _attrs(
-            shape="box",
-            style='"rounded,filled"',
-            fillcolor='"#ffffff"',
-            color='"#7a1f1f"',
-            fontcolor='"#1a1a1a"',
-            fontname=dot_quote(FONT),
-            fontsize="12",
-            margin='"0.14,0.07"',
-            target='"_top"',
-        )
-        + "]",
-        "  edge ["
-        + _attrs(color='"#6b6b6b"', arrowhead="none", fontname=dot_quote(FONT), fontsize="10")
-        + "]",
-    ]
     for node in chart.nodes:
-        name = index[node.key]
-        attrs = {
-            "id": dot_quote(f"{chart.id}-{name}"),
-            "label": _label(node.label),
-            "URL": dot_quote(node.href),
-            "tooltip": dot_quote(node.tooltip),
-        }
+        attrs = {"id": f"{chart.id}-{index[node.key]}", "URL": _text(node.href)}
         if node.classes:
-            attrs["class"] = dot_quote(" ".join(node.classes))
-        lines.append(f"  {name} [{_attrs(**attrs)}]")
-    lines.extend(_edge_lines(chart, index))
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+            attrs["class"] = " ".join(node.classes)
+        if node.is_current:
+            # Written as attributes too: print renderers ignore CSS fills on inline SVG.
+            attrs.update(fillcolor=LIGHT.saat_ini, fontcolor=LIGHT.saat_ini_teks)
+        graph.node(index[node.key], _label(node.label), tooltip=_text(node.tooltip), **attrs)
+    _add_edges(graph, chart, index)
+    return graph.source
 
 
 def _stacked_groups(chart: Chart) -> dict[str, list[int]]:
@@ -164,9 +108,9 @@ def _stacked_groups(chart: Chart) -> dict[str, list[int]]:
 
 
 def _edge_attrs(chart: Chart, i: int, edge: Edge) -> dict[str, str]:
-    attrs = {"id": dot_quote(f"{chart.id}-e{i}"), "tooltip": dot_quote(edge.tooltip)}
+    attrs = {"id": f"{chart.id}-e{i}", "tooltip": _text(edge.tooltip)}
     if edge.classes:
-        attrs["class"] = dot_quote(" ".join(edge.classes))
+        attrs["class"] = " ".join(edge.classes)
     if edge.dashed:
         attrs["style"] = "dashed"
     if edge.label:
@@ -175,38 +119,30 @@ def _edge_attrs(chart: Chart, i: int, edge: Edge) -> dict[str, str]:
     return attrs
 
 
-def _edge_lines(chart: Chart, index: dict[str, str]) -> list[str]:
-    """Edges as DOT; stacked children hang off a vertical trunk of invisible junction points."""
+def _add_edges(graph: graphviz.Digraph, chart: Chart, index: dict[str, str]) -> None:
+    """Edges; stacked children hang off a vertical trunk of invisible junction points."""
     groups = _stacked_groups(chart)
     stacked = {i for kids in groups.values() for i in kids}
-    lines = []
     for i, edge in enumerate(chart.edges):
         if i not in stacked:
-            lines.append(
-                f"  {index[edge.tail]} -> {index[edge.head]} [{_attrs(**_edge_attrs(chart, i, edge))}]"
-            )
+            graph.edge(index[edge.tail], index[edge.head], **_edge_attrs(chart, i, edge))
     for tail, kids in groups.items():
         previous = index[tail]
         for position, i in enumerate(kids):
             edge = chart.edges[i]
             junction = f"{index[tail]}j{position}"
+            trunk = {"id": f"{chart.id}-e{i}t", "tooltip": _text(edge.tooltip), "weight": "10"}
             # A trunk segment is dashed only when every relation it carries is uncertain.
-            dashed = all(chart.edges[k].dashed for k in kids[position:])
-            trunk = {
-                "id": dot_quote(f"{chart.id}-e{i}t"),
-                "tooltip": dot_quote(edge.tooltip),
-                "weight": "10",
-            }
-            if dashed:
+            if all(chart.edges[k].dashed for k in kids[position:]):
                 trunk["style"] = "dashed"
-            lines.append(f'  {junction} [shape=point width=0.01 height=0.01 label="" style=invis]')
-            lines.append(f"  {previous} -> {junction} [{_attrs(**trunk)}]")
-            lines.append(f"  {{rank=same; {junction}; {index[edge.head]}}}")
-            lines.append(
-                f"  {junction} -> {index[edge.head]} [{_attrs(**_edge_attrs(chart, i, edge))}]"
-            )
+            graph.node(junction, "", shape="point", width="0.01", height="0.01", style="invis")
+            graph.edge(previous, junction, **trunk)
+            with graph.subgraph() as row:
+                row.attr(rank="same")
+                row.node(junction)
+                row.node(index[edge.head])
+            graph.edge(junction, index[edge.head], **_edge_attrs(chart, i, edge))
             previous = junction
-    return lines
 
 
 _XML_PROLOG = re.compile(r"<\?xml[^>]*\?>")
@@ -239,8 +175,8 @@ def _draw_batch(batch: list[tuple[Chart, str]]) -> list[str]:
     return _split(_draw("".join(dot for _, dot in batch)), batch)
 
 
-#: Bump when clean_svg changes what it makes from the same DOT, so cached charts are redrawn.
-CACHE_VERSION = "3"
+#: Bump when to_dot's output is drawn differently (e.g. clean_svg changes), so caches redraw.
+CACHE_VERSION = "4"
 #: Below this many charts a second dot process costs more than it saves.
 MIN_BATCH = 60
 
@@ -250,26 +186,31 @@ def cache_key(dot: str) -> str:
     return hashlib.sha256((CACHE_VERSION + dot).encode("utf-8")).hexdigest()
 
 
+@dataclass(frozen=True)
+class ChartJob:
+    chart: Chart
+    dot: str
+    key: str
+
+
+def chart_jobs(charts: list[Chart]) -> list[ChartJob]:
+    jobs = []
+    for chart in charts:
+        dot = to_dot(chart)
+        jobs.append(ChartJob(chart, dot, cache_key(dot)))
+    return jobs
+
+
 class PendingCharts:
-    """Charts being drawn: cached ones are read at once; the rest go to a few ``dot`` processes
-    that run while the caller renders pages, and ``result()`` collects them."""
+    """Charts being drawn: the ones already known (by cache key) are taken at once; the rest go
+    to a few ``dot`` processes that run while the caller renders pages."""
 
     def __init__(
-        self, charts: list[Chart], cache_dir: Path | None = None, workers: int | None = None
+        self, jobs: list[ChartJob], known: dict[str, str], workers: int | None = None
     ) -> None:
-        self.cache_dir = cache_dir
-        self.ready: dict[str, str] = {}
-        self.used: set[str] = set()
-        todo: list[tuple[Chart, str]] = []
-        for chart in charts:
-            dot = to_dot(chart)
-            name = f"{cache_key(dot)}.svg"
-            self.used.add(name)
-            cached = cache_dir / name if cache_dir else None
-            if cached is not None and cached.is_file():
-                self.ready[chart.id] = cached.read_text(encoding="utf-8")
-            else:
-                todo.append((chart, dot))
+        self.ready = {job.chart.id: known[job.key] for job in jobs if job.key in known}
+        todo = [(job.chart, job.dot) for job in jobs if job.key not in known]
+        self.keys = {job.chart.id: job.key for job in jobs}
         cores = workers or (os.cpu_count() or 1)
         count = max(1, min(cores, 4, len(todo) // MIN_BATCH))
         self.batches = [todo[i::count] for i in range(count)] if todo else []
@@ -277,29 +218,22 @@ class PendingCharts:
         self.pool = ThreadPoolExecutor(max_workers=max(1, len(self.batches)))
         self.futures = [self.pool.submit(_draw_batch, b) for b in self.batches]
 
-    def result(self) -> dict[str, str]:
+    def result(self) -> tuple[dict[str, str], dict[str, str]]:
+        """Cleaned SVG by chart id, and the newly drawn ones by cache key (for the cache)."""
+        drawn: dict[str, str] = {}
         try:
             for batch, future in zip(self.batches, self.futures, strict=True):
-                for (chart, dot), svg in zip(batch, future.result(), strict=True):
+                for (chart, _), svg in zip(batch, future.result(), strict=True):
                     self.ready[chart.id] = svg
-                    if self.cache_dir is not None:
-                        self.cache_dir.mkdir(parents=True, exist_ok=True)
-                        write_atomic(self.cache_dir / f"{cache_key(dot)}.svg", svg.encode("utf-8"))
+                    drawn[self.keys[chart.id]] = svg
         finally:
             self.pool.shutdown()
-        if self.cache_dir is not None and self.cache_dir.is_dir():
-            # Charts no page shows any more would only pile up.
-            for stale in self.cache_dir.glob("*.svg"):
-                if stale.name not in self.used:
-                    stale.unlink(missing_ok=True)
-        return self.ready
+        return self.ready, drawn
 
 
-def render_svgs(
-    charts: list[Chart], cache_dir: Path | None = None, workers: int | None = None
-) -> dict[str, str]:
-    """Cleaned SVG by chart id (see PendingCharts)."""
-    return PendingCharts(charts, cache_dir, workers).result()
+def render_svgs(charts: list[Chart], workers: int | None = None) -> dict[str, str]:
+    """Cleaned SVG by chart id, all drawn now (no cache)."""
+    return PendingCharts(chart_jobs(charts), {}, workers).result()[0]
 
 
 def _q(tag: str) -> str:
@@ -346,30 +280,9 @@ def clean_svg(document: str, chart: Chart) -> str:
     return etree.tostring(root, encoding="unicode")
 
 
-STANDALONE_STYLE = """
-svg { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
-.node path, .node polygon { fill: #ffffff; stroke: #7a1f1f; }
-.node text { fill: #1a1a1a; }
-.node.saat-ini path, .node.saat-ini polygon { fill: #7a1f1f; }
-.node.saat-ini text { fill: #ffffff; }
-.node.terdahulu path, .node.terdahulu polygon { stroke-dasharray: 4 3; }
-.edge path { stroke: #6b6b6b; }
-.edge text { fill: #444444; }
-@media (prefers-color-scheme: dark) {
-  :root { background: #1e2129; }
-  .node path, .node polygon { fill: #2e303e; stroke: #e8a0a0; }
-  .node text { fill: #eeeeee; }
-  .node.saat-ini path, .node.saat-ini polygon { fill: #e8a0a0; }
-  .node.saat-ini text { fill: #1a1a1a; }
-  .edge path { stroke: #b0b0b0; }
-  .edge text { fill: #cccccc; }
-}
-"""
-
-
 def standalone_svg(inline: str) -> str:
     """A full-size SVG file of a chart: the inline SVG plus its own light/dark styles."""
     # The first '>' closes the <svg> tag: attribute values are escaped, so none holds a '>'.
     end = inline.index(">") + 1
-    style = f"<style>{STANDALONE_STYLE}</style>"
+    style = f"<style>{standalone_css()}</style>"
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + inline[:end] + style + inline[end:] + "\n"

@@ -7,40 +7,58 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
-from generator import model, opendata
+from generator import escape, model, opendata
+from generator.plan.charts import outline
+from generator.plan.page import Link, PagePlan
 from generator.render import filters
-from generator.schema import Confidence
-from generator.site import PagePlan, outline
-from generator.stem import root_forms
+from generator.schema import StandardStructure, Topic, Unit
 from generator.urls import (
     regulation_doc,
     relative_doc,
     relative_url,
     secretariat_doc,
-    template_doc,
-    template_unit_doc,
+    structure_doc,
+    structure_unit_doc,
     unit_doc,
 )
 
 
 @pass_context
 def _link_unit(context: Context, unit_id: str) -> str:
-    return relative_doc(unit_doc(unit_id), context["page_path"])
+    return relative_doc(unit_doc(unit_id), context["page"].path)
 
 
 @pass_context
 def _link_regulation(context: Context, regulation_id: str) -> str:
-    return relative_doc(regulation_doc(regulation_id), context["page_path"])
+    return relative_doc(regulation_doc(regulation_id), context["page"].path)
 
 
 @pass_context
 def _link(context: Context, doc: str) -> str:
-    return relative_doc(doc, context["page_path"])
+    return relative_doc(doc, context["page"].path)
+
+
+@pass_context
+def _md_link(context: Context, link: Link) -> str:
+    """A Markdown link to a planned page, with its label escaped."""
+    return f"[{escape.md(link.label)}]({relative_doc(link.doc or '', context['page'].path)})"
+
+
+def _unit_ref(unit: Unit) -> Link:
+    return Link(unit.nama, unit_doc(unit.id))
+
+
+def _structure_ref(structure: StandardStructure) -> Link:
+    return Link(structure.nama, structure_doc(structure.id))
+
+
+def _structure_unit_ref(unit: Unit, structure: StandardStructure) -> Link:
+    return Link(unit.nama, structure_unit_doc(structure.id, unit.id))
 
 
 @pass_context
 def _url_doc(context: Context, doc: str) -> str:
-    return relative_url(doc, context["page_path"])
+    return relative_url(doc, context["page"].path)
 
 
 def environment() -> Environment:
@@ -55,18 +73,22 @@ def environment() -> Environment:
         auto_reload=False,
     )
     env.filters.update(
-        md=filters.md,
-        html=filters.html,
-        title=filters.title,
+        md=escape.md,
+        html=escape.html,
+        title=escape.title,
+        url=escape.url,
+        jsonld=escape.jsonld,
+        search_tags=escape.search_tags,
         tanggal=filters.tanggal,
-        url=filters.url,
-        jsonld=filters.jsonld,
-        search_tags=filters.search_tags,
-        root_forms=root_forms,
+        daftar=filters.daftar,
         link_unit=_link_unit,
         link_regulation=_link_regulation,
         link=_link,
         url_doc=_url_doc,
+        md_link=_md_link,
+        unit_ref=_unit_ref,
+        structure_ref=_structure_ref,
+        structure_unit_ref=_structure_unit_ref,
     )
     env.globals.update(
         KIND=model.KIND_LABELS,
@@ -78,14 +100,19 @@ def environment() -> Environment:
         FIELD=model.FIELD_LABELS,
         ALIAS=model.ALIAS_LABELS,
         RELATION=model.RELATION_LABELS,
+        REGULATION_KIND=model.REGULATION_KIND_LABELS,
+        NAME_CONFIDENCE=model.SECRETARIAT_NAME_CONFIDENCE,
+        NAME_REASON=model.SECRETARIAT_NAME_REASON,
+        PUBLIC_DOMAIN_NOTE=opendata.PUBLIC_DOMAIN_NOTE,
+        Topic=Topic,
         regulation_title=model.regulation_title,
         regulation_short=model.regulation_short,
+        status_label=model.status_label,
         outline=outline,
         unit_doc=unit_doc,
         secretariat_doc=secretariat_doc,
-        template_doc=template_doc,
-        template_unit_doc=template_unit_doc,
-        INFERRED=Confidence.INFERRED,
+        structure_doc=structure_doc,
+        structure_unit_doc=structure_unit_doc,
         unit_jsonld=opendata.unit_jsonld,
         secretariat_jsonld=opendata.secretariat_jsonld,
     )
@@ -96,7 +123,7 @@ def render_page(env: Environment, page: PagePlan, chart_svg: str | None) -> str:
     """Render one page; ``chart_svg`` is its chart, already rendered and cleaned."""
     context: dict[str, Any] = {
         **page.context,
-        "page_path": page.path,
+        "page": page,
         "chart": page.chart,
         "chart_svg": chart_svg,
     }

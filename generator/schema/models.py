@@ -7,7 +7,6 @@ their Indonesian descriptions document each field for editors.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Self
@@ -19,7 +18,6 @@ from pydantic import (
     ConfigDict,
     Field,
     Strict,
-    TypeAdapter,
     WithJsonSchema,
     model_validator,
 )
@@ -315,6 +313,17 @@ class Unit(_Record):
     catatan: Text | None = None
     """Keterangan lain yang perlu diketahui pembaca."""
 
+    @property
+    def is_former(self) -> bool:
+        """A dissolved unit, kept so that its history and successors stay readable."""
+        return self.status is UnitStatus.DISSOLVED
+
+    @property
+    def other_names(self) -> tuple[str, ...]:
+        """Abbreviation and aliases, once each, without the official name."""
+        names = [*([self.singkatan] if self.singkatan else []), *(a.nama for a in self.alias)]
+        return tuple(n for n in dict.fromkeys(names) if n != self.nama)
+
 
 class Relation(_Record):
     """Hubungan sebuah peraturan dengan peraturan lain."""
@@ -362,6 +371,10 @@ class Regulation(_Record):
     """Keyakinan per kolom yang berbeda dari keyakinan peraturan."""
     catatan: Text | None = None
     """Keterangan lain, mis. bagian yang belum dapat dibaca."""
+
+    @property
+    def in_force(self) -> bool:
+        return self.status is RegulationStatus.IN_FORCE
 
 
 class Level(StrEnum):
@@ -454,7 +467,7 @@ class Province(_Overrides):
     """Semua kabupaten dan kota di provinsi ini."""
 
 
-class Template(_Record):
+class StandardStructure(_Record):
     """Struktur baku sekretariat daerah pada satu tingkat (satu berkas di content/templat/)."""
 
     id: Slug
@@ -490,157 +503,3 @@ class Template(_Record):
 
 
 #: The published schemas: file name, what the file holds, and the type that checks it.
-SCHEMA_FILES: dict[str, tuple[str, str, Any]] = {
-    "unit.schema.json": ("Unit", "Satu unit organisasi Setjen KPU (content/unit/<id>.yml).", Unit),
-    "peraturan.schema.json": (
-        "Peraturan",
-        "Satu peraturan (content/peraturan/<id>.yml).",
-        Regulation,
-    ),
-    "wilayah.schema.json": (
-        "Wilayah",
-        "Satu provinsi dan kabupaten/kotanya (content/wilayah/<id>.yml).",
-        Province,
-    ),
-    "templat.schema.json": (
-        "Templat",
-        "Struktur baku sekretariat daerah (content/templat/<id>.yml).",
-        Template,
-    ),
-    "sumber.schema.json": (
-        "Daftar sumber",
-        "Semua sumber yang dirujuk unit dan peraturan (content/sumber.yml), menurut id.",
-        dict[Slug, Source],
-    ),
-}
-
-
-def json_schemas() -> dict[str, dict[str, Any]]:
-    """The JSON Schema of every kind of content file, derived from the models above."""
-    schemas = {}
-    for file_name, (title, description, kind) in SCHEMA_FILES.items():
-        schema = TypeAdapter(kind).json_schema()
-        if (
-            "propertyNames" not in schema
-            and schema.get("type") == "object"
-            and "properties" not in schema
-        ):
-            schema["propertyNames"] = {"pattern": SLUG.pattern}
-        schemas[file_name] = {
-            "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": file_name,
-            **schema,
-            "title": title,
-            "description": description,
-        }
-    return schemas
-
-
-@dataclass(frozen=True)
-class FieldDoc:
-    """One field of the editors' field reference."""
-
-    name: str
-    kind: str
-    """The value's form in words, e.g. 'daftar; setiap butir: teks'."""
-    required: bool
-    description: str
-    options: tuple[str, ...] = ()
-    """The allowed values, for a closed vocabulary."""
-    section: str | None = None
-    """The anchor of the section describing a nested record."""
-
-
-@dataclass(frozen=True)
-class SectionDoc:
-    """One record type of the field reference, e.g. a unit or one of a unit's aliases."""
-
-    anchor: str
-    title: str
-    description: str
-    fields: tuple[FieldDoc, ...]
-
-
-_SECTION_TITLES = {
-    "Unit": "Unit (content/unit/<id>.yml)",
-    "Regulation": "Peraturan (content/peraturan/<id>.yml)",
-    "Source": "Sumber (satu entri di content/sumber.yml)",
-    "Alias": "Butir alias",
-    "LegalBasis": "Butir dasar_hukum",
-    "Provision": "Butir ketentuan",
-    "ConfidenceDetail": "Butir rincian_keyakinan",
-    "Relation": "Butir hubungan",
-    "Province": "Wilayah (content/wilayah/<id>.yml)",
-    "Regency": "Butir kabupaten_kota",
-    "Template": "Templat (content/templat/<id>.yml)",
-}
-
-
-def _kind(schema: dict[str, Any], defs: dict[str, Any]) -> tuple[str, tuple[str, ...], str | None]:
-    """How a JSON Schema type reads for an editor: words, allowed values, nested section."""
-    if "$ref" in schema:
-        name = schema["$ref"].rsplit("/", 1)[-1]
-        target = defs[name]
-        if "enum" in target:
-            return "salah satu dari", tuple(target["enum"]), None
-        return "kumpulan kolom", (), name.lower()
-    if "anyOf" in schema:
-        options = [s for s in schema["anyOf"] if s.get("type") != "null"]
-        return _kind(options[0], defs) if len(options) == 1 else ("salah satu bentuk", (), None)
-    kind = schema.get("type")
-    if kind in ("array", "object"):
-        inner = schema["items"] if kind == "array" else schema.get("additionalProperties", {})
-        words, options, section = _kind(inner, defs)
-        prefix = "daftar; setiap butir" if kind == "array" else "per nama kolom"
-        return f"{prefix}: {words}", options, section
-    if kind == "integer":
-        low, high = schema.get("minimum"), schema.get("maximum")
-        return (
-            (
-                "bilangan bulat"
-                + (f" ({low}–{high})" if low is not None and high is not None else "")
-            ),
-            (),
-            None,
-        )
-    if schema.get("format") == "date":
-        return "tanggal, bentuk TTTT-BB-HH", (), None
-    pattern = schema.get("pattern", "")
-    if pattern == SLUG.pattern:
-        return "id (huruf kecil dan tanda hubung)", (), None
-    if "[hH]" in pattern:
-        return "alamat web (https://…)", (), None
-    return "teks", (), None
-
-
-def _field(name: str, schema: dict[str, Any], required: bool, defs: dict[str, Any]) -> FieldDoc:
-    words, options, section = _kind(schema, defs)
-    return FieldDoc(name, words, required, schema.get("description", ""), options, section)
-
-
-def field_reference() -> tuple[SectionDoc, ...]:
-    """Every record type and its fields, read from the published JSON Schema."""
-    roots = {
-        "unit.schema.json": "Unit",
-        "peraturan.schema.json": "Regulation",
-        "wilayah.schema.json": "Province",
-        "templat.schema.json": "Template",
-    }
-    sections = []
-    seen: set[str] = set()
-    for file_name, schema in json_schemas().items():
-        defs = schema.get("$defs", {})
-        bodies = [(roots[file_name], schema)] if file_name in roots else []
-        bodies += [(name, body) for name, body in defs.items() if "properties" in body]
-        for name, body in bodies:
-            if name in seen:
-                continue
-            seen.add(name)
-            required = set(body.get("required", []))
-            fields = tuple(
-                _field(key, prop, key in required, defs) for key, prop in body["properties"].items()
-            )
-            sections.append(
-                SectionDoc(name.lower(), _SECTION_TITLES[name], body.get("description", ""), fields)
-            )
-    return tuple(sections)

@@ -1,0 +1,66 @@
+"""What a planned page is: its place, its template, what it says about itself, and its inputs.
+
+Paths are relative to ``docs/``; MkDocs serves ``x/index.md`` and ``x.md`` at ``x/``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.plan.charts import Chart
+
+HOME_DOC = "index.md"
+
+
+@dataclass(frozen=True)
+class Link:
+    """A labelled link to a page; in a breadcrumb trail the last step (the page itself) has none."""
+
+    label: str
+    doc: str | None = None
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """One Markdown page to render.
+
+    Everything a template would otherwise decide (search weight, the names search should know,
+    the trail back home) is decided here, so templates only print.
+    """
+
+    path: str
+    template: str
+    title: str
+    description: str
+    context: dict[str, Any] = field(default_factory=dict)
+    chart: Chart | None = None
+    crumbs: tuple[Link, ...] = ()
+    search_boost: float | None = None
+    search_names: tuple[str, ...] = ()
+    """Names that search weighs like the title (official name, abbreviations, aliases)."""
+    search_roots: tuple[str, ...] = ()
+    """Indonesian root forms of those names, indexed but not shown."""
+    source_file: str | None = None
+    """The content file this page is made from, relative to the project (for edit links)."""
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    """All pages, and the navigation of each generated section, by the section's index page.
+
+    The build splices these into the hand-written nav and writes the complete navigation into
+    the generated MkDocs configuration.
+    """
+
+    pages: tuple[PagePlan, ...]
+    navs: dict[str, list[Any]]
+
+
+def trail(*steps: tuple[str, str | None]) -> tuple[Link, ...]:
+    """A breadcrumb trail starting at the home page.
+
+    >>> [c.label for c in trail(("Dasar Hukum", "dasar-hukum/index.md"), ("UU 7/2017", None))]
+    ['Beranda', 'Dasar Hukum', 'UU 7/2017']
+    """
+    return (Link("Beranda", HOME_DOC), *(Link(label, doc) for label, doc in steps))
