@@ -17,6 +17,33 @@ from generator.urls import GENERATED_DIRS
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
+MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--perbarui-golden",
+        action="store_true",
+        help="tulis ulang berkas golden di tests/golden/ dari keluaran sekarang (tinjau diff-nya)",
+    )
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """Compare text with tests/golden/<name>; with --perbarui-golden, rewrite the file instead."""
+    update = request.config.getoption("--perbarui-golden")
+
+    def check(name: str, text: str) -> None:
+        path = GOLDEN / name
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            return
+        assert path.is_file(), f"{path} belum ada: jalankan pytest --perbarui-golden"
+        assert text == path.read_text(encoding="utf-8"), f"berbeda dari {path}"
+
+    return check
 
 
 @dataclass(frozen=True)
@@ -72,11 +99,11 @@ def parse_html(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_bytes(), "lxml")
 
 
-def copy_project(destination: Path) -> Project:
+def copy_project(destination: Path, content: Path = CONTENT) -> Project:
     """Copy the project (content, config, hand-written pages) into ``destination``."""
     destination.mkdir(parents=True, exist_ok=True)
     shutil.copy2(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
-    shutil.copytree(CONTENT, destination / "content")
+    shutil.copytree(content, destination / "content")
     # Only the hand-written pages: the generated folders are git-ignored and rebuilt.
     shutil.copytree(
         ROOT / "docs",
@@ -148,13 +175,29 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Project:
     return project
 
 
-@pytest.fixture(scope="session")
-def org():
-    """The real content as a model."""
+def load_org(content: Path):
     from generator.load import load_content
     from generator.model import Organisation
     from generator.validate import check
 
-    checked = check(load_content(CONTENT))
-    assert checked.records is not None
+    checked = check(load_content(content))
+    assert checked.records is not None, [p.format() for p in checked.errors]
     return Organisation.build(checked.records)
+
+
+@pytest.fixture(scope="session")
+def org():
+    """The real content as a model (tests on it check invariants, never today's numbers)."""
+    return load_org(CONTENT)
+
+
+@pytest.fixture(scope="session")
+def minimal_org():
+    """The small fixture organisation as a model (tests on it may pin exact values)."""
+    return load_org(MINIMAL)
+
+
+@pytest.fixture
+def minimal_project(tmp_path: Path) -> Project:
+    """A writable copy of the project whose content is the small fixture organisation."""
+    return copy_project(tmp_path / "kecil", MINIMAL)

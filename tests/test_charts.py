@@ -1,4 +1,5 @@
-"""Charts: DOT is built safely and deterministically, and many charts need one `dot` run."""
+"""Charts: DOT is built safely and deterministically (golden files), and many charts need one
+`dot` run; the chart cache is the build's."""
 
 from __future__ import annotations
 
@@ -7,62 +8,72 @@ import xml.etree.ElementTree as ET
 import graphviz
 import pytest
 
+from generator.model import Organisation
+from generator.plan.central import overview_chart, unit_chart
+from generator.plan.charts import Chart, box, line
+from generator.plan.regions import secretariat_chart, structure_chart
 from generator.render import charts
-from generator.render.charts import Chart, Edge, Node, dot_quote, render_svgs, to_dot
+from generator.render.charts import render_svgs, to_dot
+from generator.render.palette import DARK, LIGHT, site_css, standalone_css
 
 SVG = "{http://www.w3.org/2000/svg}"
+PAGE = "struktur/satu/index.md"
 
 
 def _chart(chart_id: str = "bagan-uji", label: str = "Biro Umum") -> Chart:
+    top = box(
+        "induk", "Deputi Bidang Administrasi", "struktur/induk/index.md", PAGE, detail="Deputi"
+    )
+    one = box("satu", label, PAGE, PAGE, detail="Biro", current=True)
+    two = box("dua", "Biro Keuangan", "struktur/dua/index.md", PAGE, detail="Biro")
     return Chart(
         chart_id,
         f"Bagan struktur {label}",
-        (
-            Node(
-                "induk",
-                "Deputi Bidang Administrasi",
-                "../induk/",
-                "Deputi Bidang Administrasi (Deputi)",
-            ),
-            Node("satu", label, "./", f"{label} (Biro)", ("saat-ini",)),
-            Node("dua", "Biro Keuangan", "../dua/", "Biro Keuangan (Biro)"),
-        ),
-        (
-            Edge("induk", "satu", "satu di bawah induk"),
-            Edge("induk", "dua", "dua di bawah induk", dashed=True),
-        ),
+        (top, one, two),
+        (line(top, one), line(top, two, uncertain=True)),
     )
 
 
 @pytest.mark.parametrize(
-    "text, quoted",
+    "name, make",
     [
-        ("Biro Umum", '"Biro Umum"'),
-        ('"]; x [label="', '"\\"]; x [label=\\""'),
-        ("a\\Nb", '"a\\\\Nb"'),
-        ("baris\nbaru", '"baris baru"'),
+        ("overview", lambda org: overview_chart(org)),
+        ("unit-biro-umum", lambda org: unit_chart(org, org.units["biro-umum"])),
+        (
+            "unit-former",
+            lambda org: unit_chart(org, org.units["biro-keuangan-dan-barang-milik-negara"]),
+        ),
+        (
+            "secretariat-kota",
+            lambda org: secretariat_chart(org, org.secretariats["gorontalo/kota-gorontalo"]),
+        ),
+        ("structure-regency", lambda org: structure_chart(org, org.ordered_structures()[1])),
     ],
 )
-def test_dot_quote_keeps_text_literal(text: str, quoted: str):
-    assert dot_quote(text) == quoted
+def test_dot_matches_golden_file(minimal_org: Organisation, golden, name, make):
+    golden(f"dot/{name}.dot", to_dot(make(minimal_org)))
 
 
-def test_dot_is_deterministic():
-    assert to_dot(_chart()) == to_dot(_chart())
-
-
-def test_hostile_label_cannot_add_nodes():
-    source = to_dot(_chart(label='"]; injected [label="x'))
-    # Three boxes and the invisible junctions of the stacked column, nothing else.
-    names = {
-        line.split()[0]
-        for line in source.splitlines()
-        if "[" in line and "->" not in line and "{" not in line
-    }
-    assert "injected" not in names
-    svg = render_svgs([_chart(label='"]; injected [label="x')])["bagan-uji"]
-    texts = [t.text for t in ET.fromstring(svg).iter(f"{SVG}text")]
-    assert '"]; injected [label="x' in texts
+@pytest.mark.parametrize(
+    "label",
+    ['"]; injected [label="x', "a\\Nb \\l", "<b>tebal</b>", "}; digraph x {"],
+)
+def test_hostile_label_stays_text(label: str):
+    svg = render_svgs([_chart(label=label)])["bagan-uji"]
+    texts = " ".join(t.text or "" for t in ET.fromstring(svg).iter(f"{SVG}text"))
+    assert label in texts
+    titles = [t.text for t in ET.fromstring(svg).iter(f"{SVG}title")]
+    assert f"{label} (Biro)" in titles
+    assert (
+        len(
+            [
+                g
+                for g in ET.fromstring(svg).iter(f"{SVG}g")
+                if (g.get("class") or "").split()[:1] == ["node"]
+            ]
+        )
+        == 3
+    )
 
 
 def test_many_charts_render_in_one_dot_process(monkeypatch: pytest.MonkeyPatch):
@@ -85,16 +96,22 @@ def test_svg_ids_are_prefixed_and_titles_readable():
     assert ids and all(i.startswith(("bagan-uji", "a_bagan-uji")) for i in ids)
     titles = [t.text for t in svg.iter(f"{SVG}title")]
     assert titles[0] == "Bagan struktur Biro Umum"
-    assert "Biro Umum (Biro)" in titles and "%3" not in titles
+    assert "Biro Umum (Biro)" in titles
+    assert (
+        "Biro Keuangan berada di bawah Deputi Bidang Administrasi (disimpulkan, belum dipastikan)"
+        in titles
+    )
     assert svg.get("aria-label") == "Bagan struktur Biro Umum"
 
 
-def test_boxes_are_links_with_classes():
+def test_boxes_are_links_and_the_current_box_is_filled_for_print():
     svg = ET.fromstring(render_svgs([_chart()])["bagan-uji"])
-    links = {a.get("href"): a for a in svg.iter(f"{SVG}a") if a.get("href")}
-    assert set(links) == {"../induk/", "./", "../dua/"}
+    links = {a.get("href") for a in svg.iter(f"{SVG}a") if a.get("href")}
+    assert links == {"../induk/", "./", "../dua/"}
     current = next(g for g in svg.iter(f"{SVG}g") if "saat-ini" in (g.get("class") or ""))
     assert current.find(f"{SVG}title").text == "Biro Umum (Biro)"
+    # Print renderers ignore CSS on inline SVG: the highlight is an attribute too.
+    assert current.find(f".//{SVG}path").get("fill") == LIGHT.saat_ini
 
 
 def test_missing_dot_gives_an_install_hint(monkeypatch: pytest.MonkeyPatch):
@@ -106,16 +123,20 @@ def test_missing_dot_gives_an_install_hint(monkeypatch: pytest.MonkeyPatch):
         render_svgs([_chart()])
 
 
-def test_cache_skips_dot_for_unchanged_charts_and_drops_unused_ones(
-    tmp_path, monkeypatch: pytest.MonkeyPatch
-):
-    first = render_svgs([_chart("bagan-a"), _chart("bagan-b", label="Biro Lain")], tmp_path)
-    assert len(list(tmp_path.glob("*.svg"))) == 2
+def test_known_charts_are_not_drawn_again(monkeypatch: pytest.MonkeyPatch):
+    jobs = charts.chart_jobs([_chart("bagan-a"), _chart("bagan-b", label="Biro Lain")])
+    svgs, drawn = charts.PendingCharts(jobs, {}).result()
+    assert set(drawn) == {job.key for job in jobs}
 
     def no_dot(*args, **kwargs):
-        raise AssertionError("dot should not run for cached charts")
+        raise AssertionError("dot should not run for known charts")
 
     monkeypatch.setattr(charts.graphviz, "pipe_string", no_dot)
-    again = render_svgs([_chart("bagan-a")], tmp_path)
-    assert again == {"bagan-a": first["bagan-a"]}
-    assert len(list(tmp_path.glob("*.svg"))) == 1
+    again, new = charts.PendingCharts(jobs, drawn).result()
+    assert again == svgs and new == {}
+
+
+def test_one_palette_feeds_css_and_standalone_files():
+    css = site_css()
+    for value in (LIGHT.kotak, LIGHT.saat_ini, DARK.kotak, DARK.saat_ini):
+        assert value in css and value in standalone_css()

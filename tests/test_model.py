@@ -1,100 +1,142 @@
-"""The model: the tree, its order, and what is derived from it."""
+"""The model and the plan's charts, on the small fixture organisation (exact values), plus
+invariants that must hold for the real content whatever an editor adds."""
 
 from __future__ import annotations
 
-from generator.model import Organisation, regulation_short, regulation_title
-from generator.site import az_entries, outline, unit_chart
+from generator.model import Organisation, regulation_short, regulation_title, status_label
+from generator.plan.central import az_entries, unit_chart
+from generator.plan.charts import outline
 from generator.urls import relative_url, unit_doc
 
 
-def test_root_is_the_secretariat_general(org: Organisation):
-    assert org.root.id == "sekretariat-jenderal"
-    assert org.ancestors(org.root) == []
+def test_root_is_the_secretariat_general(minimal_org: Organisation):
+    assert minimal_org.root.id == "sekretariat-jenderal"
+    assert minimal_org.ancestors(minimal_org.root) == []
 
 
-def test_ancestors_run_from_the_top(org: Organisation):
-    unit = org.units["inspektorat-wilayah-ii"]
-    assert [u.id for u in org.ancestors(unit)] == ["sekretariat-jenderal", "inspektorat-utama"]
-
-
-def test_children_follow_their_order_and_exclude_former_units(org: Organisation):
-    deputy = org.units["deputi-bidang-administrasi"]
-    assert [u.id for u in org.children_of(deputy)] == [
-        "biro-perencanaan-dan-organisasi",
-        "biro-keuangan",
-        "biro-umum",
-        "biro-sumber-daya-manusia",
-        "biro-pengadaan-barang-jasa-dan-barang-milik-negara",
-    ]
-    assert [u.id for u in org.children_of(deputy, active=False)] == [
-        "biro-keuangan-dan-barang-milik-negara"
+def test_ancestors_run_from_the_top(minimal_org: Organisation):
+    unit = minimal_org.units["biro-umum"]
+    assert [u.id for u in minimal_org.ancestors(unit)] == [
+        "sekretariat-jenderal",
+        "deputi-bidang-administrasi",
     ]
 
 
-def test_successors_and_predecessors_mirror_each_other(org: Organisation):
-    hukum = org.units["biro-hukum"]
-    assert {u.id for u in org.predecessors(hukum)} == {
-        "biro-advokasi-hukum-dan-penyelesaian-sengketa",
-        "biro-perundang-undangan",
-    }
-    former = org.units["biro-perundang-undangan"]
-    assert [u.id for u in org.successors(former)] == ["biro-hukum"]
+def test_children_follow_their_order_and_exclude_former_units(minimal_org: Organisation):
+    deputy = minimal_org.units["deputi-bidang-administrasi"]
+    assert [u.id for u in minimal_org.children_of(deputy)] == ["biro-umum", "biro-keuangan"]
+    assert minimal_org.children_of(deputy, active=False) == []
 
 
-def test_regulation_titles(org: Organisation):
-    uu = org.regulations["uu-7-2017"]
+def test_successors_and_predecessors_mirror_each_other(minimal_org: Organisation):
+    keuangan = minimal_org.units["biro-keuangan"]
+    former = minimal_org.units["biro-keuangan-dan-barang-milik-negara"]
+    assert minimal_org.predecessors(keuangan) == [former]
+    assert minimal_org.successors(former) == [keuangan]
+    assert former.is_former and not keuangan.is_former
+    assert status_label(former) == "Dibubarkan (2020–2023)"
+    assert status_label(keuangan) == "Aktif"
+
+
+def test_regulation_titles(minimal_org: Organisation):
+    uu = minimal_org.regulations["uu-7-2017"]
     assert regulation_title(uu) == "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum"
-    assert regulation_short(org.regulations["pkpu-21-2023"]) == "PKPU 21/2023"
+    assert regulation_short(minimal_org.regulations["pkpu-21-2023"]) == "PKPU 21/2023"
+    assert uu.in_force
 
 
-def test_incoming_relations(org: Organisation):
-    incoming = {(r.id, kind.value) for r, kind, _ in org.incoming(org.regulations["uu-7-2017"])}
-    assert incoming == {
-        ("perppu-1-2022", "mengubah"),
-        ("uu-7-2023", "mengubah"),
-        ("perpres-105-2018", "melaksanakan"),
-    }
+def test_incoming_relations(minimal_org: Organisation):
+    incoming = minimal_org.incoming(minimal_org.regulations["uu-7-2017"])
+    assert [(r.id, kind.value, pasal) for r, kind, pasal in incoming] == [
+        ("pkpu-21-2023", "melaksanakan", "Pasal 82")
+    ]
 
 
-def test_az_index_maps_informal_names_to_units(org: Organisation):
-    entries = {e.name: e.unit.id for e in az_entries(org)}
-    assert entries["Biro TI"] == "pusat-data-dan-teknologi-informasi"
-    assert entries["Biro Humas"] == "biro-partisipasi-dan-hubungan-masyarakat"
-    names = [e.name.casefold() for e in az_entries(org)]
+def test_az_index_maps_aliases_to_units(minimal_org: Organisation):
+    entries = [(e.name, e.unit.id, e.kind) for e in az_entries(minimal_org)]
+    assert ("Biro Rumah Tangga", "biro-umum", "informal") in entries
+    assert ("Setjen KPU", "sekretariat-jenderal", "singkatan") in entries
+    assert ("Biro Umum", "biro-umum", None) in entries
+    names = [name.casefold() for name, _, _ in entries]
     assert names == sorted(names)
 
 
-def test_unit_chart_shows_parent_unit_and_children(org: Organisation):
-    chart = unit_chart(org, org.units["inspektorat-utama"])
+def test_secretariats_follow_their_standard_structure(minimal_org: Organisation):
+    kota = minimal_org.secretariats["gorontalo/kota-gorontalo"]
+    assert kota.short == "Sekretariat KPU Kota Gorontalo"
+    assert [u.id for u in kota.active_sub_units] == [
+        "subbagian-keuangan-umum-dan-logistik",
+        "subbagian-teknis",
+    ]
+    assert kota.is_added(kota.active_sub_units[1]) and kota.is_adjusted
+    aceh = minimal_org.secretariats["aceh/kabupaten-aceh-besar"]
+    assert aceh.short == "Sekretariat KIP Kabupaten Aceh Besar"
+    assert minimal_org.secretariats["aceh"].nama == "Sekretariat Komisi Independen Pemilihan Aceh"
+
+
+def test_citations_come_from_the_quoted_provisions(minimal_org: Organisation):
+    from generator.schema import Level, Topic
+
+    province, regency = (
+        minimal_org.structures[Level.PROVINCE],
+        minimal_org.structures[Level.REGENCY],
+    )
+    assert minimal_org.citations(province, Topic.STANDING) == ["UU 7/2017 Pasal 80"]
+    assert minimal_org.citations(regency, Topic.DUTIES) == ["UU 7/2017 Pasal 88 ayat (1)"]
+
+
+def test_unit_chart_shows_parent_unit_and_children(minimal_org: Organisation):
+    chart = unit_chart(minimal_org, minimal_org.units["deputi-bidang-administrasi"])
     assert [n.key for n in chart.nodes] == [
         "sekretariat-jenderal",
-        "inspektorat-utama",
-        "inspektorat-wilayah-i",
-        "inspektorat-wilayah-ii",
-        "inspektorat-wilayah-iii",
+        "deputi-bidang-administrasi",
+        "biro-umum",
+        "biro-keuangan",
     ]
-    assert [n.key for n in chart.nodes if "saat-ini" in n.classes] == ["inspektorat-utama"]
-    tree = outline(chart)
-    assert tree[0]["node"].key == "sekretariat-jenderal"
-    assert [c["node"].key for c in tree[0]["children"][0]["children"]] == [
-        "inspektorat-wilayah-i",
-        "inspektorat-wilayah-ii",
-        "inspektorat-wilayah-iii",
-    ]
+    assert [n.key for n in chart.nodes if n.is_current] == ["deputi-bidang-administrasi"]
+    (top,) = outline(chart)
+    assert top.node.key == "sekretariat-jenderal"
+    assert [c.node.key for c in top.children[0].children] == ["biro-umum", "biro-keuangan"]
 
 
-def test_inferred_parent_is_a_dashed_line(org: Organisation):
-    chart = unit_chart(org, org.units["biro-logistik"])
+def test_inferred_parent_is_a_dashed_line(minimal_org: Organisation):
+    chart = unit_chart(minimal_org, minimal_org.units["biro-umum"])
     (edge,) = chart.edges
-    assert edge.dashed and "disimpulkan" in edge.tooltip
+    assert edge.dashed and edge.is_uncertain
+    assert edge.tooltip == (
+        "Biro Umum berada di bawah Deputi Bidang Administrasi (disimpulkan, belum dipastikan)"
+    )
 
 
-def test_former_unit_chart_points_to_successors(org: Organisation):
-    chart = unit_chart(org, org.units["biro-keuangan-dan-barang-milik-negara"])
-    successors = [e.head for e in chart.edges if e.label == "digantikan oleh"]
-    assert successors == ["biro-keuangan", "biro-pengadaan-barang-jasa-dan-barang-milik-negara"]
+def test_former_unit_chart_points_to_successors(minimal_org: Organisation):
+    chart = unit_chart(minimal_org, minimal_org.units["biro-keuangan-dan-barang-milik-negara"])
+    assert [(e.head, e.label) for e in chart.edges] == [("biro-keuangan", "digantikan oleh")]
 
 
 def test_chart_links_are_relative_to_the_page():
     assert relative_url(unit_doc("biro-umum"), unit_doc("biro-keuangan")) == "../biro-umum/"
     assert relative_url(unit_doc("biro-umum"), unit_doc("biro-umum")) == "./"
+
+
+# --- invariants of the real content ---------------------------------------------------------
+
+
+def test_every_unit_but_the_root_reaches_the_root(org: Organisation):
+    for unit in org.units.values():
+        if not unit.is_former and unit.id != org.root.id:
+            assert org.ancestors(unit)[0] == org.root, unit.id
+
+
+def test_successor_links_point_at_units_that_exist(org: Organisation):
+    for unit in org.former_units():
+        assert all(s.id in org.units for s in org.successors(unit))
+        for successor in org.successors(unit):
+            assert unit in org.predecessors(successor)
+
+
+def test_every_kabupaten_kota_has_one_secretariat(org: Organisation):
+    regencies = [r for s in org.provincial_secretariats() for r in s.province.kabupaten_kota]
+    assert len(org.regency_secretariats()) == len(regencies)
+    assert len(org.provincial_secretariats()) == len(
+        {s.province.id for s in org.secretariats.values()}
+    )

@@ -40,6 +40,14 @@ def _unit_box(structure: StandardStructure, unit: Unit, page: str, current: bool
     )
 
 
+def _sub_unit_box(secretariat: Secretariat, unit: Unit, page: str) -> Node:
+    """A sub-unit of a secretariat; one only this secretariat has is described on its own page."""
+    if not secretariat.is_added(unit):
+        return _unit_box(secretariat.structure, unit, page)
+    doc = secretariat_doc(secretariat.key)
+    return box(f"u-{unit.id}", unit.nama, doc, page, detail=KIND_LABELS[unit.jenis])
+
+
 def _setjen_box(org: Organisation, page: str) -> Node:
     root = org.root
     return box("setjen", root.nama, unit_doc(root.id), page, detail=KIND_LABELS[root.jenis])
@@ -65,8 +73,7 @@ def secretariat_chart(org: Organisation, secretariat: Secretariat) -> Chart:
         below = [_secretariat_box(s, page) for s in org.regency_secretariats(secretariat)]
         relation = ADMINISTRATIVE
     else:
-        structure = secretariat.structure
-        below = [_unit_box(structure, u, page) for u in _active(secretariat.sub_units)]
+        below = [_sub_unit_box(secretariat, u, page) for u in secretariat.active_sub_units]
         relation = UNDER
     edges = [line(above, here, ADMINISTRATIVE), *(line(here, b, relation) for b in below)]
     return Chart(
