@@ -20,10 +20,11 @@ REGIONS = ("Sekretariat Daerah", REGIONS_DOC)
 def _secretariat_box(secretariat: Secretariat, page: str, current: bool = False) -> Node:
     return box(
         f"s-{secretariat.kode}",
-        secretariat.short,
+        secretariat.nama,
         secretariat_doc(secretariat.key),
         page,
         detail=f"kode wilayah {secretariat.kode}",
+        label=secretariat.short,
         current=current,
     )
 

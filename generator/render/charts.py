@@ -30,8 +30,8 @@ FONT = "DejaVu Sans"
 def _label(text: str) -> str:
     r"""Box text wrapped to lines; each line escaped so Graphviz shows it literally.
 
-    >>> _label('a "b" \N')
-    'a "b" \\N'
+    >>> _label('a "b" \\N')
+    'a "b" \\\\N'
     """
     lines = textwrap.wrap(" ".join(text.split()), LABEL_WIDTH, break_long_words=False) or [""]
     # graphviz.escape doubles backslashes; the "\n" between lines is DOT's centred line break.
