@@ -47,11 +47,12 @@ class ContentDiff:
 
 
 def _by_id(documents: list[RawDocument]) -> Records:
-    records = {}
+    records: Records = {}
     for document in documents:
         data = document.data
         if isinstance(data, dict):
-            key = data.get("id") if isinstance(data.get("id"), str) else Path(document.path).stem
+            raw_id = data.get("id")
+            key = raw_id if isinstance(raw_id, str) else Path(document.path).stem
             records[key] = data
     return records
 

@@ -63,9 +63,9 @@ def _kind(schema: dict[str, Any], defs: dict[str, Any]) -> tuple[str, tuple[str,
     kind = schema.get("type")
     if kind in ("array", "object"):
         inner = schema["items"] if kind == "array" else schema.get("additionalProperties", {})
-        words, options, section = _kind(inner, defs)
+        words, inner_options, section = _kind(inner, defs)
         prefix = "daftar; setiap butir" if kind == "array" else "per nama kolom"
-        return f"{prefix}: {words}", options, section
+        return f"{prefix}: {words}", inner_options, section
     if kind == "integer":
         low, high = schema.get("minimum"), schema.get("maximum")
         return (

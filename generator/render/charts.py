@@ -36,11 +36,13 @@ def _label(text: str) -> str:
     lines = textwrap.wrap(" ".join(text.split()), LABEL_WIDTH, break_long_words=False) or [""]
     # graphviz.escape doubles backslashes; the "\n" between lines is DOT's centred line break.
     # nohtml: a label such as "<b>" is text, never a Graphviz HTML label.
-    return graphviz.nohtml("\\n".join(graphviz.escape(line) for line in lines))
+    label: str = graphviz.nohtml("\\n".join(graphviz.escape(line) for line in lines))
+    return label
 
 
 def _text(text: str) -> str:
-    return graphviz.escape(" ".join(text.split()))
+    escaped: str = graphviz.escape(" ".join(text.split()))
+    return escaped
 
 
 def _graph(chart: Chart) -> graphviz.Digraph:
@@ -87,7 +89,8 @@ def to_dot(chart: Chart) -> str:
             attrs.update(fillcolor=LIGHT.saat_ini, fontcolor=LIGHT.saat_ini_teks)
         graph.node(index[node.key], _label(node.label), tooltip=_text(node.tooltip), **attrs)
     _add_edges(graph, chart, index)
-    return graph.source
+    source: str = graph.source
+    return source
 
 
 def _stacked_groups(chart: Chart) -> dict[str, list[int]]:
@@ -151,7 +154,8 @@ _XML_PROLOG = re.compile(r"<\?xml[^>]*\?>")
 def _draw(source: str) -> str:
     """Run one ``dot`` process over many graphs (concatenated DOT); return its SVG output."""
     try:
-        return graphviz.pipe_string("dot", "svg", source, encoding="utf-8")
+        svg: str = graphviz.pipe_string("dot", "svg", source, encoding="utf-8")
+        return svg
     except graphviz.ExecutableNotFound as error:
         raise GeneratorError(
             "program Graphviz 'dot' tidak ditemukan. Pasang paket Debian 'graphviz' "
@@ -275,9 +279,11 @@ def clean_svg(document: str, chart: Chart) -> str:
         if value.endswith("pt"):
             # Keep the natural size (1pt = 4/3 px), so text stays legible and wide charts scroll.
             root.set(attribute, f"{round(float(value[:-2]) * 4 / 3)}px")
-    for comment in root.xpath(".//comment()"):
-        comment.getparent().remove(comment)
-    return etree.tostring(root, encoding="unicode")
+    for comment in list(root.iter(etree.Comment)):
+        parent = comment.getparent()
+        if parent is not None:
+            parent.remove(comment)
+    return str(etree.tostring(root, encoding="unicode"))
 
 
 def standalone_svg(inline: str) -> str:

@@ -402,7 +402,7 @@ REGENCY_CODE = re.compile(r"^\d{2}\.\d{2}$")
 PROVINCE_CODE = re.compile(r"^\d{2}$")
 
 
-def _code(pattern: re.Pattern[str], example: str) -> Any:
+def _code_check(pattern: re.Pattern[str], example: str) -> AfterValidator:
     def check(value: str) -> str:
         if not pattern.match(value):
             raise PydanticCustomError(
@@ -412,16 +412,21 @@ def _code(pattern: re.Pattern[str], example: str) -> Any:
             )
         return value
 
-    return Annotated[
-        str,
-        Strict(),
-        AfterValidator(check),
-        WithJsonSchema({"type": "string", "pattern": pattern.pattern}),
-    ]
+    return AfterValidator(check)
 
 
-ProvinceCode = _code(PROVINCE_CODE, "32")
-RegencyCode = _code(REGENCY_CODE, "32.04")
+ProvinceCode = Annotated[
+    str,
+    Strict(),
+    _code_check(PROVINCE_CODE, "32"),
+    WithJsonSchema({"type": "string", "pattern": PROVINCE_CODE.pattern}),
+]
+RegencyCode = Annotated[
+    str,
+    Strict(),
+    _code_check(REGENCY_CODE, "32.04"),
+    WithJsonSchema({"type": "string", "pattern": REGENCY_CODE.pattern}),
+]
 
 
 class _Overrides(_Record):
