@@ -19,6 +19,7 @@ INSTRUCTION = re.compile(
     r"^(\d+)\.\s+(?=(?:Ketentuan|Di\s?antara|Judul|Penjelasan|Lampiran|Setelah|Menambahkan|"
     r"Mengubah|Menghapus|Menyisipkan|Pasal|BAB|Bagian|Paragraf|Ayat|Huruf|Angka|Frasa|Kata)\b)"
 )
+VERB = re.compile(r"\b(?:diubah|disisipkan|dihapus|ditambah(?:kan)?)\b")
 ARTICLE_REF = re.compile(r"\bPasal\s+(\d+[A-Z]?)\b")
 CLAUSE_REF = re.compile(r"\bayat\s+\((\d+[a-z]?)\)")
 BETWEEN_ARTICLES = re.compile(r"Di\s?antara\s+Pasal\s+(\d+[A-Z]?)\s+dan\s+Pasal\s+(\d+[A-Z]?)")
@@ -43,7 +44,9 @@ def split_instructions(lines: tuple[str, ...]) -> list[Instruction]:
     starts: list[int] = []
     for index, line in enumerate(lines):
         match = INSTRUCTION.match(line)
-        if match and int(match.group(1)) == len(starts) + 1:
+        # An item of a restated list ('2. Bagian Umum.') has no amending verb in its sentence.
+        sentence = " ".join(lines[index : index + 3])
+        if match and int(match.group(1)) == len(starts) + 1 and VERB.search(sentence):
             starts.append(index)
     if not starts:
         # A single change is not numbered: 'Ketentuan Pasal 5 diubah sehingga ...'.
@@ -149,7 +152,10 @@ def apply_instruction(
             else:
                 result[index] = article
         return result, []
-    if not needed:
+    deletes = re.search(r"\bdihapus\b", sentence) is not None
+    if not needed or not (deletes or parse_clauses(loose)):
+        # Changes to the elucidation, an annex or a heading, or wording that cannot be read:
+        # the reviewer sees them listed rather than silently dropped.
         return result, [f"perubahan angka {instruction.number} tidak diterapkan: {sentence}"]
     index = _require(result, needed[0], context)
     return _apply_to_clauses(result, index, loose, context), []
@@ -182,9 +188,6 @@ def _apply_to_clauses(
             return articles
         new_clauses = tuple(Clause(number, DELETED) for number in named)
     clauses = list(article.clauses)
-    if not new_clauses:
-        # Restated without ayat numbers: the whole article's wording.
-        raise context.fail("rumusan baru setelah 'sebagai berikut:' tidak dapat dibaca")
     for clause in new_clauses:
         if clause.number is None:
             clauses = [clause]
