@@ -45,7 +45,7 @@ def split_instructions(lines: tuple[str, ...]) -> list[Instruction]:
     for index, line in enumerate(lines):
         match = INSTRUCTION.match(line)
         # An item of a restated list ('2. Bagian Umum.') has no amending verb in its sentence.
-        sentence = " ".join(lines[index : index + 3])
+        sentence = _sentence_from(lines, index)
         if match and int(match.group(1)) == len(starts) + 1 and VERB.search(sentence):
             starts.append(index)
     if not starts:
@@ -57,6 +57,16 @@ def split_instructions(lines: tuple[str, ...]) -> list[Instruction]:
         _instruction(number, [INSTRUCTION.sub("", lines[start], count=1), *lines[start + 1 : end]])
         for number, (start, end) in enumerate(zip(starts, ends, strict=True), start=1)
     ]
+
+
+def _sentence_from(lines: tuple[str, ...], start: int) -> str:
+    """The sentence starting at ``start``: up to the line ending in ':' or '.'."""
+    taken: list[str] = []
+    for line in lines[start : start + 6]:
+        taken.append(line)
+        if line.endswith((":", ".")):
+            break
+    return " ".join(taken)
 
 
 def _formula(line: str) -> bool:
