@@ -58,7 +58,10 @@ def test_headings_end_articles_and_their_titles_are_not_article_text():
         "Teks lima A.",
     ]
     articles, before = parse_articles(lines, "X")
-    assert [(a.number, a.full_text()) for a in articles] == [("1", "Teks satu."), ("5A", "Teks lima A.")]
+    assert [(a.number, a.full_text()) for a in articles] == [
+        ("1", "Teks satu."),
+        ("5A", "Teks lima A."),
+    ]
     assert before == []
 
 
