@@ -86,10 +86,10 @@ class Plan:
 def find_regulation(result: Consolidated, content: Path, wanted: str | None) -> dict[str, Any]:
     """The content record of the base regulation, by --peraturan or by kind, number, year."""
     yaml = YAML(typ="safe")
-    records = [
+    loaded = [
         yaml.load(p.read_text("utf-8")) for p in sorted((content / "peraturan").glob("*.yml"))
     ]
-    records = [r for r in records if isinstance(r, dict)]
+    records: list[dict[str, Any]] = [r for r in loaded if isinstance(r, dict)]
     base = result.base
     if wanted is not None:
         match = next((r for r in records if r.get("id") == wanted), None)
