@@ -49,7 +49,8 @@ def _unit_section(facts: UnitFacts) -> list[str]:
     if facts.duty:
         lines.append(f"**Tugas** ({facts.duty.article}):")
         if facts.duty.items:
-            lines.extend(["", *(f"{n}. {item}" for n, item in enumerate(facts.duty.items, 1))])
+            # Printed with the regulation's own letters, so the reviewer can compare line by line.
+            lines.extend(["", *(f"- {item}" for item in facts.duty.quote.items)])
         else:
             lines.append(f"{facts.duty.text}")
         lines.append("")

@@ -86,3 +86,16 @@ def test_whitespace_and_soft_hyphens_are_normalised():
         "Pasal 1",
         "Biro Umum bertugas.",
     ]
+
+
+def test_form_feeds_mark_pages_in_a_text_copy(tmp_path):
+    from generator.importer.read import read_source
+
+    copy = tmp_path / "salinan.txt"
+    copy.write_text("Pasal 1\nSatu.\njdih.kpu.go.id\n\f3\nPasal 2\nDua.\n", encoding="utf-8")
+    source = read_source(copy)
+    assert source.pages == (
+        ("Pasal 1", "Satu.", "jdih.kpu.go.id", ""),
+        ("3", "Pasal 2", "Dua.", ""),
+    )
+    assert clean(source.pages) == ["Pasal 1", "Satu.", "Pasal 2", "Dua."]

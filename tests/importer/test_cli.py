@@ -171,6 +171,7 @@ def test_text_report(capsys: pytest.CaptureFixture[str]):
     assert "14 pasal dibaca; 7 pasal ditetapkan oleh peraturan perubahan; 4 unit ditemukan." in out
     assert "- Pasal 84A: Undang-Undang Nomor 99 Tahun 2030\n" in out
     assert "**Pimpinan:** Sekretaris Jenderal (Pasal 79 ayat (1))\n" in out
+    assert "- f. membantu pelaksanaan sistem pengendalian internal; dan\n" in out
 
 
 def test_a_generated_pdf_reads_like_the_text_copy(
