@@ -95,7 +95,7 @@ def test_form_feeds_mark_pages_in_a_text_copy(tmp_path):
     copy.write_text("Pasal 1\nSatu.\njdih.kpu.go.id\n\f3\nPasal 2\nDua.\n", encoding="utf-8")
     source = read_source(copy)
     assert source.pages == (
-        ("Pasal 1", "Satu.", "jdih.kpu.go.id", ""),
-        ("3", "Pasal 2", "Dua.", ""),
+        ("Pasal 1", "Satu.", "jdih.kpu.go.id"),
+        ("3", "Pasal 2", "Dua."),
     )
     assert clean(source.pages) == ["Pasal 1", "Satu.", "Pasal 2", "Dua."]
