@@ -131,6 +131,21 @@ def _parser() -> argparse.ArgumentParser:
         help="folder tujuan (bawaan: schema)",
     )
     schema_cmd.add_argument("--periksa", action="store_true", help="jangan menulis; periksa saja")
+
+    from generator.importer.command import add_arguments
+
+    add_arguments(
+        commands.add_parser(
+            "impor-peraturan",
+            help="baca teks peraturan (PDF atau .txt) dan ambil fakta organisasinya",
+            description=(
+                "Baca peraturan DASAR dari PDF (lapisan teks) atau salinan .txt, terapkan setiap "
+                "PERUBAHAN secara berurutan, lalu tampilkan pasal hasil konsolidasi dan fakta unit "
+                "(tugas, fungsi, susunan, pimpinan, induk). Keluar 0 bila berhasil, 1 bila masukan "
+                "tidak dapat dibaca, 2 bila perintah salah."
+            ),
+        )
+    )
     return parser
 
 
@@ -226,9 +241,17 @@ def _generate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _impor_peraturan(args: argparse.Namespace) -> int:
+    from generator.importer.command import run
+
+    return run(args)
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.command == "schema":
         return _schema(args.out, check_only=args.periksa)
+    if args.command == "impor-peraturan":
+        return _impor_peraturan(args)
     if not args.content.is_dir():
         print(f"galat: folder konten '{args.content}' tidak ada", file=sys.stderr)
         return EXIT_USAGE
