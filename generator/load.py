@@ -424,6 +424,7 @@ class LoadedContent:
     problems: list[Problem]
     regions: list[RawDocument] = field(default_factory=list)
     structures: list[RawDocument] = field(default_factory=list)
+    texts: list[RawDocument] = field(default_factory=list)
 
 
 #: Where each kind of record lives inside the content folder.
@@ -432,7 +433,8 @@ UNITS_DIR = "unit"
 REGULATIONS_DIR = "peraturan"
 REGIONS_DIR = "wilayah"
 STRUCTURES_DIR = "templat"
-RECORD_DIRS = (UNITS_DIR, REGULATIONS_DIR, REGIONS_DIR, STRUCTURES_DIR)
+TEXTS_DIR = "naskah"
+RECORD_DIRS = (UNITS_DIR, REGULATIONS_DIR, REGIONS_DIR, STRUCTURES_DIR, TEXTS_DIR)
 #: Files in the content folder that are not content and are left alone.
 _IGNORED = {"README.md"}
 
@@ -472,8 +474,9 @@ def load_content(content_dir: Path) -> LoadedContent:
     regulations = read_all(content_dir / REGULATIONS_DIR)
     regions = read_all(content_dir / REGIONS_DIR)
     structures = read_all(content_dir / STRUCTURES_DIR)
+    texts = read_all(content_dir / TEXTS_DIR)
     problems.extend(_stray_files(content_dir, display))
-    return LoadedContent(sources, units, regulations, problems, regions, structures)
+    return LoadedContent(sources, units, regulations, problems, regions, structures, texts)
 
 
 def _stray_files(content_dir: Path, display: Any) -> Iterator[Problem]:

@@ -15,6 +15,7 @@ from generator.schema import (
     Body,
     Confidence,
     ConfidenceDetail,
+    ConsolidatedText,
     Level,
     Position,
     Province,
@@ -133,6 +134,11 @@ def regulation_title(regulation: Regulation) -> str:
 def regulation_short(regulation: Regulation) -> str:
     """The short citation, e.g. 'UU 7/2017'."""
     return f"{REGULATION_KIND_LABELS[regulation.jenis][1]} {regulation.nomor}/{regulation.tahun}"
+
+
+def article_anchor(number: str) -> str:
+    """The fragment of an article on its regulation's page: '5A' -> 'pasal-5a'."""
+    return f"pasal-{number.lower()}"
 
 
 def status_label(unit: Unit) -> str:
@@ -278,6 +284,8 @@ class Organisation:
     children: dict[str, tuple[str, ...]] = field(default_factory=dict)
     structures: dict[Level, StandardStructure] = field(default_factory=dict)
     secretariats: dict[str, Secretariat] = field(default_factory=dict)
+    texts: dict[str, ConsolidatedText] = field(default_factory=dict)
+    """Consolidated (unofficial) texts, by regulation id."""
 
     @classmethod
     def build(cls, records: Records) -> Organisation:
@@ -302,6 +310,7 @@ class Organisation:
             children={uid: tuple(kids) for uid, kids in children.items()},
             structures=structures,
             secretariats=secretariats,
+            texts={t.peraturan: t for t in records.texts},
         )
 
     @property

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.schema import Province, Regulation, Source, StandardStructure, Unit
+from generator.schema import (
+    ConsolidatedText,
+    Province,
+    Regulation,
+    Source,
+    StandardStructure,
+    Unit,
+)
 
 
 @dataclass(frozen=True)
@@ -16,3 +23,4 @@ class Records:
     regulations: tuple[Regulation, ...]
     regions: tuple[Province, ...] = ()
     structures: tuple[StandardStructure, ...] = ()
+    texts: tuple[ConsolidatedText, ...] = ()

@@ -22,6 +22,7 @@ from generator.load import LoadedContent, Path_, RawDocument, dotted
 from generator.records import Records
 from generator.schema import (
     Confidence,
+    ConsolidatedText,
     Level,
     Province,
     Regulation,
@@ -759,6 +760,8 @@ def check(loaded: LoadedContent) -> Checked:
     regulations = _validate_all(loaded.regulations, Regulation, problems, known.regulations)
     regions = _validate_all(loaded.regions, Province, problems, set())
     templates = _validate_all(loaded.structures, StandardStructure, problems, set())
+    texts = _validate_all(loaded.texts, ConsolidatedText, problems, set())
+    problems.extend(_text_references(texts, known.regulations | {r.id for r, _ in regulations}))
     if not units and not known.units and not any(p.severity is Severity.ERROR for p in problems):
         problems.append(
             Problem("content/unit", 1, 1, "", "belum ada unit satu pun; tambahkan berkas unit")
@@ -774,8 +777,26 @@ def check(loaded: LoadedContent) -> Checked:
             tuple(r for r, _ in regulations),
             tuple(r for r, _ in regions),
             tuple(t for t, _ in templates),
+            tuple(t for t, _ in texts),
         )
     return Checked(records, problems)
+
+
+def _text_references(
+    texts: list[tuple[ConsolidatedText, RawDocument]], regulations: set[str]
+) -> Iterator[Problem]:
+    """A consolidated text belongs to a regulation that exists."""
+    for text, document in texts:
+        if text.peraturan not in regulations:
+            where = document.locate_value(("peraturan",))
+            yield Problem(
+                document.path,
+                where.line,
+                where.column,
+                "peraturan",
+                f"peraturan '{text.peraturan}' tidak ditemukan di content/peraturan/; naskah "
+                "konsolidasi hanya untuk peraturan yang sudah ada",
+            )
 
 
 def _validate_all(

@@ -10,51 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
-from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, Strict
 from ruamel.yaml import YAML
 
 from generator.importer.model import Article, Point
 from generator.importer.pipeline import Consolidated
-from generator.schema import Slug, Text
+from generator.model import article_anchor
+from generator.schema import ConsolidatedText, TextArticle, TextParagraph
 
 TITLE = "Naskah konsolidasi (tidak resmi)"
-
-
-class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
-
-
-class TextParagraph(_Record):
-    """Satu paragraf pasal: ayat, huruf, atau angka, dengan penandanya."""
-
-    teks: Text
-    """Teks paragraf beserta penandanya, mis. '(1) Sekretariat ...' atau 'a. membantu ...'."""
-    tingkat: Annotated[int, Strict(), Field(ge=0, le=4)] = 0
-    """Kedalaman: 0 untuk ayat atau pasal tanpa ayat, 1 untuk huruf, 2 untuk angka di dalamnya."""
-
-
-class TextArticle(_Record):
-    """Satu pasal naskah konsolidasi."""
-
-    nomor: Text
-    """Nomor pasal, mis. '5A'."""
-    ditetapkan_oleh: Text
-    """Peraturan yang terakhir menetapkan bunyi pasal ini, mis. 'Undang-Undang Nomor 7 Tahun 2017'."""
-    paragraf: list[TextParagraph]
-    """Isi pasal, paragraf demi paragraf."""
-
-
-class ConsolidatedText(_Record):
-    """Naskah konsolidasi satu peraturan (satu berkas di content/naskah/)."""
-
-    peraturan: Slug
-    """Id peraturan dasar (nama berkasnya di content/peraturan/)."""
-    perubahan: list[Text] = []
-    """Peraturan perubahan yang sudah diterapkan, berurutan."""
-    pasal: list[TextArticle]
-    """Pasal-pasal hasil konsolidasi, berurutan."""
 
 
 @dataclass(frozen=True)
@@ -67,9 +31,7 @@ class Section:
     set_by: str
 
 
-def anchor(number: str) -> str:
-    """'5A' -> 'pasal-5a': the fragment a unit page links to."""
-    return f"pasal-{number.lower()}"
+anchor = article_anchor
 
 
 def _points(points: tuple[Point, ...], depth: int) -> list[tuple[int, str]]:
@@ -113,6 +75,7 @@ def dump_text(result: Consolidated, regulation_id: str) -> str:
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
     stream = StringIO()
+    stream.write("# yaml-language-server: $schema=../../schema/naskah.schema.json\n")
     stream.write(
         f"# {TITLE}. Dibuat oleh 'python -m generator impor-peraturan'; jangan disunting.\n"
     )

@@ -46,6 +46,9 @@ _SECTION_TITLES = {
     "Province": "Wilayah (content/wilayah/<id>.yml)",
     "Regency": "Butir kabupaten_kota",
     "StandardStructure": "Templat (content/templat/<id>.yml)",
+    "ConsolidatedText": "Naskah konsolidasi (content/naskah/<id>.yml)",
+    "TextArticle": "Butir pasal",
+    "TextParagraph": "Butir paragraf",
 }
 
 
@@ -98,6 +101,7 @@ def field_reference() -> tuple[SectionDoc, ...]:
         "peraturan.schema.json": "Regulation",
         "wilayah.schema.json": "Province",
         "templat.schema.json": "StandardStructure",
+        "naskah.schema.json": "ConsolidatedText",
     }
     sections = []
     seen: set[str] = set()

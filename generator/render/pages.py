@@ -108,6 +108,7 @@ def environment() -> Environment:
         regulation_title=model.regulation_title,
         regulation_short=model.regulation_short,
         status_label=model.status_label,
+        article_anchor=model.article_anchor,
         outline=outline,
         unit_doc=unit_doc,
         secretariat_doc=secretariat_doc,

@@ -508,3 +508,34 @@ class StandardStructure(_Record):
 
 
 #: The published schemas: file name, what the file holds, and the type that checks it.
+
+
+class TextParagraph(_Record):
+    """Satu paragraf pasal: ayat, huruf, atau angka, dengan penandanya."""
+
+    teks: Text
+    """Teks paragraf beserta penandanya, mis. '(1) Sekretariat ...' atau 'a. membantu ...'."""
+    tingkat: Annotated[int, Strict(), Field(ge=0, le=4)] = 0
+    """Kedalaman: 0 untuk ayat atau pasal tanpa ayat, 1 untuk huruf, 2 untuk angka di dalamnya."""
+
+
+class TextArticle(_Record):
+    """Satu pasal naskah konsolidasi."""
+
+    nomor: Text
+    """Nomor pasal, mis. '5A'."""
+    ditetapkan_oleh: Text
+    """Peraturan yang terakhir menetapkan bunyi pasal ini, mis. 'Undang-Undang Nomor 7 Tahun 2017'."""
+    paragraf: list[TextParagraph]
+    """Isi pasal, paragraf demi paragraf."""
+
+
+class ConsolidatedText(_Record):
+    """Naskah konsolidasi satu peraturan (satu berkas di content/naskah/)."""
+
+    peraturan: Slug
+    """Id peraturan dasar (nama berkasnya di content/peraturan/)."""
+    perubahan: list[Text] = []
+    """Peraturan perubahan yang sudah diterapkan, berurutan."""
+    pasal: list[TextArticle]
+    """Pasal-pasal hasil konsolidasi, berurutan."""

@@ -11,6 +11,7 @@ from pydantic import TypeAdapter
 
 from generator.schema.models import (
     SLUG,
+    ConsolidatedText,
     Province,
     Regulation,
     Slug,
@@ -35,6 +36,11 @@ SCHEMA_FILES: dict[str, tuple[str, str, Any]] = {
         "Templat",
         "Struktur baku sekretariat daerah (content/templat/<id>.yml).",
         StandardStructure,
+    ),
+    "naskah.schema.json": (
+        "Naskah konsolidasi",
+        "Naskah konsolidasi (tidak resmi) satu peraturan (content/naskah/<id>.yml).",
+        ConsolidatedText,
     ),
     "sumber.schema.json": (
         "Daftar sumber",

@@ -126,3 +126,17 @@ def test_naskah_is_written_and_renders_with_anchors(
 def test_naskah_needs_terapkan(capsys: pytest.CaptureFixture[str]):
     assert main(["impor-peraturan", str(PKPU), "--naskah"]) == 2
     assert capsys.readouterr().err == "galat: --naskah hanya dapat dipakai bersama --terapkan\n"
+
+
+def test_naskah_passes_check_and_is_published_on_the_regulation_page(content: Path, tmp_path: Path):
+    from tests.conftest import copy_project
+
+    assert _run(content, "--peraturan", "pkpu-99-2099", "--naskah") == 0
+    checked = check_content(content)
+    assert checked.errors == []
+    project = copy_project(tmp_path / "proyek", content)
+    assert project.run("generate", "--tanpa-peringatan") == 0
+    page = (project.root / "docs" / "dasar-hukum" / "pkpu-99-2099.md").read_text(encoding="utf-8")
+    assert "## Naskah konsolidasi (tidak resmi)" in page
+    assert "### Pasal 1 { #pasal-1 }" in page
+    assert "Bunyi ini ditetapkan oleh Peraturan Komisi Pemilihan Umum Nomor 99 Tahun 2099." in page
