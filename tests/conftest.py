@@ -75,6 +75,15 @@ class Project:
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
         return path
 
+    def where(self, relative: str, value: str) -> str:
+        """'line:column' of the first occurrence of ``value`` in a content file (1-based)."""
+        for number, text in enumerate(
+            (self.content / relative).read_text(encoding="utf-8").splitlines(), 1
+        ):
+            if value in text:
+                return f"{number}:{text.index(value) + 1}"
+        raise AssertionError(f"{value!r} not in {relative}")
+
     def run(self, *args: str) -> int:
         """Run the CLI against this project."""
         command, *rest = args

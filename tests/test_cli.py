@@ -42,7 +42,8 @@ def test_failed_build_leaves_the_previous_site_untouched(
     project.edit("unit/biro-umum.yml", "induk: deputi-bidang-administrasi", "induk: tidak-ada")
     assert project.run("build") == 1
     err = capsys.readouterr().err
-    assert "content/unit/biro-umum.yml:6:8: galat: induk: unit 'tidak-ada' tidak ditemukan" in err
+    at = project.where("unit/biro-umum.yml", "tidak-ada")
+    assert f"content/unit/biro-umum.yml:{at}: galat: induk: unit 'tidak-ada' tidak ditemukan" in err
     assert "Tidak ada berkas yang diubah." in err
     after = {p: p.read_bytes() for p in project.site.rglob("*") if p.is_file()}
     assert after == before

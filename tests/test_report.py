@@ -60,9 +60,10 @@ def test_check_in_github_format_writes_the_job_summary(
     )
     assert project.run("check", "--format", "github", "--tanpa-peringatan") == 1
     out = capsys.readouterr().out
+    line, col = project.where("unit/biro-umum.yml", "deputi-bidang-administrasii").split(":")
     assert out.startswith(
-        "::error file=content/unit/biro-umum.yml,line=6,col=8,title=induk::unit 'deputi-bidang-administrasii'"
+        f"::error file=content/unit/biro-umum.yml,line={line},col={col},title=induk::unit 'deputi-bidang-administrasii'"
         " tidak ditemukan — maksud Anda 'deputi-bidang-administrasi'?\n"
     )
-    assert "content/unit/biro-umum.yml:6:8: galat: induk:" in out  # the full list in the log too
-    assert "`content/unit/biro-umum.yml:6:8`" in summary.read_text(encoding="utf-8")
+    assert f"content/unit/biro-umum.yml:{line}:{col}: galat: induk:" in out  # the full list too
+    assert f"`content/unit/biro-umum.yml:{line}:{col}`" in summary.read_text(encoding="utf-8")

@@ -164,16 +164,15 @@ def test_each_unit_page_shows_what_a_reader_needs(built: Project):
         assert soup.find("h2", id="tugas") and soup.find("h2", id="fungsi"), unit.id
 
 
-def test_parent_and_sub_units_are_linked(built: Project):
-    soup = built.page("struktur/inspektorat-utama/")
-    table = soup.find("table")
-    assert table.find("a", string="Sekretariat Jenderal Komisi Pemilihan Umum")
-    below = soup.find("h2", id="unit-di-bawahnya").find_next("ul")
-    assert [a.get_text() for a in below.find_all("a")] == [
-        "Inspektorat Wilayah I",
-        "Inspektorat Wilayah II",
-        "Inspektorat Wilayah III",
-    ]
+def test_parent_and_sub_units_are_linked(built: Project, org):
+    for unit in org.units.values():
+        soup = built.page(f"struktur/{unit.id}/")
+        parent = org.parent(unit)
+        if parent is not None:
+            assert soup.find("table").find("a", string=parent.nama), unit.id
+        children = org.children_of(unit, active=not unit.is_former)
+        below = soup.find("h2", id="unit-di-bawahnya").find_next(["ul", "p"])
+        assert [a.get_text() for a in below.find_all("a")] == [c.nama for c in children]
 
 
 def test_inferred_facts_are_marked_on_the_page(built: Project):
@@ -249,7 +248,10 @@ def test_overview_chart_shows_the_whole_setjen_to_eselon_ii(built: Project):
     svg = soup.select_one("figure.bagan svg")
     titles = {a.get("xlink:title") for a in svg.find_all("a") if a.get("href")}
     active = [u for u in _records().units if u.status.value == "aktif"]
-    regional = "38 Sekretariat KPU Provinsi dan 514 Sekretariat KPU Kabupaten/Kota"
+    regional = (
+        f"{len({r.id for r in _records().regions})} Sekretariat KPU Provinsi dan "
+        f"{sum(len(r.kabupaten_kota) for r in _records().regions)} Sekretariat KPU Kabupaten/Kota"
+    )
     assert {t.split(" (")[0] for t in titles} == {u.nama for u in active} | {regional}
     link = next(a for a in svg.find_all("a") if a.get("xlink:title") == regional)
     assert link["href"] == "../daerah/"
