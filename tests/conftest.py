@@ -108,19 +108,32 @@ def parse_html(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_bytes(), "lxml")
 
 
-def copy_project(destination: Path, content: Path = CONTENT) -> Project:
-    """Copy the project (content, config, hand-written pages) into ``destination``."""
+def copy_project(
+    destination: Path, fixture: Path | None = None, content: Path | None = None
+) -> Project:
+    """Copy the project (content, config, hand-written pages) into ``destination``.
+
+    With ``fixture``, the copy holds that small project instead: its content, its hand-written
+    pages and its navigation, on top of the real configuration and assets.
+    """
     destination.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
-    shutil.copytree(content, destination / "content")
-    # Only the hand-written pages: the generated folders are git-ignored and rebuilt.
-    shutil.copytree(
-        ROOT / "docs",
-        destination / "docs",
-        ignore=lambda folder, names: [
-            n for n in names if Path(folder) == ROOT / "docs" and n in GENERATED_DIRS
-        ],
-    )
+    if fixture is None:
+        shutil.copy2(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+        shutil.copytree(content or CONTENT, destination / "content")
+        # Only the hand-written pages: the generated folders are git-ignored and rebuilt.
+        shutil.copytree(
+            ROOT / "docs",
+            destination / "docs",
+            ignore=lambda folder, names: [
+                n for n in names if Path(folder) == ROOT / "docs" and n in GENERATED_DIRS
+            ],
+        )
+    else:
+        shutil.copy2(ROOT / "mkdocs.yml", destination / "mkdocs.base.yml")
+        shutil.copy2(fixture / "mkdocs.yml", destination / "mkdocs.yml")
+        shutil.copytree(fixture / "content", destination / "content")
+        shutil.copytree(fixture / "docs", destination / "docs")
+        shutil.copytree(ROOT / "docs" / "assets", destination / "docs" / "assets")
     # MkDocs finds the hook relative to mkdocs.yml.
     (destination / "generator").symlink_to(ROOT / "generator")
     return Project(destination)
@@ -203,7 +216,7 @@ def org():
 @pytest.fixture(scope="session")
 def minimal_org():
     """The small fixture organisation as a model (tests on it may pin exact values)."""
-    return load_org(MINIMAL)
+    return load_org(MINIMAL / "content")
 
 
 @pytest.fixture

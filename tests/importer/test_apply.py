@@ -134,7 +134,7 @@ def test_naskah_passes_check_and_is_published_on_the_regulation_page(content: Pa
     assert _run(content, "--peraturan", "pkpu-99-2099", "--naskah") == 0
     checked = check_content(content)
     assert checked.errors == []
-    project = copy_project(tmp_path / "proyek", content)
+    project = copy_project(tmp_path / "proyek", content=content)
     assert project.run("generate", "--tanpa-peringatan") == 0
     page = (project.root / "docs" / "dasar-hukum" / "pkpu-99-2099.md").read_text(encoding="utf-8")
     assert "## Naskah konsolidasi (tidak resmi)" in page
