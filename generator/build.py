@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from generator.doclinks import broken_links, hand_written_pages
 from generator.errors import ContentError, GeneratorError
 from generator.load import load_content
 from generator.model import Organisation
@@ -74,9 +75,37 @@ class Built:
     """None when nothing MkDocs reads had changed, so MkDocs did not run."""
 
 
-def check_content(content_dir: Path) -> Checked:
-    """Load and validate the content folder."""
-    return check(load_content(content_dir))
+@dataclass(frozen=True)
+class Planned:
+    """Checked content, and when it has no errors, its model and site plan."""
+
+    checked: Checked
+    org: Organisation | None = None
+    site: SitePlan | None = None
+
+
+def plan_content(content_dir: Path, config_file: Path | None = None) -> Planned:
+    """Load, validate and plan; then check the hand-written pages' links against the plan.
+
+    Everything the build can fail on for a content reason is found here, so what `check`
+    accepts, `build` builds.
+    """
+    checked = check(load_content(content_dir))
+    if checked.records is None:
+        return Planned(checked)
+    org = Organisation.build(checked.records)
+    site = plan(org)
+    if config_file is not None and config_file.is_file():
+        pages = hand_written_pages(docs_dir(config_file), GENERATED_DIRS)
+        broken = broken_links(pages, [p.path for p in site.pages])
+        if broken:
+            return Planned(Checked(None, sorted([*checked.problems, *broken])))
+    return Planned(checked, org, site)
+
+
+def check_content(content_dir: Path, config_file: Path | None = None) -> Checked:
+    """Load and validate the content folder (and, given the config, the pages' links)."""
+    return plan_content(content_dir, config_file).checked
 
 
 def _slot(chart_id: str) -> str:
@@ -145,11 +174,10 @@ def generate(content_dir: Path, config_file: Path) -> Generated:
         ContentError: the content has errors; nothing was written.
         GeneratorError: a chart could not be drawn; nothing was written.
     """
-    checked = check_content(content_dir)
-    if checked.records is None:
+    planned = plan_content(content_dir, config_file)
+    checked, org, site = planned.checked, planned.org, planned.site
+    if org is None or site is None:
         raise ContentError(checked.errors)
-    org = Organisation.build(checked.records)
-    site = plan(org)
     root = config_file.parent
     files = render_files(site, org, root / CHART_CACHE)
     config = generated_config(config_file, site.navs)

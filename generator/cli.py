@@ -71,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     content_option(check_cmd)
     warning_option(check_cmd)
+    config_option(check_cmd)
     check_cmd.add_argument(
         "--format",
         choices=["teks", "github", "json"],
@@ -185,7 +186,7 @@ def _schema(out: Path, *, check_only: bool) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    checked = check_content(args.content)
+    checked = check_content(args.content, args.config)
     warnings = not args.tanpa_peringatan
     if args.format == "json":
         sys.stdout.write(report.as_json(checked.problems))

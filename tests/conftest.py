@@ -87,9 +87,7 @@ class Project:
     def run(self, *args: str) -> int:
         """Run the CLI against this project."""
         command, *rest = args
-        options = ["--content", str(self.content)]
-        if command != "check":
-            options += ["--config", str(self.config)]
+        options = ["--content", str(self.content), "--config", str(self.config)]
         if command == "build":
             options += ["--site", str(self.site)]
         return main([command, *options, *rest])
