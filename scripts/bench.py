@@ -4,10 +4,12 @@
 
 For each scale it builds a throwaway copy of the project (real central content, real or
 synthetic regions; the synthetic ones are generated here and never committed) and measures, in
-one run on one machine: pages, charts, generator seconds (clean, empty chart cache), MkDocs
-seconds, the generator's share of the total, peak memory, output and search-index size, and the
-files rewritten by a no-op regeneration and by a one-unit edit. Figures are compared as ratios
-within the run, since the machine is shared. It prints a table and writes bench-out/bench.json.
+one run on one machine: pages, charts, a clean `make build`-equivalent build against `mkdocs
+build` alone on the same pages (paired runs, median ratio), a second build with nothing changed
+(its time as a share of the clean build, and the files it rewrote in site/), a one-unit edit
+(files rewritten in docs/ and site/), peak memory, output and search-index size. Figures are
+compared as ratios within the run, since the machine is shared. It prints a table and writes
+bench-out/bench.json.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -24,6 +27,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 NATIONAL = 552  # 38 provincial + 514 kabupaten/kota secretariats
 MAX_PROVINCES = 90  # two-digit codes 10..99
 
@@ -76,7 +80,9 @@ def project(base: Path, scale: int) -> Path:
     root = base / f"skala-{scale}"
     shutil.copytree(ROOT / "content", root / "content")
     shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    generated = {"struktur", "dasar-hukum", "indeks", "kolom", "daerah", "struktur-baku"}
+    from generator.urls import GENERATED_DIRS
+
+    generated = set(GENERATED_DIRS)
     shutil.copytree(
         ROOT / "docs",
         root / "docs",
@@ -108,8 +114,12 @@ def measure(root: Path, module: str, *args: str) -> tuple[float, int, str]:
     return seconds, max(own, kids), result.stdout
 
 
-def written(output: str) -> int:
-    match = re.search(r"(\d+) berkas ditulis", output)
+def written(output: str, where: str = "docs/") -> int:
+    """Files written, from the build's summary line for docs/ or site/."""
+    if where == "site/" and "sudah mutakhir" in output:
+        return 0
+    pattern = r"docs/: (\d+) berkas ditulis" if where == "docs/" else r"site/: (\d+) berkas ditulis"
+    match = re.search(pattern, output)
     return int(match.group(1)) if match else -1
 
 
@@ -117,49 +127,102 @@ def size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def run_scale(base: Path, scale: int) -> dict[str, float | int | str]:
+def clean(root: Path, *, cache: bool) -> None:
+    """What a clean build starts without: generated pages and the site (and the chart cache,
+    unless ``cache``: a fresh clone has none, a maintainer's checkout usually has one)."""
+    from generator.urls import GENERATED_DIRS
+
+    for folder in [*GENERATED_DIRS]:
+        shutil.rmtree(root / "docs" / folder, ignore_errors=True)
+    for name in ("site", "site-mkdocs", *(() if cache else (".tembolok",))):
+        shutil.rmtree(root / name, ignore_errors=True)
+    (root / "mkdocs.gen.yml").unlink(missing_ok=True)
+
+
+def _build(root: Path, *, cache: bool) -> tuple[float, int]:
+    clean(root, cache=cache)
+    seconds, kib, _ = measure(root, "generator", "build", "--tanpa-peringatan")
+    return seconds, kib
+
+
+def _mkdocs_alone(root: Path) -> float:
+    shutil.rmtree(root / "site-mkdocs", ignore_errors=True)
+    command = ("build", "--strict", "-f", "mkdocs.gen.yml", "-d", "site-mkdocs")
+    return measure(root, "mkdocs", *command)[0]
+
+
+def paired(root: Path, pairs: int) -> tuple[list[float], list[float], int]:
+    """Clean builds and `mkdocs build` alone on the same pages, alternating which runs first.
+
+    The first build starts without a chart cache (as on a fresh clone); the others keep it.
+    """
+    builds: list[float] = []
+    alone: list[float] = []
+    peak = 0
+    for i in range(pairs + 1):
+        if i % 2 == 0:  # pages must exist before MkDocs can build them alone
+            seconds, kib = _build(root, cache=i > 0)
+            alone.append(_mkdocs_alone(root))
+        else:
+            alone.append(_mkdocs_alone(root))
+            seconds, kib = _build(root, cache=True)
+        builds.append(seconds)
+        peak = max(peak, kib)
+    return builds, alone, peak
+
+
+def run_scale(base: Path, scale: int, pairs: int) -> dict[str, float | int | str]:
     root = project(base, scale)
-    gen_s, gen_kib, out = measure(root, "generator", "generate", "--tanpa-peringatan")
-    pages, charts = (int(x) for x in re.search(r"(\d+) halaman, (\d+) bagan", out).groups())
-    docs_s, docs_kib, _ = measure(root, "mkdocs", "build", "--strict", "-d", "site")
-    noop = written(measure(root, "generator", "generate", "--tanpa-peringatan")[2])
+    builds, alone, peak = paired(root, pairs)
+    cold = builds[0] / alone[0]
+    builds, alone = builds[1:], alone[1:]
+    clean_s, alone_s = statistics.median(builds), statistics.median(alone)
+    ratios = [b / a for b, a in zip(builds, alone, strict=True)]
+    noop_s, _, noop_out = measure(root, "generator", "build", "--tanpa-peringatan")
+    pages, charts = (int(x) for x in re.search(r"(\d+) halaman, (\d+) bagan", noop_out).groups())
     unit = root / "content" / "unit" / "inspektorat-wilayah-iii.yml"
     unit.write_text(
         unit.read_text(encoding="utf-8").replace("nama: Itwil III", "nama: Itwil 3"),
         encoding="utf-8",
     )
-    edit_out = measure(root, "generator", "generate", "--tanpa-peringatan")[2]
-    cached_s = measure(root, "generator", "generate", "--tanpa-peringatan")[0]
+    edit_out = measure(root, "generator", "build", "--tanpa-peringatan")[2]
     site = root / "site"
     return {
         "skala": scale,
         "halaman": pages,
         "bagan": charts,
-        "generator_s": round(gen_s, 2),
-        "generator_cache_s": round(cached_s, 2),
-        "mkdocs_s": round(docs_s, 2),
-        "porsi_generator": round(gen_s / (gen_s + docs_s), 3),
-        "detik_per_halaman": round((gen_s + docs_s) / pages, 4),
-        "memori_puncak_mb": round(max(gen_kib, docs_kib) / 1024, 1),
+        "pasangan": pairs,
+        "bangun_bersih_s": round(clean_s, 2),
+        "mkdocs_saja_s": round(alone_s, 2),
+        "rasio_bersih_banding_mkdocs": round(statistics.median(ratios), 3),
+        "rasio_bersih_tanpa_tembolok": round(cold, 3),
+        "bangun_tanpa_perubahan_s": round(noop_s, 2),
+        "rasio_tanpa_perubahan": round(noop_s / clean_s, 3),
+        "site_ditulis_tanpa_perubahan": written(noop_out, "site/"),
+        "docs_ditulis_satu_unit": written(edit_out),
+        "site_ditulis_satu_unit": written(edit_out, "site/"),
+        "detik_per_halaman": round(clean_s / pages, 4),
+        "memori_puncak_mb": round(peak / 1024, 1),
         "ukuran_situs_mb": round(size(site) / 1e6, 1),
         "indeks_pencarian_mb": round(
             (site / "search" / "search_index.json").stat().st_size / 1e6, 2
         ),
-        "tulis_ulang_tanpa_perubahan": noop,
-        "tulis_ulang_satu_unit": written(edit_out),
     }
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skala", type=int, nargs="+", default=[1, 3, 10])
+    parser.add_argument(
+        "--pasangan", type=int, default=5, help="pasangan pengukuran pada skala 1x (median)"
+    )
     parser.add_argument("--keluaran", type=Path, default=ROOT / "bench-out" / "bench.json")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-") as temp:
         for scale in args.skala:
             print(f"skala {scale}x …", file=sys.stderr, flush=True)
-            rows.append(run_scale(Path(temp), scale))
+            rows.append(run_scale(Path(temp), scale, args.pasangan if scale == 1 else 1))
     columns = list(rows[0])
     widths = [max(len(c), *(len(str(r[c])) for r in rows)) for c in columns]
     print("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)))

@@ -11,6 +11,7 @@ import re
 import textwrap
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 import graphviz
 from lxml import etree
@@ -179,30 +180,38 @@ def _draw_batch(batch: list[tuple[Chart, str]]) -> list[str]:
     return _split(_draw("".join(dot for _, dot in batch)), batch)
 
 
-#: Bump when to_dot's output is drawn differently (e.g. clean_svg changes), so caches redraw.
+#: Bump to redraw every cached chart (the code hash below already covers changes here).
 CACHE_VERSION = "4"
 #: Below this many charts a second dot process costs more than it saves.
 MIN_BATCH = 60
 
 
-def cache_key(dot: str) -> str:
-    """A chart's content hash: same DOT (and cleaner), same SVG."""
-    return hashlib.sha256((CACHE_VERSION + dot).encode("utf-8")).hexdigest()
+def _drawing_version() -> str:
+    """Changes whenever the code or palette that turns a chart into SVG changes."""
+    here = Path(__file__)
+    code = here.read_bytes() + here.with_name("palette.py").read_bytes()
+    return CACHE_VERSION + hashlib.sha256(code).hexdigest()
+
+
+_VERSION = _drawing_version()
+
+
+def cache_key(chart: Chart) -> str:
+    """A chart's content hash: the same planned chart, drawn by the same code, is the same SVG.
+
+    Hashing the plan (not its DOT) lets a build with a warm cache skip building DOT at all.
+    """
+    return hashlib.sha256((_VERSION + repr(chart)).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
 class ChartJob:
     chart: Chart
-    dot: str
     key: str
 
 
 def chart_jobs(charts: list[Chart]) -> list[ChartJob]:
-    jobs = []
-    for chart in charts:
-        dot = to_dot(chart)
-        jobs.append(ChartJob(chart, dot, cache_key(dot)))
-    return jobs
+    return [ChartJob(chart, cache_key(chart)) for chart in charts]
 
 
 class PendingCharts:
@@ -213,7 +222,7 @@ class PendingCharts:
         self, jobs: list[ChartJob], known: dict[str, str], workers: int | None = None
     ) -> None:
         self.ready = {job.chart.id: known[job.key] for job in jobs if job.key in known}
-        todo = [(job.chart, job.dot) for job in jobs if job.key not in known]
+        todo = [(job.chart, to_dot(job.chart)) for job in jobs if job.key not in known]
         self.keys = {job.chart.id: job.key for job in jobs}
         cores = workers or (os.cpu_count() or 1)
         count = max(1, min(cores, 4, len(todo) // MIN_BATCH))
