@@ -58,7 +58,8 @@ def unit_chart(org: Organisation, unit: Unit) -> Chart:
         for u in [unit, *children]
         if u.induk in boxes
     ]
-    edges += [successor_line(boxes[unit.id], boxes[s.id], uncertain=is_uncertain(unit, "digantikan_oleh"))
+    edges += [
+        successor_line(boxes[unit.id], boxes[s.id], uncertain=is_uncertain(unit, "digantikan_oleh"))
         for s in successors
     ]
     return Chart(
