@@ -6,8 +6,9 @@ live here so that templates only print.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from generator.records import Records
 from generator.schema import (
@@ -16,6 +17,7 @@ from generator.schema import (
     Confidence,
     ConfidenceDetail,
     ConsolidatedText,
+    LegalBasis,
     Level,
     Position,
     Province,
@@ -121,8 +123,84 @@ FIELD_LABELS: dict[str, str] = {
 SECRETARIAT_NAME_CONFIDENCE = Confidence.INFERRED
 SECRETARIAT_NAME_REASON = "Disusun menurut pola nama dalam UU 7/2017 dan nama wilayah Kemendagri."
 
+#: Whether each kabupaten/kota has its own secretariat is counted from the region list, not read
+#: in a KPU source (FACTS §3.3): the existence and the count are inferences, marked where shown.
+REGENCY_EXISTENCE = ConfidenceDetail(
+    keyakinan=Confidence.INFERRED,
+    alasan=(
+        "Menurut perhitungan kami dari data wilayah Kemendagri: satu sekretariat untuk setiap "
+        "kabupaten/kota. Belum ada sumber KPU yang menyebut jumlahnya."
+    ),
+)
+
+#: The hosts of regional sites come from the addresses of cited pages, not from a list of sites.
+SITE_DETAIL = ConfidenceDetail(
+    keyakinan=Confidence.INFERRED,
+    alasan=(
+        "Diambil dari alamat sumber yang dirujuk; belum ada sumber yang menyatakannya sebagai "
+        "situs resmi."
+    ),
+)
+
+#: A kabupaten/kota structure follows a pattern seen in a few secretariats; each one's type is unknown.
+PATTERN_NOTE = "pola yang tercatat di beberapa sekretariat; tipe sekretariat ini belum diketahui"
+
+UNCERTAIN_LEVELS = (Confidence.INFERRED, Confidence.UNVERIFIED)
+
 #: Topics every unit page shows, saying plainly when the wording is not yet known.
 CORE_TOPICS = (Topic.DUTIES, Topic.FUNCTIONS)
+
+
+class Marked(Protocol):
+    """Anything with a confidence of its own and per-field exceptions to it."""
+
+    @property
+    def keyakinan(self) -> Confidence: ...
+
+    @property
+    def rincian_keyakinan(self) -> Mapping[str, ConfidenceDetail]: ...
+
+
+@dataclass(frozen=True)
+class FieldConfidence:
+    """How sure we are of one fact: the level, why, and whether the fact carries its own marker."""
+
+    keyakinan: Confidence
+    alasan: str | None = None
+    own: bool = False
+    """True when the field has its own marker (it differs from the record's): show it there."""
+
+    @property
+    def is_uncertain(self) -> bool:
+        """Inferred or unverified: not to be stated as fact (JSON-LD leaves it out)."""
+        return self.keyakinan in UNCERTAIN_LEVELS
+
+
+def confidence(record: Marked, field_name: str) -> FieldConfidence:
+    """The confidence of one fact. The one rule: a field without its own marker takes the record's.
+
+    >>> from generator.schema import UnitKind
+    >>> u = Unit(id="a", nama="A", jenis=UnitKind.BUREAU, keyakinan=Confidence.VERIFIED,
+    ...          rincian_keyakinan={"induk": {"keyakinan": "inferensi", "alasan": "Dari kode."}})
+    >>> confidence(u, "induk").keyakinan.value, confidence(u, "eselon").keyakinan.value
+    ('inferensi', 'terverifikasi')
+    """
+    detail = record.rincian_keyakinan.get(field_name)
+    if detail is not None:
+        return FieldConfidence(detail.keyakinan, detail.alasan, own=True)
+    return FieldConfidence(record.keyakinan)
+
+
+def item_confidence(item: LegalBasis | Provision, owner: Marked) -> FieldConfidence:
+    """The confidence of one entry of a list (a legal basis, a quotation): its own, else its owner's."""
+    if item.keyakinan is not None:
+        return FieldConfidence(item.keyakinan, item.catatan, own=True)
+    return FieldConfidence(owner.keyakinan)
+
+
+def name_label(record: Marked) -> str:
+    """'Nama resmi', unless the name itself is uncertain (e.g. rendered from a translation)."""
+    return "Nama" if confidence(record, "nama").own else "Nama resmi"
 
 
 def regulation_title(regulation: Regulation) -> str:
@@ -180,6 +258,30 @@ class Secretariat:
     @property
     def regency(self) -> Regency | None:
         return self.record if isinstance(self.record, Regency) else None
+
+    @property
+    def keyakinan(self) -> Confidence:
+        """How sure we are that this secretariat exists as shown (its structure's, for a province)."""
+        return REGENCY_EXISTENCE.keyakinan if self.regency else self.structure.keyakinan
+
+    @property
+    def rincian_keyakinan(self) -> dict[str, ConfidenceDetail]:
+        """Per-field exceptions: the composed name, a kab/kota's existence, the site's address."""
+        details = {
+            "nama": ConfidenceDetail(
+                keyakinan=SECRETARIAT_NAME_CONFIDENCE, alasan=SECRETARIAT_NAME_REASON
+            )
+        }
+        if self.regency:
+            details["keberadaan"] = REGENCY_EXISTENCE
+        if self.record.situs:
+            details["situs"] = SITE_DETAIL
+        return details
+
+    @property
+    def pattern_note(self) -> str | None:
+        """Said after 'follows the standard structure' while this secretariat's type is unknown."""
+        return PATTERN_NOTE if self.regency and self.record.tipe is None else None
 
     @property
     def is_province(self) -> bool:
@@ -379,6 +481,10 @@ class Organisation:
             for relation in other.hubungan
             if relation.peraturan == regulation.id
         ]
+
+    def basis_for(self, unit: Unit, regulation: Regulation) -> LegalBasis | None:
+        """The unit's legal-basis entry naming this regulation, if any (it carries its confidence)."""
+        return next((b for b in unit.dasar_hukum if b.peraturan == regulation.id), None)
 
     def detail(self, record: Unit | Regulation, field_name: str) -> ConfidenceDetail | None:
         """How sure we are of one field, when that differs from the record as a whole."""

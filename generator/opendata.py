@@ -10,7 +10,15 @@ import io
 import json
 from typing import Any
 
-from generator.model import Organisation, Secretariat, regulation_short, regulation_title
+from generator.model import (
+    Marked,
+    Organisation,
+    Secretariat,
+    confidence,
+    item_confidence,
+    regulation_short,
+    regulation_title,
+)
 from generator.schema import Source, Unit
 from generator.schema.publish import json_schemas
 from generator.urls import doc_url, regulation_doc, secretariat_doc, unit_doc
@@ -23,43 +31,80 @@ PUBLIC_DOMAIN_NOTE = (
 #: Where the files go under docs/ (and so under site/).
 DATA_DIR = "data"
 
+#: Unit fields whose confidence gets its own column ('<field>_keyakinan') in unit.csv.
+UNIT_MARKED_FIELDS = (
+    "nama", "status", "periode", "induk", "digantikan_oleh", "kepala", "jabatan", "eselon",
+)  # fmt: skip
+
+#: The same for sekretariat-daerah.csv: the composed name, the secretariat's existence, its site.
+SECRETARIAT_MARKED_FIELDS = ("nama", "keberadaan", "situs")
+
+CONFIDENCE_COLUMN = (
+    "tingkat keyakinan atas kolom '{field}' (terverifikasi, sumber-sekunder, inferensi, "
+    "perlu-verifikasi); sama dengan kolom keyakinan bila kolom itu tidak punya keyakinan sendiri; "
+    "kosong bila kolomnya kosong"
+)
+
 UNIT_COLUMNS = {
     "id": "id tetap unit (nama berkasnya di content/unit/)",
     "nama": "nama resmi",
     "singkatan": "singkatan, bila ada",
     "jenis": "jenis unit (sekretariat-jenderal, deputi, biro, …)",
     "status": "aktif atau dibubarkan",
+    "periode": "untuk unit terdahulu: masa keberadaannya, mis. 2020–2023",
     "induk": "id unit atasan langsung (kosong untuk Sekretariat Jenderal)",
     "digantikan_oleh": "untuk unit terdahulu: id pengganti, dipisah titik koma",
     "kepala": "sebutan jabatan pimpinan",
     "jabatan": "jenjang jabatan pimpinan",
     "eselon": "eselon pimpinan",
     "kode": "kode unit dalam SK KPU 1257/2024",
-    "keyakinan": "tingkat keyakinan: terverifikasi, sumber-sekunder, inferensi, perlu-verifikasi",
+    "keyakinan": "tingkat keyakinan atas unit: terverifikasi, sumber-sekunder, inferensi, perlu-verifikasi",
+    **{f"{f}_keyakinan": CONFIDENCE_COLUMN.format(field=f) for f in UNIT_MARKED_FIELDS},
     "alamat": "alamat halaman unit, relatif terhadap akar situs",
 }
 
 SECRETARIAT_COLUMNS = {
     "id": "id tetap: 'daerah/<provinsi>' atau 'daerah/<provinsi>/<kabupaten-kota>'",
     "kode": "kode wilayah Kemendagri",
-    "nama": "nama resmi sekretariat",
+    "nama": "nama sekretariat, disusun menurut pola nama dalam UU 7/2017 (inferensi)",
     "sebutan": "sebutan singkat, mis. 'Sekretariat KPU Kabupaten Bogor'",
     "tingkat": "provinsi atau kabupaten-kota",
     "induk": "id sekretariat atasan secara administratif ('sekretariat-jenderal' untuk provinsi)",
     "provinsi": "nama provinsi",
     "lembaga": "kpu, atau kip (Aceh)",
-    "situs": "situs resmi KPU/KIP daerah itu, bila tercatat",
+    "situs": "situs KPU/KIP daerah itu, bila tercatat (diambil dari alamat sumber yang dirujuk)",
+    "keyakinan": "tingkat keyakinan atas keberadaan sekretariat (inferensi untuk kabupaten/kota)",
+    **{f"{f}_keyakinan": CONFIDENCE_COLUMN.format(field=f) for f in SECRETARIAT_MARKED_FIELDS},
     "alamat": "alamat halaman sekretariat, relatif terhadap akar situs",
 }
 
 
-def _unit_row(unit: Unit) -> dict[str, str]:
+def field_confidences(
+    record: Marked, fields: tuple[str, ...], row: dict[str, str]
+) -> dict[str, str]:
+    """One '<field>_keyakinan' cell per field, by the one inheritance rule; empty for an empty field."""
     return {
+        f"{f}_keyakinan": "" if row.get(f) == "" else confidence(record, f).keyakinan.value
+        for f in fields
+    }
+
+
+def own_confidences(record: Marked) -> dict[str, dict[str, str]]:
+    """The fields with their own confidence, for JSON: {"induk": {"keyakinan": …, "alasan": …}}."""
+    return {
+        key: {"keyakinan": detail.keyakinan.value, "alasan": detail.alasan}
+        for key, detail in record.rincian_keyakinan.items()
+    }
+
+
+def _unit_row(unit: Unit) -> dict[str, str]:
+    row = {
         "id": unit.id,
         "nama": unit.nama,
         "singkatan": unit.singkatan or "",
         "jenis": unit.jenis.value,
         "status": unit.status.value,
+        "periode": unit.periode or "",
         "induk": unit.induk or "",
         "digantikan_oleh": ";".join(unit.digantikan_oleh),
         "kepala": unit.kepala or "",
@@ -67,6 +112,10 @@ def _unit_row(unit: Unit) -> dict[str, str]:
         "eselon": unit.eselon.value if unit.eselon else "",
         "kode": unit.kode or "",
         "keyakinan": unit.keyakinan.value,
+    }
+    return {
+        **row,
+        **field_confidences(unit, UNIT_MARKED_FIELDS, row),
         "alamat": doc_url(unit_doc(unit.id)),
     }
 
@@ -77,7 +126,7 @@ def secretariat_id(secretariat: Secretariat) -> str:
 
 def _secretariat_row(org: Organisation, secretariat: Secretariat) -> dict[str, str]:
     parent = org.administrative_parent(secretariat)
-    return {
+    row = {
         "id": secretariat_id(secretariat),
         "kode": secretariat.kode,
         "nama": secretariat.nama,
@@ -87,6 +136,11 @@ def _secretariat_row(org: Organisation, secretariat: Secretariat) -> dict[str, s
         "provinsi": secretariat.province.nama,
         "lembaga": secretariat.body.value,
         "situs": secretariat.record.situs or "",
+        "keyakinan": secretariat.keyakinan.value,
+    }
+    return {
+        **row,
+        **field_confidences(secretariat, SECRETARIAT_MARKED_FIELDS, row),
         "alamat": doc_url(secretariat_doc(secretariat.key)),
     }
 
@@ -107,6 +161,10 @@ def data_files(org: Organisation) -> dict[str, bytes]:
     """Every open-data file, by path relative to docs/."""
     units = [_unit_row(u) for u in org.units.values()]
     secretariats = [_secretariat_row(org, s) for s in org.secretariats.values()]
+    full_secretariats = [
+        {**row, "keyakinan_kolom": own_confidences(s)}
+        for s, row in zip(org.secretariats.values(), secretariats, strict=True)
+    ]
     full_units = []
     for unit, row in zip(org.units.values(), units, strict=True):
         full_units.append(
@@ -114,8 +172,15 @@ def data_files(org: Organisation) -> dict[str, bytes]:
                 **row,
                 "alias": [{"nama": a.nama, "jenis": a.jenis.value} for a in unit.alias],
                 "dasar_hukum": [
-                    {"peraturan": b.peraturan, "pasal": b.pasal} for b in unit.dasar_hukum
+                    {
+                        "peraturan": b.peraturan,
+                        "pasal": b.pasal,
+                        "keyakinan": item_confidence(b, unit).keyakinan.value,
+                        "catatan": b.catatan,
+                    }
+                    for b in unit.dasar_hukum
                 ],
+                "keyakinan_kolom": own_confidences(unit),
                 "sumber": [
                     {"judul": org.sources[s].judul, "url": org.sources[s].url} for s in unit.sumber
                 ],
@@ -128,6 +193,9 @@ def data_files(org: Organisation) -> dict[str, bytes]:
             "judul": regulation_title(r),
             "status": r.status.value,
             "ditetapkan": r.ditetapkan.isoformat() if r.ditetapkan else None,
+            "pengundangan": r.pengundangan,
+            "keyakinan": r.keyakinan.value,
+            "keyakinan_kolom": own_confidences(r),
             "hubungan": [
                 {"jenis": h.jenis.value, "peraturan": h.peraturan, "pasal": h.pasal}
                 for h in r.hubungan
@@ -139,7 +207,7 @@ def data_files(org: Organisation) -> dict[str, bytes]:
     files = {
         f"{DATA_DIR}/unit.json": _json(full_units),
         f"{DATA_DIR}/unit.csv": _csv(units, UNIT_COLUMNS),
-        f"{DATA_DIR}/sekretariat-daerah.json": _json(secretariats),
+        f"{DATA_DIR}/sekretariat-daerah.json": _json(full_secretariats),
         f"{DATA_DIR}/sekretariat-daerah.csv": _csv(secretariats, SECRETARIAT_COLUMNS),
         f"{DATA_DIR}/peraturan.json": _json(regulations),
     }
@@ -152,16 +220,27 @@ def _org(name: str, **extra: Any) -> dict[str, Any]:
     return {"@type": "GovernmentOrganization", "name": name, **extra}
 
 
+# JSON-LD carries no confidence: search engines read every property as a plain fact. So it asserts
+# only what is verified or from a secondary source, and leaves out inferred or unverified facts
+# (an inferred parent, a sub-unit whose place is inferred, kab/kota secretariats whose existence
+# is counted, not read). The name stays even when composed: an organisation needs one, and the
+# page it describes shows the name's marker.
+
+
+def _sure(record: Marked, field_name: str) -> bool:
+    return not confidence(record, field_name).is_uncertain
+
+
 def unit_jsonld(org: Organisation, unit: Unit) -> dict[str, Any]:
-    """schema.org data for a unit page: the unit, its parent and its sub-units."""
+    """schema.org data for a unit page: the unit, its parent and its sub-units (sure ones only)."""
     data: dict[str, Any] = {"@context": "https://schema.org", **_org(unit.nama)}
     names = [a.nama for a in unit.alias] + ([unit.singkatan] if unit.singkatan else [])
     if names:
         data["alternateName"] = sorted(set(names))
     parent = org.parent(unit)
-    if parent is not None:
+    if parent is not None and _sure(unit, "induk"):
         data["parentOrganization"] = _org(parent.nama)
-    children = org.children_of(unit)
+    children = [c for c in org.children_of(unit) if _sure(c, "induk")]
     if unit.id == org.root.id:
         children_names = [c.nama for c in children] + [
             s.nama for s in org.provincial_secretariats()
@@ -186,13 +265,13 @@ def secretariat_jsonld(org: Organisation, secretariat: Secretariat) -> dict[str,
             "identifier": secretariat.kode,
         },
     }
-    below = org.regency_secretariats(secretariat) if parent is None else []
-    names = [s.nama for s in below] or [
-        u.nama for u in secretariat.sub_units if u.status.value == "aktif"
+    regencies = [s for s in org.regency_secretariats(secretariat) if parent is None]
+    below = [s.nama for s in regencies if _sure(s, "keberadaan")] or [
+        u.nama for u in secretariat.active_sub_units if _sure(u, "induk")
     ]
-    if names:
-        data["subOrganization"] = [_org(n) for n in names]
-    if secretariat.record.situs:
+    if below:
+        data["subOrganization"] = [_org(n) for n in below]
+    if secretariat.record.situs and _sure(secretariat, "situs"):
         data["url"] = secretariat.record.situs
     return data
 

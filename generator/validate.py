@@ -438,6 +438,7 @@ class _CrossCheck:
                 self.regulation_ref(
                     document, (*prefix, "ketentuan", i, "peraturan"), provision.peraturan
                 )
+                self.source_refs(provision.sumber, document, (*prefix, "ketentuan", i))
 
     def source_refs(self, sources: list[str], document: RawDocument, prefix: Path_ = ()) -> None:
         for i, source in enumerate(sources):

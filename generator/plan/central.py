@@ -5,10 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.model import KIND_LABELS, Organisation, regulation_short, regulation_title
+from generator.model import (
+    KIND_LABELS,
+    Organisation,
+    confidence,
+    regulation_short,
+    regulation_title,
+)
 from generator.plan.charts import ADMINISTRATIVE, Chart, Node, box, line, successor_line
 from generator.plan.page import PagePlan, trail
-from generator.schema import Confidence, Regulation, Unit
+from generator.schema import Regulation, Unit
 from generator.stem import root_forms
 from generator.urls import (
     AZ_DOC,
@@ -19,14 +25,12 @@ from generator.urls import (
     unit_doc,
 )
 
-UNCERTAIN = (Confidence.INFERRED, Confidence.UNVERIFIED)
 STRUCTURE = ("Struktur Organisasi", OVERVIEW_DOC)
 
 
 def is_uncertain(unit: Unit, field_name: str) -> bool:
     """Whether one field of a unit is inferred or unverified (the record may be verified)."""
-    detail = unit.rincian_keyakinan.get(field_name)
-    return detail is not None and detail.keyakinan in UNCERTAIN
+    return confidence(unit, field_name).is_uncertain
 
 
 def unit_box(unit: Unit, page: str, current: Unit | None = None) -> Node:
@@ -54,7 +58,10 @@ def unit_chart(org: Organisation, unit: Unit) -> Chart:
         for u in [unit, *children]
         if u.induk in boxes
     ]
-    edges += [successor_line(boxes[unit.id], boxes[s.id]) for s in successors]
+    edges += [
+        successor_line(boxes[unit.id], boxes[s.id], uncertain=is_uncertain(unit, "digantikan_oleh"))
+        for s in successors
+    ]
     return Chart(
         f"bagan-{unit.id}", f"Bagan struktur {unit.nama}", tuple(boxes.values()), tuple(edges)
     )

@@ -61,6 +61,17 @@ class Edge:
     def is_uncertain(self) -> bool:
         return UNCERTAIN in self.classes
 
+    @property
+    def is_succession(self) -> bool:
+        return SUCCESSOR in self.classes
+
+    @property
+    def uncertain_note(self) -> str | None:
+        """What the text alternative says about an uncertain line, or None for a sure one."""
+        if not self.is_uncertain:
+            return None
+        return "penggantian disimpulkan" if self.is_succession else "kedudukan disimpulkan"
+
 
 @dataclass(frozen=True)
 class Chart:
@@ -120,16 +131,26 @@ def line(tail: Node, head: Node, relation: str = UNDER, *, uncertain: bool = Fal
     )
 
 
-def successor_line(old: Node, new: Node) -> Edge:
-    """The dashed, labelled arrow from a dissolved unit to a unit that replaced it."""
+def successor_line(old: Node, new: Node, *, uncertain: bool = False) -> Edge:
+    """The dashed, labelled arrow from a dissolved unit to a unit that replaced it.
+
+    Always dashed (the label tells it from a line of command); an uncertain succession also says so
+    in its tooltip and in the text alternative.
+    """
+    note = UNCERTAIN_NOTE if uncertain else ""
     return Edge(
         old.key,
         new.key,
-        f"{old.name} digantikan oleh {new.name}",
-        (SUCCESSOR,),
+        f"{old.name} digantikan oleh {new.name}{note}",
+        (SUCCESSOR, UNCERTAIN) if uncertain else (SUCCESSOR,),
         dashed=True,
         label="digantikan oleh",
     )
+
+
+def has_successors(chart: Chart) -> bool:
+    """Whether the chart has 'digantikan oleh' arrows (the legend then explains them)."""
+    return any(e.is_succession for e in chart.edges)
 
 
 def outline(chart: Chart) -> tuple[OutlineItem, ...]:

@@ -7,7 +7,7 @@ hundreds of secretariat pages do not repeat (or re-index) the same quotations.
 
 from __future__ import annotations
 
-from generator.model import KIND_LABELS, Organisation, Secretariat
+from generator.model import KIND_LABELS, Organisation, Secretariat, confidence
 from generator.plan.charts import ADMINISTRATIVE, UNDER, Chart, Node, box, line, successor_line
 from generator.plan.page import PagePlan, trail
 from generator.schema import StandardStructure, Unit
@@ -97,14 +97,21 @@ def regions_chart(org: Organisation) -> Chart:
     )
 
 
+def _unsure(unit: Unit, field_name: str) -> bool:
+    return confidence(unit, field_name).is_uncertain
+
+
 def structure_chart(org: Organisation, structure: StandardStructure) -> Chart:
     page = structure_doc(structure.id)
     top = _structure_box(structure, page, current=True)
     units = org.structure_units(structure)
     boxes = {u.id: _unit_box(structure, u, page) for u in units}
-    edges = [line(boxes[u.induk] if u.induk else top, boxes[u.id]) for u in _active(units)]
+    edges = [
+        line(boxes[u.induk] if u.induk else top, boxes[u.id], uncertain=_unsure(u, "induk"))
+        for u in _active(units)
+    ]
     edges += [
-        successor_line(boxes[u.id], boxes[s])
+        successor_line(boxes[u.id], boxes[s], uncertain=_unsure(u, "digantikan_oleh"))
         for u in units
         if u.is_former
         for s in u.digantikan_oleh
@@ -121,7 +128,10 @@ def structure_unit_chart(org: Organisation, structure: StandardStructure, unit: 
     parent = by_id.get(unit.induk or "")
     above = _unit_box(structure, parent, page) if parent else _structure_box(structure, page)
     successors = [_unit_box(structure, by_id[s], page) for s in unit.digantikan_oleh]
-    edges = [line(above, here), *(successor_line(here, s) for s in successors)]
+    edges = [
+        line(above, here, uncertain=_unsure(unit, "induk")),
+        *(successor_line(here, s, uncertain=_unsure(unit, "digantikan_oleh")) for s in successors),
+    ]
     return Chart(
         f"bagan-{structure.id}-{unit.id}",
         f"Bagan {unit.nama}",

@@ -8,7 +8,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
 from generator import escape, model, opendata
-from generator.plan.charts import outline
+from generator.plan.charts import has_successors, outline
 from generator.plan.page import Link, PagePlan
 from generator.render import filters
 from generator.schema import StandardStructure, Topic, Unit
@@ -110,6 +110,11 @@ def environment() -> Environment:
         status_label=model.status_label,
         article_anchor=model.article_anchor,
         outline=outline,
+        chart_has_successors=has_successors,
+        confidence=model.confidence,
+        item_confidence=model.item_confidence,
+        name_label=model.name_label,
+        REGENCY_EXISTENCE=model.REGENCY_EXISTENCE,
         unit_doc=unit_doc,
         secretariat_doc=secretariat_doc,
         structure_doc=structure_doc,

@@ -250,6 +250,12 @@ class Provision(_Record):
     """Kalimat ketentuan, atau kalimat pembuka sebelum butir-butirnya."""
     butir: list[Text] = []
     """Butir-butir ketentuan, masing-masing dengan hurufnya (mis. 'a. membantu …')."""
+    keyakinan: Confidence | None = None
+    """Seberapa yakin atas kutipan ini, bila berbeda dari keyakinan unit atau templatnya (mis. 'sumber-sekunder' bila kutipan diambil dari sumber sekunder, bukan dari teks peraturannya)."""
+    sumber: list[Slug] = []
+    """Id sumber (dari content/sumber.yml) tempat kutipan ini dibaca, bila bukan teks peraturannya sendiri."""
+    catatan: Text | None = None
+    """Keterangan tentang kutipan ini, mis. kata yang bersandar pada hasil OCR atau butir yang terpotong."""
 
     @model_validator(mode="after")
     def _has_text(self) -> Self:

@@ -1,0 +1,313 @@
+"""Every inference stays marked, in every output: pages, charts, open data and JSON-LD.
+
+The small fixture organisation carries one inferred value in each field kind (unit name, status,
+period, parent, successor link, rank, a standard structure's sub-unit, regulation dates and
+summary, a legal-basis entry, a quotation from a secondary source); secretariat names, kab/kota
+existence, sites and counts are inferred by the model. Each test requires the marker wherever
+that value is shown.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from generator.escape import md
+from generator.model import Organisation, confidence
+from generator.opendata import data_files, secretariat_jsonld, unit_jsonld
+from tests.conftest import MINIMAL, Project, copy_project, load_org
+
+INFERRED = (
+    '<span class="keyakinan keyakinan--inferensi" title="disimpulkan dari beberapa sumber; '
+    'tidak ada sumber yang menyatakannya secara langsung">Inferensi</span>'
+)
+SECONDARY = (
+    '<span class="keyakinan keyakinan--sumber-sekunder" title="dinyatakan oleh sumber sekunder '
+    "(berita, blog KPU daerah, buku, atau aplikasi pegawai KPU), belum oleh teks peraturannya"
+    '">Sumber sekunder</span>'
+)
+COUNTED = (
+    "Menurut perhitungan kami dari data wilayah Kemendagri: satu sekretariat untuk setiap "
+    "kabupaten/kota. Belum ada sumber KPU yang menyebut jumlahnya."
+)
+
+
+def note(reason: str, badge: str = INFERRED) -> str:
+    """A field note as the pages print it: the badge, then the escaped reason."""
+    return f' {badge} <span class="alasan">{md(reason)}</span>'
+
+
+def short(reason: str) -> str:
+    """The table form: the badge alone, the reason in its tooltip."""
+    return f' <span class="keyakinan keyakinan--inferensi" title="{reason}">Inferensi</span>'
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    project = copy_project(tmp_path_factory.mktemp("keyakinan") / "proyek", MINIMAL)
+    assert project.run("generate", "--tanpa-peringatan") == 0
+    return project
+
+
+def page(project: Project, path: str) -> str:
+    return (project.root / "docs" / path).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def org() -> Organisation:
+    return load_org(MINIMAL)
+
+
+FORMER = "struktur/biro-keuangan-dan-barang-milik-negara/index.md"
+NAME = "Disusun dari label bahasa Inggris."
+STATUS = "Tidak lagi tercatat sejak 2024."
+PERIOD = "Batas tahunnya disimpulkan dari daftar unit."
+SUCCESSION = "Sejak 2024 hanya Biro Keuangan yang tercatat."
+
+
+def test_confidence_of_a_field_falls_back_to_its_record(org: Organisation):
+    umum = org.units["biro-umum"]
+    assert (confidence(umum, "induk").keyakinan.value, confidence(umum, "induk").own) == (
+        "inferensi",
+        True,
+    )
+    assert (confidence(umum, "kepala").keyakinan.value, confidence(umum, "kepala").own) == (
+        "terverifikasi",
+        False,
+    )
+    regency = org.secretariats["gorontalo/kota-gorontalo"]
+    assert [
+        (k, confidence(regency, k).keyakinan.value) for k in ("nama", "keberadaan", "situs")
+    ] == [
+        ("nama", "inferensi"),
+        ("keberadaan", "inferensi"),
+        ("situs", "inferensi"),
+    ]
+    assert (
+        confidence(org.secretariats["gorontalo"], "keberadaan").keyakinan.value == "terverifikasi"
+    )
+
+
+def test_former_unit_page_marks_name_status_period_and_successor(docs: Project):
+    text = page(docs, FORMER)
+    assert f"| Nama | Biro Keuangan dan Barang Milik Negara{note(NAME)} |" in text
+    assert "Nama resmi" not in text
+    assert f"| Status | Dibubarkan &#40;2020–2023&#41;{note(STATUS)}{note(PERIOD)} |" in text
+    assert f"adalah unit terdahulu (2020–2023).{note(STATUS)}{note(PERIOD)}" in text
+    assert f"Digantikan oleh: [Biro Keuangan](../biro-keuangan/index.md).{note(SUCCESSION)}" in text
+    assert "(penggantian disimpulkan)" in text
+
+
+def test_successor_page_marks_the_succession(docs: Project):
+    assert (
+        "Unit ini menggantikan: [Biro Keuangan dan Barang Milik Negara]"
+        f"(../biro-keuangan-dan-barang-milik-negara/index.md){note(SUCCESSION)}."
+    ) in page(docs, "struktur/biro-keuangan/index.md")
+
+
+def test_rank_and_parent_notes(docs: Project):
+    text = page(docs, "struktur/biro-keuangan/index.md")
+    assert (
+        f"| Jenjang jabatan pimpinan | Jabatan Pimpinan Tinggi Pratama{note('Disimpulkan dari jenjang biro lain.')} |"
+        in text
+    )
+    assert f"| Eselon | II.a{note('Disimpulkan dari jenjang jabatannya.')} |" in text
+    umum = page(docs, "struktur/biro-umum/index.md")
+    assert (
+        f"(../deputi-bidang-administrasi/index.md){note('Disimpulkan dari kode unit.')} |" in umum
+    )
+
+
+def test_overview_marks_parent_name_status_period_and_successor(docs: Project):
+    text = page(docs, "struktur/index.md")
+    assert (
+        f"[Deputi Bidang Administrasi](deputi-bidang-administrasi/index.md){short('Disimpulkan dari kode unit.')} |"
+        in text
+    )
+    assert (
+        f"| [Biro Keuangan dan Barang Milik Negara](biro-keuangan-dan-barang-milik-negara/index.md)"
+        f"{short(NAME)}{short(STATUS)} | 2020–2023{short(PERIOD)} | "
+        f"[Biro Keuangan](biro-keuangan/index.md){short(SUCCESSION)} |"
+    ) in text
+
+
+def test_overview_marks_an_uncertain_child_of_the_top(tmp_path):
+    project = copy_project(tmp_path / "p", MINIMAL)
+    project.edit(
+        "unit/deputi-bidang-administrasi.yml",
+        "keyakinan: sumber-sekunder",
+        "keyakinan: sumber-sekunder\nrincian_keyakinan:\n  induk:\n    keyakinan: inferensi\n"
+        "    alasan: Kedudukannya belum dipastikan.",
+    )
+    assert project.run("generate", "--tanpa-peringatan") == 0
+    assert (
+        "Di bawahnya ada\n[Deputi Bidang Administrasi](deputi-bidang-administrasi/index.md)"
+        f"{short('Kedudukannya belum dipastikan.')}."
+    ) in page(project, "struktur/index.md")
+
+
+def test_regulation_page_marks_fields_and_governed_units(docs: Project):
+    text = page(docs, "dasar-hukum/pkpu-21-2023.md")
+    dated = "Tanggalnya disimpulkan dari nomor urut peraturan di sekitarnya."
+    numbered = "Nomornya disimpulkan dari nomor urut peraturan di sekitarnya."
+    assert f"| Tanggal penetapan | 9 Oktober 2023{note(dated)} |" in text
+    assert f"| Pengundangan | Berita Negara Tahun 2023 Nomor 900{note(numbered)} |" in text
+    assert f"Perubahan kedua atas PKPU 14/2020&#46;{note('Isinya belum dibaca.')}" in text
+    assert (
+        f"- [Biro Umum](../struktur/biro-umum/index.md){note('Diduga ditetapkan dengan perubahan kedua.')}\n"
+    ) in text
+    for label, reason in (
+        ("Ditetapkan", dated),
+        ("Pengundangan", numbered),
+        ("Ringkasan", "Isinya belum dibaca."),
+    ):
+        assert f"- **{label}:** {INFERRED} {md(reason)}\n" in text
+
+
+def test_structure_pages_mark_sub_units(docs: Project):
+    base = "struktur-baku/sekretariat-kabupaten-kota/"
+    text = page(docs, base + "index.md")
+    assert "| Dibubarkan &#40;2020–2023&#41;" + short("Batas tahunnya disimpulkan.") + " | " in text
+    assert "(penggantian disimpulkan)" in text
+    assert (
+        f"Pasal 88 ayat &#40;2&#41; &#40;menurut sumber sekunder&#41; {SECONDARY} "
+        f'<span class="alasan">Butir terakhirnya terpotong pada sumbernya&#46;</span> '
+        "Dikutip dari: Daftar satuan kerja pusat (tanpa tautan daring)"
+    ) in text
+    unit = page(docs, base + "subbagian-umum/index.md")
+    assert (
+        f"| Status | Dibubarkan &#40;2020–2023&#41;{note('Batas tahunnya disimpulkan.')} |" in unit
+    )
+    kul = page(docs, base + "subbagian-keuangan-umum-dan-logistik/index.md")
+    assert f"| Eselon | IV.a{note('Disimpulkan dari jenjang pengawas.')} |" in kul
+
+
+def test_secretariat_pages_mark_existence_name_site_and_pattern(docs: Project):
+    text = page(docs, "daerah/gorontalo/kota-gorontalo/index.md")
+    top = text.split("| Keterangan | Isi |")[0]
+    assert f'{INFERRED} <span class="alasan">Keberadaan sekretariat ini: {COUNTED}</span>' in top
+    assert (
+        "| Nama | Sekretariat Komisi Pemilihan Umum Kota Gorontalo"
+        + note("Disusun menurut pola nama dalam UU 7/2017 dan nama wilayah Kemendagri.")
+        in text
+    )
+    assert "Situs resmi" not in text
+    assert (
+        "(<https://example.org/kota-gorontalo>)"
+        + note(
+            "Diambil dari alamat sumber yang dirujuk; belum ada sumber yang menyatakannya sebagai situs resmi."
+        )
+        in text
+    )
+    assert (
+        "(pola yang tercatat di beberapa sekretariat; tipe sekretariat ini belum diketahui)."
+        in text
+    )
+    province = page(docs, "daerah/gorontalo/index.md")
+    assert (
+        f'Satu sekretariat untuk setiap kabupaten/kota {INFERRED} <span class="alasan">{COUNTED}</span>'
+        in province
+    )
+
+
+def test_regions_index_marks_the_count(docs: Project):
+    assert (
+        "**3 sekretariat kabupaten/kota** (menurut perhitungan kami\n"
+        f"dari data wilayah Kemendagri) {INFERRED}, satu untuk setiap daerah"
+    ) in page(docs, "daerah/index.md")
+
+
+def test_chart_legend_names_both_kinds_of_dashed_line(docs: Project):
+    text = page(docs, FORMER)
+    assert (
+        "Garis putus-putus: kedudukan yang disimpulkan atau belum dipastikan. Panah putus-putus "
+        "berlabel «digantikan oleh»: dari unit terdahulu ke penggantinya; tingkat keyakinannya "
+        "tertera di halaman unit terdahulu.</figcaption>"
+    ) in text
+    overview = page(docs, "struktur/index.md")
+    assert (
+        "Garis putus-putus: kedudukan yang disimpulkan atau belum dipastikan.</figcaption>"
+        in overview
+    )
+    assert '<li><a href="./">Biro Umum</a> (halaman ini) (kedudukan disimpulkan)</li>' in page(
+        docs, "struktur/biro-umum/index.md"
+    )
+
+
+def _rows(files: dict[str, bytes], name: str) -> dict[str, dict[str, str]]:
+    reader = csv.DictReader(io.StringIO(files[f"data/{name}"].decode("utf-8")))
+    return {r["id"]: r for r in reader}
+
+
+def test_open_data_carries_per_field_confidence(org: Organisation):
+    files = data_files(org)
+    units = _rows(files, "unit.csv")
+    assert units["biro-umum"]["induk_keyakinan"] == "inferensi"
+    assert units["biro-umum"]["kepala_keyakinan"] == "terverifikasi"
+    assert units["biro-umum"]["eselon_keyakinan"] == ""  # no value, no confidence
+    former = units["biro-keuangan-dan-barang-milik-negara"]
+    assert [former[f"{f}_keyakinan"] for f in ("nama", "status", "periode", "digantikan_oleh")] == [
+        "inferensi"
+    ] * 4
+    assert [units["biro-keuangan"][f"{f}_keyakinan"] for f in ("jabatan", "eselon")] == [
+        "inferensi"
+    ] * 2
+    full = {u["id"]: u for u in json.loads(files["data/unit.json"])}
+    assert full["biro-umum"]["keyakinan_kolom"] == {
+        "induk": {"keyakinan": "inferensi", "alasan": "Disimpulkan dari kode unit."}
+    }
+    assert full["biro-umum"]["dasar_hukum"] == [
+        {
+            "peraturan": "pkpu-21-2023",
+            "pasal": None,
+            "keyakinan": "inferensi",
+            "catatan": "Diduga ditetapkan dengan perubahan kedua.",
+        }
+    ]
+    regulations = {r["id"]: r for r in json.loads(files["data/peraturan.json"])}
+    assert sorted(regulations["pkpu-21-2023"]["keyakinan_kolom"]) == [
+        "ditetapkan",
+        "pengundangan",
+        "ringkasan",
+    ]
+    secretariats = _rows(files, "sekretariat-daerah.csv")
+    regency = secretariats["daerah/gorontalo/kota-gorontalo"]
+    assert [
+        regency[k]
+        for k in ("keyakinan", "nama_keyakinan", "keberadaan_keyakinan", "situs_keyakinan")
+    ] == ["inferensi"] * 4
+    province = secretariats["daerah/gorontalo"]
+    assert [province[k] for k in ("nama_keyakinan", "keberadaan_keyakinan", "situs_keyakinan")] == [
+        "inferensi",
+        "terverifikasi",
+        "",
+    ]
+    records = {s["id"]: s for s in json.loads(files["data/sekretariat-daerah.json"])}
+    assert sorted(records["daerah/gorontalo/kota-gorontalo"]["keyakinan_kolom"]) == [
+        "keberadaan",
+        "nama",
+        "situs",
+    ]
+
+
+def test_json_ld_asserts_no_inferred_fact(org: Organisation):
+    assert "parentOrganization" not in unit_jsonld(org, org.units["biro-umum"])
+    assert unit_jsonld(org, org.units["biro-keuangan"])["parentOrganization"] == {
+        "@type": "GovernmentOrganization",
+        "name": "Deputi Bidang Administrasi",
+    }
+    deputy = unit_jsonld(org, org.units["deputi-bidang-administrasi"])
+    assert [s["name"] for s in deputy["subOrganization"]] == ["Biro Keuangan"]
+    province = secretariat_jsonld(org, org.secretariats["gorontalo"])
+    assert "subOrganization" not in province  # its kab/kota secretariats are counted, not read
+    regency = secretariat_jsonld(org, org.secretariats["gorontalo/kota-gorontalo"])
+    assert "url" not in regency
+
+
+def test_data_page_documents_the_confidence_columns(docs: Project):
+    text = page(docs, "data/index.md")
+    assert "| `induk_keyakinan` |" in text and "| `keberadaan_keyakinan` |" in text
+    assert "hanya mencantumkan keterangan yang terverifikasi atau dari sumber sekunder" in text
