@@ -58,7 +58,7 @@ def page(project: Project, path: str) -> str:
 
 @pytest.fixture(scope="module")
 def org() -> Organisation:
-    return load_org(MINIMAL)
+    return load_org(MINIMAL / "content")
 
 
 FORMER = "struktur/biro-keuangan-dan-barang-milik-negara/index.md"
