@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from generator.model import KIND_LABELS, Organisation, regulation_short, regulation_title
 from generator.plan.charts import ADMINISTRATIVE, Chart, Node, box, line, successor_line
 from generator.plan.page import PagePlan, trail
+from generator.plan.search import unit_root_text, unit_search_names
 from generator.schema import Confidence, Regulation, Unit
 from generator.stem import root_forms
 from generator.urls import (
@@ -106,8 +107,8 @@ def unit_page(org: Organisation, unit: Unit) -> PagePlan:
         unit_chart(org, unit),
         trail(STRUCTURE, *steps, (unit.nama, None)),
         search_boost(org, unit),
-        (unit.nama, *unit.other_names),
-        tuple(root_forms(" ".join((unit.nama, *unit.other_names)))),
+        unit_search_names(unit, org.predecessors(unit)),
+        tuple(root_forms(unit_root_text(unit))),
         f"content/unit/{unit.id}.yml",
     )
 
