@@ -183,7 +183,7 @@ def secretariat_page(org: Organisation, secretariat: Secretariat) -> PagePlan:
         {"org": org, "secretariat": secretariat},
         secretariat_chart(org, secretariat),
         trail(REGIONS, *steps, (secretariat.region_name, None)),
-        search_boost=1.5 if province else 1,
+        search_boost=1.25 if province else 1,  # see generator/plan/search.py
         search_names=secretariat_search_names(secretariat),
         source_file=f"content/wilayah/{secretariat.province.id}.yml",
     )
