@@ -1,7 +1,8 @@
 """MkDocs hook for the live preview: regenerate the pages from content/ on every rebuild.
 
 A plain build needs no hook (the generator writes the pages and the whole nav before MkDocs
-runs); while serving, this keeps the preview in step with the YAML being edited.
+runs); while serving, this keeps the preview in step with the YAML being edited. After every
+build it trims the search index (see generator/search_index.py).
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from mkdocs.plugins import event_priority
+
 from generator.build import GENERATED_CONFIG, generate
 from generator.errors import ContentError, GeneratorError
+from generator.search_index import compact
 
 log = logging.getLogger("mkdocs.hooks.generator")
 _command = "build"
@@ -40,3 +44,8 @@ def on_config(config: Any) -> Any:
     generated = json.loads((root / GENERATED_CONFIG).read_text(encoding="utf-8").split("\n", 1)[1])
     config["nav"] = generated["nav"]
     return config
+
+
+@event_priority(-100)  # after Material's search plugin has written the index
+def on_post_build(config: Any) -> None:
+    compact(Path(config["site_dir"]))

@@ -14,6 +14,7 @@ from generator.model import (
 )
 from generator.plan.charts import ADMINISTRATIVE, Chart, Node, box, line, successor_line
 from generator.plan.page import PagePlan, trail
+from generator.plan.search import unit_root_text, unit_search_names
 from generator.schema import Regulation, Unit
 from generator.stem import root_forms
 from generator.urls import (
@@ -113,8 +114,8 @@ def unit_page(org: Organisation, unit: Unit) -> PagePlan:
         unit_chart(org, unit),
         trail(STRUCTURE, *steps, (unit.nama, None)),
         search_boost(org, unit),
-        (unit.nama, *unit.other_names),
-        tuple(root_forms(" ".join((unit.nama, *unit.other_names)))),
+        unit_search_names(unit, org.predecessors(unit)),
+        tuple(root_forms(unit_root_text(unit))),
         f"content/unit/{unit.id}.yml",
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from generator.model import KIND_LABELS, Organisation, Secretariat, confidence
 from generator.plan.charts import ADMINISTRATIVE, UNDER, Chart, Node, box, line, successor_line
 from generator.plan.page import PagePlan, trail
+from generator.plan.search import secretariat_search_names, unit_root_text, unit_search_names
 from generator.schema import StandardStructure, Unit
 from generator.stem import root_forms
 from generator.urls import REGIONS_DOC, secretariat_doc, structure_doc, structure_unit_doc, unit_doc
@@ -172,7 +173,7 @@ def structure_page(org: Organisation, structure: StandardStructure) -> PagePlan:
 
 
 def structure_unit_page(org: Organisation, structure: StandardStructure, unit: Unit) -> PagePlan:
-    names = (unit.nama, *unit.other_names)
+    predecessors = [u for u in structure.sub_unit if unit.id in u.digantikan_oleh]
     return PagePlan(
         structure_unit_doc(structure.id, unit.id),
         "structure_unit.md.j2",
@@ -182,8 +183,8 @@ def structure_unit_page(org: Organisation, structure: StandardStructure, unit: U
         structure_unit_chart(org, structure, unit),
         trail(REGIONS, (structure.nama, structure_doc(structure.id)), (unit.nama, None)),
         search_boost=2,
-        search_names=names,
-        search_roots=tuple(root_forms(" ".join(names))),
+        search_names=unit_search_names(unit, predecessors),
+        search_roots=tuple(root_forms(unit_root_text(unit))),
         source_file=_structure_file(structure),
     )
 
@@ -200,10 +201,8 @@ def secretariat_page(org: Organisation, secretariat: Secretariat) -> PagePlan:
         {"org": org, "secretariat": secretariat},
         secretariat_chart(org, secretariat),
         trail(REGIONS, *steps, (secretariat.region_name, None)),
-        search_boost=1.5 if province else 1,
-        search_names=(
-            (secretariat.short, secretariat.short.removeprefix("Sekretariat ")) if province else ()
-        ),
+        search_boost=1.25 if province else 1,  # see generator/plan/search.py
+        search_names=secretariat_search_names(secretariat),
         source_file=f"content/wilayah/{secretariat.province.id}.yml",
     )
 

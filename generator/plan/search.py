@@ -1,0 +1,119 @@
+"""The names search should know a page by: the forms people type, not only the official name.
+
+Material's search (lunr) matches every query word as a prefix and weighs front-matter tags a
+thousand times above titles, so a page is found by a query when the query's distinctive words are
+among its tags. These pure functions list those names for units and regional secretariats:
+
+- a secretariat under "KPU Bogor", "KPU Kabupaten Bogor", "Sekretariat KPU Kabupaten Bogor" and
+  "KPUD Bogor" (the province's name is left out, so "KPU Jawa Barat" finds the province first);
+- a unit numbered in Roman numerals also under Arabic ones ("Itwil 3" for "Itwil III");
+- a unit also under the names of the dissolved units it replaced, so a former name finds both.
+
+Search reads each page's names as a set of words (generator/search_index.py), so ties between
+equally named pages ("KPU Bogor": Kabupaten and Kota Bogor) are broken by the page's boost. A
+province weighs 1.25 against a kabupaten/kota's 1: enough for "KIP Aceh" to find the province
+before Kabupaten Aceh Besar, too little to put DI Yogyakarta before Kota Yogyakarta when "Kota" is
+typed (Material multiplies a result that matches every query word by 5, two of three by 3.8).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from generator.model import Secretariat
+from generator.schema import Body, Unit
+
+#: Regency prefixes, longest first, and the word people use for each.
+_REGENCY_KINDS = (
+    ("Kabupaten Administrasi ", "Kabupaten"),
+    ("Kota Administrasi ", "Kota"),
+    ("Kabupaten ", "Kabupaten"),
+    ("Kota ", "Kota"),
+)
+#: Roman numerals I–XX as whole upper-case words ("DI Yogyakarta" is not one: D is not allowed).
+_ROMAN = re.compile(r"\b(X{0,2}(?:IX|IV|V?I{0,3}))\b")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _unique(names: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+def roman_to_int(numeral: str) -> int:
+    """The value of a Roman numeral made of I, V and X.
+
+    >>> roman_to_int("III"), roman_to_int("IV"), roman_to_int("XIX")
+    (3, 4, 19)
+    """
+    values = [_ROMAN_VALUES[c] for c in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def arabic_numerals(name: str) -> str:
+    """The name with its Roman numerals (after the first word) written in Arabic digits.
+
+    >>> arabic_numerals("Inspektorat Wilayah III"), arabic_numerals("Itwil II")
+    ('Inspektorat Wilayah 3', 'Itwil 2')
+    >>> arabic_numerals("Sekretariat KPU Provinsi DI Yogyakarta")
+    'Sekretariat KPU Provinsi DI Yogyakarta'
+    """
+    first, _, rest = name.partition(" ")
+    if not rest:
+        return name
+
+    def replace(match: re.Match[str]) -> str:
+        return str(roman_to_int(match.group(1))) if match.group(1) else match.group(0)
+
+    return f"{first} {_ROMAN.sub(replace, rest)}"
+
+
+def unit_search_names(unit: Unit, predecessors: Sequence[Unit] = ()) -> tuple[str, ...]:
+    """The official name, abbreviations and aliases, their Arabic-numeral forms, and the names
+    of the dissolved units this one replaced."""
+    own = (unit.nama, *unit.other_names)
+    former = [name for p in predecessors for name in (p.nama, *p.other_names)]
+    return _unique([*own, *(arabic_numerals(n) for n in own), *former])
+
+
+def unit_root_text(unit: Unit) -> str:
+    """The text whose Indonesian root forms are indexed: the unit's own names only."""
+    return " ".join((unit.nama, *unit.other_names))
+
+
+def regency_parts(region_name: str) -> tuple[str, str]:
+    """The kind people say ('Kabupaten' or 'Kota') and the bare place name.
+
+    >>> regency_parts("Kabupaten Bogor"), regency_parts("Kota Administrasi Jakarta Selatan")
+    (('Kabupaten', 'Bogor'), ('Kota', 'Jakarta Selatan'))
+    """
+    for prefix, kind in _REGENCY_KINDS:
+        if region_name.startswith(prefix):
+            return kind, region_name.removeprefix(prefix)
+    return "", region_name
+
+
+def secretariat_search_names(secretariat: Secretariat) -> tuple[str, ...]:
+    """The forms citizens type for a regional secretariat, its short name first.
+
+    'KPUD' (KPU Daerah) is an informal name people still type; Aceh's bodies are KIP, never KPUD.
+    """
+    body = "KIP" if secretariat.body is Body.KIP else "KPU"
+    legacy = "KPUD" if secretariat.body is Body.KPU else None
+    if secretariat.is_province:
+        region = secretariat.province.nama_singkat or secretariat.region_name
+        forms = [
+            secretariat.short,
+            secretariat.short.removeprefix("Sekretariat "),
+            f"{body} {region}",
+            f"{legacy} {region}" if legacy else "",
+        ]
+    else:
+        kind, place = regency_parts(secretariat.region_name)
+        forms = [
+            secretariat.short,
+            f"{body} {kind} {place}".replace("  ", " "),
+            f"{body} {place}",
+            f"{legacy} {place}" if legacy else "",
+        ]
+    return _unique(forms)
