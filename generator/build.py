@@ -31,6 +31,7 @@ from generator.plan.site import plan
 from generator.render.charts import PendingCharts, chart_jobs, standalone_svg
 from generator.render.pages import environment, render_page
 from generator.render.palette import site_css
+from generator.search_index import compact
 from generator.urls import CHART_CSS, GENERATED_DIRS, chart_file
 from generator.validate import Checked, check
 from generator.write import (
@@ -302,6 +303,7 @@ def publish(config_file: Path, site_dir: Path) -> WriteReport | None:
     try:
         stamp_file.unlink(missing_ok=True)
         run_mkdocs(root / GENERATED_CONFIG, staging)
+        compact(staging)
         if site_dir.is_dir():
             report = sync_tree(staging, site_dir)
         else:

@@ -12,11 +12,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from mkdocs.plugins import event_priority
-
 from generator.build import GENERATED_CONFIG, generate
 from generator.errors import ContentError, GeneratorError
-from generator.search_index import compact
 
 log = logging.getLogger("mkdocs.hooks.generator")
 _command = "build"
@@ -44,8 +41,3 @@ def on_config(config: Any) -> Any:
     generated = json.loads((root / GENERATED_CONFIG).read_text(encoding="utf-8").split("\n", 1)[1])
     config["nav"] = generated["nav"]
     return config
-
-
-@event_priority(-100)  # after Material's search plugin has written the index
-def on_post_build(config: Any) -> None:
-    compact(Path(config["site_dir"]))
