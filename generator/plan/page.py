@@ -43,6 +43,13 @@ class PagePlan:
     """Indonesian root forms of those names, indexed but not shown."""
     source_file: str | None = None
     """The content file this page is made from, relative to the project (for edit links)."""
+    extra_charts: tuple[Chart, ...] = ()
+    """Further charts on the page; each is drawn in its own slot and saved as ``<id>.svg``."""
+
+    @property
+    def charts(self) -> tuple[Chart, ...]:
+        """Every chart on the page, the main one first."""
+        return (*((self.chart,) if self.chart else ()), *self.extra_charts)
 
 
 @dataclass(frozen=True)
