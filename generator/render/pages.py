@@ -124,7 +124,10 @@ def environment() -> Environment:
 
 
 def render_page(
-    env: Environment, page: PagePlan, chart_svg: str | None, extra_svgs: dict[str, str] | None = None
+    env: Environment,
+    page: PagePlan,
+    chart_svg: str | None,
+    extra_svgs: dict[str, str] | None = None,
 ) -> str:
     """Render one page; ``chart_svg`` is its chart and ``extra_svgs`` its further charts (by
     chart id), already rendered and cleaned, or the slots they will fill."""
