@@ -143,3 +143,20 @@ def test_every_chart_opens_on_its_root_box(chromium: Any, served: str, org: Orga
         page.context.close()
     # The test means something only if some chart is wider than its scroll box.
     assert overflowing > 0
+
+
+def test_a_turned_phone_recentres_only_charts_the_reader_left_alone(
+    chromium: Any, served: str, org: Organisation
+):
+    chart = chart_pages(org)[OVERVIEW_DOC][0]
+    page, _ = _open(chromium, served + doc_url(OVERVIEW_DOC), 1280)
+    page.set_viewport_size({"width": 360, "height": 900})
+    page.wait_for_timeout(200)
+    seen = page.evaluate(MEASURE, root_box_id(chart))
+    assert _inside(seen["box"], seen["visible"]), seen
+    # Once the reader has scrolled the chart, a resize leaves it where they put it.
+    page.evaluate("() => { document.querySelector('.bagan__gulir').scrollLeft = 0; }")
+    page.set_viewport_size({"width": 800, "height": 900})
+    page.wait_for_timeout(200)
+    assert page.evaluate("() => document.querySelector('.bagan__gulir').scrollLeft") == 0
+    page.context.close()

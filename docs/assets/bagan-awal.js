@@ -17,21 +17,30 @@
     });
     return best;
   }
-  function centre() {
+  function centre(scroller) {
+    if (scroller.scrollWidth <= scroller.clientWidth) return;
+    var svg = scroller.querySelector("svg");
+    var node = svg && rootBox(svg);
+    if (!node) return;
+    var box = node.getBoundingClientRect();
+    var frame = scroller.getBoundingClientRect();
+    var middle = frame.left + scroller.clientLeft + scroller.clientWidth / 2;
+    scroller.scrollLeft += box.left + box.width / 2 - middle;
+    scroller.setAttribute("data-awal", String(scroller.scrollLeft));
+  }
+  // onlyUntouched: after a resize (a phone turned sideways), re-centre only the charts the
+  // reader has not scrolled since, so their own position is never taken away from them.
+  function centreAll(onlyUntouched) {
     Array.prototype.forEach.call(document.querySelectorAll(".bagan__gulir"), function (scroller) {
-      if (scroller.scrollWidth <= scroller.clientWidth) return;
-      var svg = scroller.querySelector("svg");
-      var node = svg && rootBox(svg);
-      if (!node) return;
-      var box = node.getBoundingClientRect();
-      var frame = scroller.getBoundingClientRect();
-      var middle = frame.left + scroller.clientLeft + scroller.clientWidth / 2;
-      scroller.scrollLeft += box.left + box.width / 2 - middle;
+      var set = scroller.getAttribute("data-awal");
+      if (onlyUntouched && set !== null && set !== String(scroller.scrollLeft)) return;
+      centre(scroller);
     });
   }
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", centre);
+    document.addEventListener("DOMContentLoaded", function () { centreAll(false); });
   } else {
-    centre();
+    centreAll(false);
   }
+  window.addEventListener("resize", function () { centreAll(true); });
 })();
