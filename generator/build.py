@@ -109,8 +109,7 @@ def render_files(site: SitePlan, org: Organisation, cache_dir: Path | None) -> d
         for chart in page.charts:
             svg = svgs[chart.id]
             text = text.replace(_slot(chart.id), svg)
-            name = "bagan" if chart is page.chart else chart.id
-            files[chart_file(page.path, name)] = standalone_svg(svg).encode("utf-8")
+            files[chart_file(page.path, page.chart_name(chart))] = standalone_svg(svg).encode()
         files[page.path] = text.encode("utf-8")
     files.update(data_files(org))
     files[CHART_CSS] = site_css().encode("utf-8")

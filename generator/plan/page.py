@@ -51,6 +51,10 @@ class PagePlan:
         """Every chart on the page, the main one first."""
         return (*((self.chart,) if self.chart else ()), *self.extra_charts)
 
+    def chart_name(self, chart: Chart) -> str:
+        """The full-size file's name beside the page: 'bagan' for the first chart, else its id."""
+        return "bagan" if chart is self.charts[0] else chart.id
+
 
 @dataclass(frozen=True)
 class SitePlan:
