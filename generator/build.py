@@ -115,14 +115,19 @@ def _slot(chart_id: str) -> str:
 
 def render_files(site: SitePlan, org: Organisation, cache_dir: Path | None) -> dict[str, bytes]:
     """Every generated file, by path relative to docs/: pages, chart files, data, styles."""
-    charts = [page.chart for page in site.pages if page.chart is not None]
+    charts = [chart for page in site.pages for chart in page.charts]
     jobs = chart_jobs(charts)
     keys = {job.key for job in jobs}
     pending = PendingCharts(jobs, read_cache(cache_dir, keys) if cache_dir else {})
     env = environment()
     # Pages are rendered while dot draws; each chart's place is marked and filled in afterwards.
     texts = {
-        page.path: render_page(env, page, _slot(page.chart.id) if page.chart else None)
+        page.path: render_page(
+            env,
+            page,
+            _slot(page.chart.id) if page.chart else None,
+            {c.id: _slot(c.id) for c in page.extra_charts},
+        )
         for page in site.pages
     }
     svgs, drawn = pending.result()
@@ -131,10 +136,10 @@ def render_files(site: SitePlan, org: Organisation, cache_dir: Path | None) -> d
     files: dict[str, bytes] = {}
     for page in site.pages:
         text = texts[page.path]
-        if page.chart is not None:
-            svg = svgs[page.chart.id]
-            text = text.replace(_slot(page.chart.id), svg)
-            files[chart_file(page.path)] = standalone_svg(svg).encode("utf-8")
+        for chart in page.charts:
+            svg = svgs[chart.id]
+            text = text.replace(_slot(chart.id), svg)
+            files[chart_file(page.path, page.chart_name(chart))] = standalone_svg(svg).encode()
         files[page.path] = text.encode("utf-8")
     files.update(data_files(org))
     files[CHART_CSS] = site_css().encode("utf-8")
@@ -187,7 +192,7 @@ def generate(content_dir: Path, config_file: Path) -> Generated:
     if not config_path.is_file() or config_path.read_bytes() != config:
         write_atomic(config_path, config)
         report.written.append(GENERATED_CONFIG)
-    return Generated(checked, report, len(site.pages), sum(1 for p in site.pages if p.chart))
+    return Generated(checked, report, len(site.pages), sum(len(p.charts) for p in site.pages))
 
 
 class _Collect(logging.Handler):

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Protocol
 
+from generator import timeline
 from generator.records import Records
 from generator.schema import (
     AliasKind,
@@ -460,6 +462,22 @@ class Organisation:
     def predecessors(self, unit: Unit) -> list[Unit]:
         """Dissolved units that this unit replaced."""
         return [u for u in self.former_units() if unit.id in u.digantikan_oleh]
+
+    def period(self, unit: Unit) -> timeline.Period:
+        """The unit's years as recorded; how they are derived is in ``generator.timeline``."""
+        return timeline.period(unit)
+
+    def as_of(self, when: int | date) -> list[Unit]:
+        """The structure in a year (or on a date's year): the units that existed then."""
+        return timeline.as_of(self.units, when)
+
+    def history(self, unit: Unit) -> timeline.UnitHistory:
+        """The unit's years, predecessors and successors, for its Riwayat section."""
+        return timeline.unit_history(self.units, unit)
+
+    def changes(self) -> list[timeline.Change]:
+        """Dissolutions, renamings, splits, mergers and new units, latest first."""
+        return timeline.changes(self.units)
 
     def governed_by(self, regulation: Regulation) -> list[Unit]:
         """Units that name the regulation as legal basis or quote it."""

@@ -14,6 +14,7 @@ GENERATED_DIRS = (
     "struktur", "dasar-hukum", "indeks", "kolom", "daerah", "struktur-baku", "data", "gaya",
 )  # fmt: skip
 OVERVIEW_DOC = "struktur/index.md"
+HISTORY_DOC = "struktur/perubahan/index.md"
 REGULATIONS_DOC = "dasar-hukum/index.md"
 AZ_DOC = "indeks/index.md"
 FIELDS_DOC = "kolom/index.md"
@@ -96,9 +97,13 @@ def structure_unit_doc(template_id: str, unit_id: str) -> str:
     return f"struktur-baku/{template_id}/{unit_id}/index.md"
 
 
-def chart_file(doc: str) -> str:
-    """The full-size chart file beside a page (pages with charts are all ``…/index.md``)."""
-    return posixpath.join(posixpath.dirname(doc), "bagan.svg")
+def chart_file(doc: str, name: str = "bagan") -> str:
+    """The full-size chart file beside a page (pages with charts are all ``…/index.md``).
+
+    >>> chart_file("struktur/index.md"), chart_file("struktur/perubahan/index.md", "bagan-x")
+    ('struktur/bagan.svg', 'struktur/perubahan/bagan-x.svg')
+    """
+    return posixpath.join(posixpath.dirname(doc), f"{name}.svg")
 
 
 def slug(text: str) -> str:

@@ -8,6 +8,7 @@ from generator.escape import html
 from generator.model import Organisation
 from generator.schema import Unit
 from generator.urls import (
+    HISTORY_DOC,
     OVERVIEW_DOC,
     REGIONS_DOC,
     REGULATIONS_DOC,
@@ -29,8 +30,9 @@ def _unit_nav(org: Organisation, unit: Unit) -> Any:
 
 
 def structure_nav(org: Organisation) -> list[Any]:
-    """Struktur Organisasi mirrors the tree; former units follow in their own group."""
-    nav: list[Any] = [OVERVIEW_DOC, _unit_nav(org, org.root)]
+    """Struktur Organisasi mirrors the tree, after the overview and the changes over time; former
+    units follow in their own group."""
+    nav: list[Any] = [OVERVIEW_DOC, HISTORY_DOC, _unit_nav(org, org.root)]
     former = org.former_units()
     if former:
         nav.append({"Unit terdahulu": [unit_doc(u.id) for u in former]})

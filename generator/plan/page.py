@@ -43,6 +43,17 @@ class PagePlan:
     """Indonesian root forms of those names, indexed but not shown."""
     source_file: str | None = None
     """The content file this page is made from, relative to the project (for edit links)."""
+    extra_charts: tuple[Chart, ...] = ()
+    """Further charts on the page; each is drawn in its own slot and saved as ``<id>.svg``."""
+
+    @property
+    def charts(self) -> tuple[Chart, ...]:
+        """Every chart on the page, the main one first."""
+        return (*((self.chart,) if self.chart else ()), *self.extra_charts)
+
+    def chart_name(self, chart: Chart) -> str:
+        """The full-size file's name beside the page: 'bagan' for the first chart, else its id."""
+        return "bagan" if chart is self.charts[0] else chart.id
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from generator.model import Organisation
 from generator.opendata import SECRETARIAT_COLUMNS, UNIT_COLUMNS, licence_sources
 from generator.plan.central import central_pages
 from generator.plan.fields import field_reference
+from generator.plan.history import history_page
 from generator.plan.nav import section_navs
 from generator.plan.page import PagePlan, SitePlan, trail
 from generator.plan.regions import region_pages
@@ -44,7 +45,7 @@ def data_page(org: Organisation) -> PagePlan:
 
 def plan(org: Organisation) -> SitePlan:
     """Every generated page with its chart, and the section navs."""
-    pages = [*central_pages(org), fields_page(), data_page(org)]
+    pages = [*central_pages(org), history_page(org), fields_page(), data_page(org)]
     if org.secretariats:
         pages += region_pages(org)
     return SitePlan(tuple(pages), section_navs(org))

@@ -8,11 +8,13 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
 from generator import escape, model, opendata
+from generator.plan import history
 from generator.plan.charts import has_successors, outline
 from generator.plan.page import Link, PagePlan
 from generator.render import filters
 from generator.schema import StandardStructure, Topic, Unit
 from generator.urls import (
+    HISTORY_DOC,
     regulation_doc,
     relative_doc,
     relative_url,
@@ -105,6 +107,8 @@ def environment() -> Environment:
         NAME_REASON=model.SECRETARIAT_NAME_REASON,
         PUBLIC_DOMAIN_NOTE=opendata.PUBLIC_DOMAIN_NOTE,
         Topic=Topic,
+        HISTORY_DOC=HISTORY_DOC,
+        HISTORY_TITLE=history.TITLE,
         regulation_title=model.regulation_title,
         regulation_short=model.regulation_short,
         status_label=model.status_label,
@@ -125,12 +129,19 @@ def environment() -> Environment:
     return env
 
 
-def render_page(env: Environment, page: PagePlan, chart_svg: str | None) -> str:
-    """Render one page; ``chart_svg`` is its chart, already rendered and cleaned."""
+def render_page(
+    env: Environment,
+    page: PagePlan,
+    chart_svg: str | None,
+    extra_svgs: dict[str, str] | None = None,
+) -> str:
+    """Render one page; ``chart_svg`` is its chart and ``extra_svgs`` its further charts (by
+    chart id), already rendered and cleaned, or the slots they will fill."""
     context: dict[str, Any] = {
         **page.context,
         "page": page,
         "chart": page.chart,
         "chart_svg": chart_svg,
+        "extra_svgs": extra_svgs or {},
     }
     return env.get_template(page.template).render(context)
