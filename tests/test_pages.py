@@ -15,6 +15,7 @@ from tests.conftest import Project
 
 PAGES = [
     "struktur/index.md",
+    "struktur/perubahan/index.md",
     "struktur/biro-umum/index.md",
     "struktur/biro-keuangan-dan-barang-milik-negara/index.md",
     "dasar-hukum/uu-7-2017.md",
