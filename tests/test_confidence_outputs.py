@@ -103,8 +103,8 @@ def test_former_unit_page_marks_name_status_period_and_successor(docs: Project):
 
 def test_successor_page_marks_the_succession(docs: Project):
     assert (
-        "Unit ini menggantikan: [Biro Keuangan dan Barang Milik Negara]"
-        f"(../biro-keuangan-dan-barang-milik-negara/index.md){note(SUCCESSION)}."
+        "- **Menggantikan:** [Biro Keuangan dan Barang Milik Negara]"
+        f"(../biro-keuangan-dan-barang-milik-negara/index.md) (2020–2023){note(SUCCESSION)}"
     ) in page(docs, "struktur/biro-keuangan/index.md")
 
 
