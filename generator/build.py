@@ -22,9 +22,10 @@ from typing import Any
 import yaml
 
 from generator.doclinks import broken_links, hand_written_pages
-from generator.errors import ContentError, GeneratorError
+from generator.errors import ContentError, GeneratorError, Severity
 from generator.load import load_content
 from generator.model import Organisation
+from generator.narrative import check_pages, definitions
 from generator.opendata import data_files
 from generator.plan.page import SitePlan
 from generator.plan.site import plan
@@ -47,6 +48,8 @@ from generator.write import (
 CACHE_DIR = ".tembolok"
 CHART_CACHE = f"{CACHE_DIR}/bagan"
 SITE_STAMP = f"{CACHE_DIR}/situs.json"
+#: Footnote definitions of every source (generator.footnote_sources adds the ones a page cites).
+FOOTNOTES = f"{CACHE_DIR}/catatan-kaki.md"
 #: The configuration MkDocs reads: the hand-written mkdocs.yml plus the complete navigation.
 GENERATED_CONFIG = "mkdocs.gen.yml"
 GENERATED_NOTICE = (
@@ -98,9 +101,13 @@ def plan_content(content_dir: Path, config_file: Path | None = None) -> Planned:
     site = plan(org)
     if config_file is not None and config_file.is_file():
         pages = hand_written_pages(docs_dir(config_file), GENERATED_DIRS)
-        broken = broken_links(pages, [p.path for p in site.pages])
-        if broken:
-            return Planned(Checked(None, sorted([*checked.problems, *broken])))
+        found = broken_links(pages, [p.path for p in site.pages])
+        found += check_pages(pages, set(org.sources))
+        if found:
+            problems = sorted([*checked.problems, *found])
+            if any(p.severity is Severity.ERROR for p in found):
+                return Planned(Checked(None, problems))
+            checked = Checked(checked.records, problems)
     return Planned(checked, org, site)
 
 
@@ -165,9 +172,15 @@ def expand_nav(nav: list[Any], sections: dict[str, list[Any]]) -> list[Any]:
 
 
 def generated_config(config_file: Path, sections: dict[str, list[Any]]) -> bytes:
-    """The configuration MkDocs (or another engine) builds from: mkdocs.yml and the whole nav."""
+    """The configuration MkDocs (or another engine) builds from: mkdocs.yml, the whole nav,
+    and where the sources' footnote definitions are (each page gets the ones it cites)."""
     base = _read_config(config_file)
-    config = {"INHERIT": config_file.name, "nav": expand_nav(base.get("nav") or [], sections)}
+    footnotes = (config_file.parent / FOOTNOTES).resolve()
+    config = {
+        "INHERIT": config_file.name,
+        "nav": expand_nav(base.get("nav") or [], sections),
+        "markdown_extensions": {"generator.footnote_sources": {"definitions": str(footnotes)}},
+    }
     header = "# Dibuat oleh generator dari mkdocs.yml dan content/; jangan disunting.\n"
     # JSON is YAML too, and much faster to write than PyYAML's emitter.
     return (header + json.dumps(config, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
@@ -188,6 +201,10 @@ def generate(content_dir: Path, config_file: Path) -> Generated:
     files = render_files(site, org, root / CHART_CACHE)
     config = generated_config(config_file, site.navs)
     report = write_tree(docs_dir(config_file), files, GENERATED_DIRS)
+    notes = definitions(org.sources).encode("utf-8")
+    notes_path = root / FOOTNOTES
+    if not notes_path.is_file() or notes_path.read_bytes() != notes:
+        write_atomic(notes_path, notes)
     config_path = root / GENERATED_CONFIG
     if not config_path.is_file() or config_path.read_bytes() != config:
         write_atomic(config_path, config)
@@ -261,6 +278,7 @@ def inputs_fingerprint(config_file: Path, epoch: str | None) -> str:
     files = [
         root / "mkdocs.yml",
         root / GENERATED_CONFIG,
+        root / FOOTNOTES,
         Path(__file__).with_name("mkdocs_hooks.py"),
     ]
     docs = docs_dir(config_file)
