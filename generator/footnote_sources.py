@@ -41,11 +41,11 @@ class FootnoteSources(Extension):
         self.config = {"definitions": ["", "file of footnote definitions, one per line"]}
         super().__init__(**kwargs)
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+    def extendMarkdown(self, md: Markdown) -> None:
         definitions = _definitions(str(self.getConfig("definitions")))
         # Before the footnotes extension reads definitions (its preprocessor has priority 15+).
         md.preprocessors.register(_Append(md, definitions), "sumber_catatan_kaki", 30)
 
 
-def makeExtension(**kwargs: Any) -> FootnoteSources:  # noqa: N802 - Python-Markdown's name
+def makeExtension(**kwargs: Any) -> FootnoteSources:
     return FootnoteSources(**kwargs)
