@@ -26,6 +26,7 @@ from generator.load import load_content
 from generator.model import Organisation
 from generator.opendata import data_files
 from generator.plan.page import SitePlan
+from generator.plan.repository import Repository
 from generator.plan.site import plan
 from generator.render.charts import PendingCharts, chart_jobs, standalone_svg
 from generator.render.pages import environment, render_page
@@ -149,7 +150,7 @@ def generate(content_dir: Path, config_file: Path) -> Generated:
     if checked.records is None:
         raise ContentError(checked.errors)
     org = Organisation.build(checked.records)
-    site = plan(org)
+    site = plan(org, Repository.from_config(_read_config(config_file)))
     root = config_file.parent
     files = render_files(site, org, root / CHART_CACHE)
     config = generated_config(config_file, site.navs)
@@ -231,6 +232,8 @@ def inputs_fingerprint(config_file: Path, epoch: str | None) -> str:
     ]
     docs = docs_dir(config_file)
     files += sorted(p for p in docs.rglob("*") if p.is_file())
+    # The theme overrides (404 page, edit links) shape every page too.
+    files += sorted(p for p in (root / "overrides").rglob("*") if p.is_file())
     for path in files:
         digest.update(
             str(path.relative_to(root) if path.is_relative_to(root) else path.name).encode()
@@ -312,5 +315,23 @@ class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml, whose Material tags (!!python/name:…) only MkDocs needs to resolve."""
 
 
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> str | None:
+    """MkDocs' ``!ENV NAME`` or ``!ENV [NAME, …, default]``: the first variable set, or the default.
+
+    The workflow that publishes the site sets the repository's and site's addresses this way.
+    """
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [str(loader.construct_scalar(node))], None
+    else:
+        values = [loader.construct_object(child) for child in node.value]
+        names = [str(v) for v in (values[:-1] if len(values) > 1 else values)]
+        default = values[-1] if len(values) > 1 else None
+    for name in names:
+        if name in os.environ:
+            return os.environ[name]
+    return None if default is None else str(default)
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)

@@ -85,8 +85,9 @@ def copy_project(destination: Path) -> Project:
             n for n in names if Path(folder) == ROOT / "docs" and n in GENERATED_DIRS
         ],
     )
-    # MkDocs finds the hook relative to mkdocs.yml.
+    # MkDocs finds the hook and the theme overrides relative to mkdocs.yml.
     (destination / "generator").symlink_to(ROOT / "generator")
+    (destination / "overrides").symlink_to(ROOT / "overrides")
     return Project(destination)
 
 

@@ -43,6 +43,8 @@ class PagePlan:
     """Indonesian root forms of those names, indexed but not shown."""
     source_file: str | None = None
     """The content file this page is made from, relative to the project (for edit links)."""
+    edit_url: str | None = None
+    """Where that file opens in the repository host's editor (set from mkdocs.yml's repo_url)."""
 
 
 @dataclass(frozen=True)
