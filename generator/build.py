@@ -28,6 +28,7 @@ from generator.model import Organisation
 from generator.narrative import check_pages, definitions
 from generator.opendata import data_files
 from generator.plan.page import SitePlan
+from generator.plan.repository import Repository
 from generator.plan.site import plan
 from generator.render.charts import PendingCharts, chart_jobs, standalone_svg
 from generator.render.pages import environment, render_page
@@ -98,8 +99,10 @@ def plan_content(content_dir: Path, config_file: Path | None = None) -> Planned:
     if checked.records is None:
         return Planned(checked)
     org = Organisation.build(checked.records)
-    site = plan(org)
-    if config_file is not None and config_file.is_file():
+    has_config = config_file is not None and config_file.is_file()
+    repository = Repository.from_config(_read_config(config_file)) if has_config else None
+    site = plan(org, repository)
+    if config_file is not None and has_config:
         pages = hand_written_pages(docs_dir(config_file), GENERATED_DIRS)
         found = broken_links(pages, [p.path for p in site.pages])
         found += check_pages(pages, set(org.sources))
@@ -283,6 +286,8 @@ def inputs_fingerprint(config_file: Path, epoch: str | None) -> str:
     ]
     docs = docs_dir(config_file)
     files += sorted(p for p in docs.rglob("*") if p.is_file())
+    # The theme overrides (404 page, edit links) shape every page too.
+    files += sorted(p for p in (root / "overrides").rglob("*") if p.is_file())
     for path in files:
         digest.update(
             str(path.relative_to(root) if path.is_relative_to(root) else path.name).encode()
@@ -365,5 +370,23 @@ class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml, whose Material tags (!!python/name:…) only MkDocs needs to resolve."""
 
 
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> str | None:
+    """MkDocs' ``!ENV NAME`` or ``!ENV [NAME, …, default]``: the first variable set, or the default.
+
+    The workflow that publishes the site sets the repository's and site's addresses this way.
+    """
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [str(loader.construct_scalar(node))], None
+    else:
+        values = [loader.construct_object(child) for child in node.value]
+        names = [str(v) for v in (values[:-1] if len(values) > 1 else values)]
+        default = values[-1] if len(values) > 1 else None
+    for name in names:
+        if name in os.environ:
+            return os.environ[name]
+    return None if default is None else str(default)
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)

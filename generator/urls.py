@@ -12,6 +12,7 @@ import re
 #: Folders under docs/ that the generator owns entirely (git-ignored, pruned on each run).
 GENERATED_DIRS = (
     "struktur", "dasar-hukum", "indeks", "kolom", "daerah", "struktur-baku", "data", "gaya",
+    "kelengkapan",
 )  # fmt: skip
 OVERVIEW_DOC = "struktur/index.md"
 HISTORY_DOC = "struktur/perubahan/index.md"
@@ -20,6 +21,7 @@ AZ_DOC = "indeks/index.md"
 FIELDS_DOC = "kolom/index.md"
 REGIONS_DOC = "daerah/index.md"
 DATA_DOC = "data/index.md"
+COMPLETENESS_DOC = "kelengkapan/index.md"
 #: The chart palette as CSS variables (generated, so the palette is defined once).
 CHART_CSS = "gaya/bagan.css"
 

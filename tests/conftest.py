@@ -132,8 +132,9 @@ def copy_project(
         shutil.copytree(fixture / "content", destination / "content")
         shutil.copytree(fixture / "docs", destination / "docs")
         shutil.copytree(ROOT / "docs" / "assets", destination / "docs" / "assets")
-    # MkDocs finds the hook relative to mkdocs.yml.
+    # MkDocs finds the hook and the theme overrides relative to mkdocs.yml.
     (destination / "generator").symlink_to(ROOT / "generator")
+    (destination / "overrides").symlink_to(ROOT / "overrides")
     return Project(destination)
 
 

@@ -45,6 +45,8 @@ class PagePlan:
     """The content file this page is made from, relative to the project (for edit links)."""
     extra_charts: tuple[Chart, ...] = ()
     """Further charts on the page; each is drawn in its own slot and saved as ``<id>.svg``."""
+    edit_url: str | None = None
+    """Where that file opens in the repository host's editor (set from mkdocs.yml's repo_url)."""
 
     @property
     def charts(self) -> tuple[Chart, ...]:

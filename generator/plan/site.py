@@ -5,15 +5,19 @@ Everything here is data about the site, computed from the model; nothing is rend
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.model import Organisation
 from generator.opendata import SECRETARIAT_COLUMNS, UNIT_COLUMNS, licence_sources
 from generator.plan.central import central_pages
+from generator.plan.completeness import completeness
 from generator.plan.fields import field_reference
 from generator.plan.history import history_page
 from generator.plan.nav import section_navs
 from generator.plan.page import PagePlan, SitePlan, trail
 from generator.plan.regions import region_pages
-from generator.urls import DATA_DOC, FIELDS_DOC
+from generator.plan.repository import Repository
+from generator.urls import COMPLETENESS_DOC, DATA_DOC, FIELDS_DOC
 
 
 def fields_page() -> PagePlan:
@@ -43,9 +47,31 @@ def data_page(org: Organisation) -> PagePlan:
     )
 
 
-def plan(org: Organisation) -> SitePlan:
-    """Every generated page with its chart, and the section navs."""
-    pages = [*central_pages(org), history_page(org), fields_page(), data_page(org)]
+def completeness_page(org: Organisation, repository: Repository) -> PagePlan:
+    return PagePlan(
+        COMPLETENESS_DOC,
+        "completeness.md.j2",
+        "Kelengkapan Data",
+        "Keterangan yang belum ada atau belum pasti untuk setiap unit, struktur baku, dan peraturan",
+        {"report": completeness(org, repository.edit_url)},
+        crumbs=trail(("Kelengkapan Data", None)),
+    )
+
+
+def plan(org: Organisation, repository: Repository | None = None) -> SitePlan:
+    """Every generated page with its chart, and the section navs.
+
+    With a repository, each page made from one content file links to that file's editor.
+    """
+    repository = repository or Repository(None)
+    pages = [
+        *central_pages(org),
+        history_page(org),
+        fields_page(),
+        data_page(org),
+        completeness_page(org, repository),
+    ]
     if org.secretariats:
         pages += region_pages(org)
+    pages = [replace(p, edit_url=repository.edit_url(p.source_file)) for p in pages]
     return SitePlan(tuple(pages), section_navs(org))

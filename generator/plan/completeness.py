@@ -1,0 +1,319 @@
+"""What the content still lacks, record by record, and how complete each kind of fact is.
+
+Pure: computed from the model, for the public "Kelengkapan Data" page that invites help. The
+checks mirror the warnings of ``generator check`` (no duties, no sources, …) and add what a
+reader misses on a page (no official link, unknown dates, facts still to be verified).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
+from generator.model import FIELD_LABELS, KIND_LABELS, Organisation, regulation_short
+from generator.schema import Confidence, Regulation, StandardStructure, Topic, Unit, UnitKind
+from generator.urls import regulation_doc, structure_doc, structure_unit_doc, unit_doc
+from generator.validate import ALLOWED_PARENTS
+
+#: The facts checked, in the order the page lists them: the name readers see, and what it means.
+FIELDS: dict[str, tuple[str, str]] = {
+    "tugas": ("Rumusan tugas", "kutipan pasal yang merumuskan tugasnya"),
+    "fungsi": ("Rumusan fungsi", "kutipan pasal yang merumuskan fungsinya"),
+    "induk": (
+        "Unit atasan",
+        "unit atasannya diketahui dan tidak ditandai inferensi atau perlu verifikasi",
+    ),
+    "sub_unit": (
+        "Unit di bawahnya",
+        "unit di bawahnya sudah tercatat (tidak berlaku untuk subbagian)",
+    ),
+    "sumber": ("Sumber", "paling sedikit satu sumber yang dapat diperiksa"),
+    "tautan_resmi": ("Tautan resmi", "tautan ke teks peraturan di situs resmi pemerintah"),
+    "tanggal": (
+        "Tanggal",
+        "tanggal penetapan peraturan, atau masa berdirinya unit terdahulu",
+    ),
+    "verifikasi": ("Sudah diverifikasi", "tidak ada keterangan yang ditandai perlu verifikasi"),
+}
+
+#: Kinds of unit that can have units under them (a subbagian is always the lowest level).
+PARENT_KINDS: frozenset[UnitKind] = frozenset().union(*ALLOWED_PARENTS.values())
+
+UNCERTAIN_LABELS = {
+    Confidence.INFERRED: "masih disimpulkan",
+    Confidence.UNVERIFIED: "perlu verifikasi",
+}
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One missing or uncertain fact of a record."""
+
+    field: str
+    text: str
+
+
+@dataclass(frozen=True)
+class RecordGaps:
+    """One record (unit, standard structure, sub-unit or regulation): what was checked, what lacks."""
+
+    name: str
+    kind: str
+    doc: str
+    """The record's page under docs/."""
+    source_file: str
+    """The content file that holds it, relative to the project."""
+    checked: tuple[str, ...]
+    gaps: tuple[Gap, ...]
+    edit_url: str | None = None
+
+    @property
+    def is_complete(self) -> bool:
+        return not self.gaps
+
+    def lacks(self, field: str) -> bool:
+        return any(gap.field == field for gap in self.gaps)
+
+
+@dataclass(frozen=True)
+class Share:
+    """How many records that should have a fact do have it."""
+
+    field: str
+    label: str
+    meaning: str
+    complete: int
+    total: int
+
+    @property
+    def ratio(self) -> float:
+        return self.complete / self.total if self.total else 1.0
+
+    @property
+    def percent(self) -> int:
+        """Rounded down, so a page never says 100% while something is still missing."""
+        return self.complete * 100 // self.total if self.total else 100
+
+
+@dataclass(frozen=True)
+class Group:
+    title: str
+    records: tuple[RecordGaps, ...]
+
+    @property
+    def incomplete(self) -> tuple[RecordGaps, ...]:
+        return tuple(r for r in self.records if not r.is_complete)
+
+    @property
+    def complete(self) -> tuple[RecordGaps, ...]:
+        return tuple(r for r in self.records if r.is_complete)
+
+
+@dataclass(frozen=True)
+class Completeness:
+    groups: tuple[Group, ...]
+    shares: tuple[Share, ...]
+    overall: Share
+    """All checks of all records together."""
+
+    @property
+    def records(self) -> tuple[RecordGaps, ...]:
+        return tuple(r for g in self.groups for r in g.records)
+
+    @property
+    def complete_records(self) -> int:
+        return sum(1 for r in self.records if r.is_complete)
+
+
+# --- the checks, one small function each --------------------------------------------------
+
+
+def _topic_gap(record: Unit | StandardStructure, topic: Topic, field: str) -> Gap | None:
+    if any(p.topik is topic for p in record.ketentuan):
+        return None
+    return Gap(field, f"Rumusan {field} belum dimuat (belum ada 'ketentuan' bertopik {field}).")
+
+
+def _unverified(record: Unit | StandardStructure | Regulation) -> Gap | None:
+    """Facts marked perlu-verifikasi: the whole record, single fields, or a legal basis."""
+    if record.keyakinan is Confidence.UNVERIFIED:
+        return Gap("verifikasi", "Seluruh keterangannya masih perlu verifikasi.")
+    fields = [
+        FIELD_LABELS.get(key, key.replace("_", " ").capitalize())
+        for key, detail in record.rincian_keyakinan.items()
+        if detail.keyakinan is Confidence.UNVERIFIED
+    ]
+    basis = getattr(record, "dasar_hukum", [])
+    if any(b.keyakinan is Confidence.UNVERIFIED for b in basis):
+        fields.append(FIELD_LABELS["dasar_hukum"])
+    if not fields:
+        return None
+    return Gap("verifikasi", "Perlu verifikasi: " + ", ".join(dict.fromkeys(fields)) + ".")
+
+
+def _parent_gap(unit: Unit, has_parent_page: bool) -> Gap | None:
+    detail = unit.rincian_keyakinan.get("induk")
+    if detail is not None and detail.keyakinan in UNCERTAIN_LABELS:
+        return Gap("induk", f"Unit atasan {UNCERTAIN_LABELS[detail.keyakinan]}.")
+    if unit.induk is None and not has_parent_page:
+        return Gap("induk", "Unit atasan belum diketahui.")
+    return None
+
+
+def _children_gap(has_children: bool) -> Gap | None:
+    return None if has_children else Gap("sub_unit", "Belum ada unit di bawahnya yang tercatat.")
+
+
+def _sources_gap(sources: list[str]) -> Gap | None:
+    return None if sources else Gap("sumber", "Belum punya sumber.")
+
+
+def _record(
+    name: str,
+    kind: str,
+    doc: str,
+    source_file: str,
+    checks: dict[str, Gap | None],
+) -> RecordGaps:
+    gaps = tuple(gap for gap in checks.values() if gap is not None)
+    return RecordGaps(name, kind, doc, source_file, tuple(checks), gaps)
+
+
+def unit_gaps(org: Organisation, unit: Unit) -> RecordGaps:
+    """A central unit; the root has no parent to doubt, a former unit no sub-units to list."""
+    checks: dict[str, Gap | None] = {
+        "tugas": _topic_gap(unit, Topic.DUTIES, "tugas"),
+        "fungsi": _topic_gap(unit, Topic.FUNCTIONS, "fungsi"),
+    }
+    if unit.is_former or unit.induk is not None:
+        checks["induk"] = _parent_gap(unit, has_parent_page=False)
+    if not unit.is_former and unit.jenis in PARENT_KINDS:
+        checks["sub_unit"] = _children_gap(bool(org.children_of(unit)))
+    checks["sumber"] = _sources_gap(unit.sumber)
+    if unit.is_former:
+        checks["tanggal"] = (
+            None if unit.periode else Gap("tanggal", "Masa berdirinya belum diketahui ('periode').")
+        )
+    checks["verifikasi"] = _unverified(unit)
+    return _record(
+        unit.nama, KIND_LABELS[unit.jenis], unit_doc(unit.id), f"content/unit/{unit.id}.yml", checks
+    )
+
+
+def structure_gaps(structure: StandardStructure) -> RecordGaps:
+    checks: dict[str, Gap | None] = {
+        "tugas": _topic_gap(structure, Topic.DUTIES, "tugas"),
+        "fungsi": _topic_gap(structure, Topic.FUNCTIONS, "fungsi"),
+        "sub_unit": _children_gap(bool(structure.sub_unit)),
+        "sumber": _sources_gap(structure.sumber),
+        "verifikasi": _unverified(structure),
+    }
+    return _record(
+        structure.nama,
+        "Struktur baku",
+        structure_doc(structure.id),
+        _structure_file(structure),
+        checks,
+    )
+
+
+def structure_unit_gaps(structure: StandardStructure, unit: Unit) -> RecordGaps:
+    """A sub-unit of a standard structure; its sources are the structure's."""
+    checks: dict[str, Gap | None] = {
+        "tugas": _topic_gap(unit, Topic.DUTIES, "tugas"),
+        "fungsi": _topic_gap(unit, Topic.FUNCTIONS, "fungsi"),
+        # Without 'induk' a sub-unit sits directly under the secretariat: that is known.
+        "induk": _parent_gap(unit, has_parent_page=True),
+    }
+    if not unit.is_former and unit.jenis in PARENT_KINDS:
+        checks["sub_unit"] = _children_gap(any(u.induk == unit.id for u in structure.sub_unit))
+    if unit.is_former:
+        checks["tanggal"] = (
+            None if unit.periode else Gap("tanggal", "Masa berdirinya belum diketahui ('periode').")
+        )
+    checks["verifikasi"] = _unverified(unit)
+    return _record(
+        unit.nama,
+        KIND_LABELS[unit.jenis],
+        structure_unit_doc(structure.id, unit.id),
+        _structure_file(structure),
+        checks,
+    )
+
+
+def regulation_gaps(regulation: Regulation) -> RecordGaps:
+    checks: dict[str, Gap | None] = {
+        "sumber": _sources_gap(regulation.sumber),
+        "tautan_resmi": None
+        if regulation.tautan_resmi
+        else Gap("tautan_resmi", "Belum ada tautan resmi ke teks peraturannya ('tautan_resmi')."),
+        "tanggal": None
+        if regulation.ditetapkan
+        else Gap("tanggal", "Tanggal penetapannya belum diketahui ('ditetapkan')."),
+        "verifikasi": _unverified(regulation),
+    }
+    return _record(
+        regulation_short(regulation),
+        "Peraturan",
+        regulation_doc(regulation.id),
+        f"content/peraturan/{regulation.id}.yml",
+        checks,
+    )
+
+
+def _structure_file(structure: StandardStructure) -> str:
+    return f"content/templat/{structure.id}.yml"
+
+
+# --- the whole picture ---------------------------------------------------------------------
+
+
+def shares(records: Iterable[RecordGaps]) -> tuple[tuple[Share, ...], Share]:
+    """Per field, the records that have it among those it applies to; and all checks together."""
+    records = list(records)
+    per_field = []
+    for field, (label, meaning) in FIELDS.items():
+        applies = [r for r in records if field in r.checked]
+        if applies:
+            done = sum(1 for r in applies if not r.lacks(field))
+            per_field.append(Share(field, label, meaning, done, len(applies)))
+    overall = Share(
+        "semua",
+        "Semua keterangan",
+        "semua pemeriksaan di atas, dijumlahkan",
+        sum(s.complete for s in per_field),
+        sum(s.total for s in per_field),
+    )
+    return tuple(per_field), overall
+
+
+def completeness(
+    org: Organisation, edit_url: Callable[[str], str | None] = lambda path: None
+) -> Completeness:
+    """Every central unit, standard structure with its sub-units, and regulation."""
+    active = [unit for unit, _ in org.walk()]
+    walked = {u.id for u in active}
+    # An active unit under a dissolved one is outside the walk; it still counts.
+    active += [u for u in org.units.values() if not u.is_former and u.id not in walked]
+    groups = [
+        Group("Unit pusat", tuple(unit_gaps(org, u) for u in active)),
+        Group("Unit terdahulu", tuple(unit_gaps(org, u) for u in org.former_units())),
+        *(
+            Group(
+                f"Struktur baku: {s.nama}",
+                (
+                    structure_gaps(s),
+                    *(structure_unit_gaps(s, u) for u in org.structure_units(s)),
+                ),
+            )
+            for s in org.ordered_structures()
+        ),
+        Group("Peraturan", tuple(regulation_gaps(r) for r in org.regulations.values())),
+    ]
+    groups = [
+        Group(g.title, tuple(replace(r, edit_url=edit_url(r.source_file)) for r in g.records))
+        for g in groups
+        if g.records
+    ]
+    per_field, overall = shares(r for g in groups for r in g.records)
+    return Completeness(tuple(groups), per_field, overall)

@@ -1,0 +1,104 @@
+"""Every kind of page passes axe (no serious or critical violation) on a phone and a desktop, in the
+light and the dark palette, and fits a 360 px screen without scrolling sideways.
+
+Material's palette follows the reader's system setting until they press the toggle, so emulating
+``prefers-color-scheme`` selects the palette; each test checks that the scheme it meant is on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from .conftest import Project
+from .test_browser import ARTIFACTS, _open, browser  # noqa: F401  (browser is a fixture)
+from .test_publish import serve
+
+pytestmark = [pytest.mark.site, pytest.mark.browser]
+
+#: One page of each kind, by name (also the screenshot's name).
+PAGE_TYPES = {
+    "beranda": "",
+    "ikhtisar": "struktur/",
+    "unit": "struktur/biro-logistik/",
+    "unit-terdahulu": "struktur/biro-perundang-undangan/",
+    "peraturan": "dasar-hukum/pkpu-21-2023/",
+    "indeks": "indeks/",
+    "daerah": "daerah/",
+    "provinsi": "daerah/jawa-barat/",
+    "kabupaten-kota": "daerah/jawa-barat/kabupaten-bogor/",
+    "struktur-baku": "struktur-baku/sekretariat-kabupaten-kota/",
+    "unit-struktur-baku": "struktur-baku/sekretariat-kabupaten-kota/subbagian-keuangan-umum-dan-logistik/",
+    "data": "data/",
+    "kelengkapan": "kelengkapan/",
+    "tidak-ditemukan": "tidak/ada/",
+}
+WIDTHS = (360, 1280)
+
+
+@pytest.fixture(scope="module")
+def pages_site(built: Project) -> Iterator[str]:
+    """The built site served like GitHub Pages: unknown addresses get the 404 page."""
+    with serve(built.site, built.site / "404.html") as base:
+        yield base
+
+
+def _serious(page: object) -> list[tuple[str, str, int, str]]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        (v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["target"][0] if v["nodes"] else "")
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["terang", "gelap"])
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_page_type_is_accessible_in_both_palettes(
+    browser: object,  # noqa: F811
+    pages_site: str,
+    name: str,
+    dark: bool,
+):
+    ARTIFACTS.mkdir(exist_ok=True)
+    found = {}
+    for width in WIDTHS:
+        page, watch = _open(browser, pages_site, width=width, dark=dark)
+        page.goto(pages_site + PAGE_TYPES[name])  # type: ignore[attr-defined]
+        page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+        scheme = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")  # type: ignore[attr-defined]
+        assert scheme == ("slate" if dark else "default")
+        if width == 360:
+            overflow = page.evaluate(  # type: ignore[attr-defined]
+                "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert overflow <= 0, f"{name}: halaman melebar {overflow}px pada 360px"
+        palette = "gelap" if dark else "terang"
+        page.screenshot(path=str(ARTIFACTS / f"a11y-{name}-{width}-{palette}.png"))  # type: ignore[attr-defined]
+        found[width] = _serious(page)
+        errors = list(watch.errors)
+        if name == "tidak-ditemukan":
+            # The page itself answers 404 (once); an asset that failed would add another.
+            errors.remove(
+                "Failed to load resource: the server responded with a status of 404 (Not Found)"
+            )
+        assert errors == [] and watch.outside == [], (errors, watch.outside)
+        page.context.close()  # type: ignore[attr-defined]
+    assert found == {width: [] for width in WIDTHS}
+
+
+def test_the_unit_table_keeps_its_last_column_on_a_phone(browser: object, pages_site: str):  # noqa: F811
+    page, _ = _open(browser, pages_site, width=360)
+    page.goto(pages_site + "struktur/")  # type: ignore[attr-defined]
+    fits = page.evaluate(  # type: ignore[attr-defined]
+        """() => {
+            const table = document.querySelector('.tabel-unit table');
+            const box = table.getBoundingClientRect();
+            const last = table.querySelector('tbody tr td:last-child').getBoundingClientRect();
+            return [last.right <= window.innerWidth, table.scrollWidth <= table.clientWidth + 1, box.right];
+        }"""
+    )
+    assert fits[:2] == [True, True], fits

@@ -1,0 +1,110 @@
+"""No page shows Markdown that did not render: the real site is built once and the text a reader
+sees on every page is scanned for Markdown and HTML syntax left as text.
+
+MkDocs' strict mode does not notice these (e.g. a `<div markdown>` without md_in_html shows its
+Markdown raw), so this reads the result the way a reader does.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from .conftest import Project
+
+pytestmark = pytest.mark.site
+
+#: Elements whose text a reader does not see as page text (or sees as code, where syntax belongs).
+INVISIBLE = ("script", "style", "svg", "template", "noscript", "code", "pre", "kbd", "title")
+
+#: Markdown or HTML that should have been turned into formatting, with what it looks like.
+LEFTOVERS = {
+    "tebal yang tidak dirender (**)": re.compile(r"\*\*"),
+    "tautan Markdown yang tidak dirender (](…)": re.compile(r"\]\("),
+    "tautan ke berkas .md": re.compile(r"\.md\)"),
+    "admonition yang tidak dirender (!!!)": re.compile(r"!!!"),
+    "attr_list yang tidak dirender ({: …})": re.compile(r"\{:\s"),
+    "tag HTML yang tampil sebagai teks": re.compile(
+        r"</?(?:div|span|p|a|details|summary|figure|table|br|ul|li)\b[^<]*>?"
+    ),
+    "judul Markdown yang tidak dirender (## )": re.compile(r"(?:^|\n)\s*#{2,6} \S"),
+}
+
+
+def visible_text(html: bytes) -> str:
+    """The text a reader sees: without scripts, styles, charts, hidden elements and code."""
+    soup = BeautifulSoup(html, "lxml")
+    for element in soup.find_all(INVISIBLE):
+        element.decompose()
+    for element in soup.select("[hidden], [aria-hidden='true']"):
+        element.decompose()
+    return soup.get_text("\n")
+
+
+def leftovers(text: str) -> list[str]:
+    """What in the text looks like syntax that did not render, named, with a little context."""
+    found = []
+    for name, pattern in LEFTOVERS.items():
+        for match in pattern.finditer(text):
+            start = max(match.start() - 40, 0)
+            context = " ".join(text[start : match.end() + 40].split())
+            found.append(f"{name}: …{context}…")
+    return found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bacaan **tebal** yang lupa dirender",
+        "lihat [halaman](../x.md) ini",
+        '!!! note "Judul"',
+        "Paragraf\n{: .remah-roti }",
+        '<div class="grid cards" markdown>',
+        "Teks\n## Judul",
+    ],
+)
+def test_the_scan_catches_each_kind_of_leftover(text: str):
+    html = f"<html><body><article><p>{_escape(text)}</p></article></body></html>".encode()
+    assert leftovers(visible_text(html)), text
+
+
+def test_the_scan_ignores_code_scripts_and_hidden_text():
+    html = (
+        b"<html><body><p>Tulis <code>**tebal**</code> dan <code>[x](y.md)</code>.</p>"
+        b"<pre>!!! note\n{: .kelas }</pre><script>a = '**'</script>"
+        b"<p hidden>](</p><svg><text>**</text></svg><p>Biasa saja: 3 * 4 = 12.</p></body></html>"
+    )
+    assert leftovers(visible_text(html)) == []
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def test_no_page_shows_unrendered_markdown(built: Project):
+    pages = sorted(built.site.rglob("*.html"))
+    assert len(pages) > 500
+    problems = {
+        str(page.relative_to(built.site)): found
+        for page in pages
+        if (found := leftovers(visible_text(page.read_bytes())))
+    }
+    assert problems == {}, _summary(problems)
+
+
+def test_the_home_page_cards_render(built: Project):
+    soup = BeautifulSoup((built.site / "index.html").read_bytes(), "lxml")
+    cards = soup.select(".grid.cards > ul > li")
+    assert len(cards) == 5
+    targets = [card.a["href"] for card in cards]
+    assert "daerah/" in targets and "struktur/" in targets
+
+
+def _summary(problems: dict[str, list[str]]) -> str:
+    lines = [
+        f"{path}: {found[0]}" + (f" (+{len(found) - 1})" if len(found) > 1 else "")
+        for path, found in problems.items()
+    ]
+    return f"{len(problems)} halaman:\n" + "\n".join(lines[:30])
