@@ -99,10 +99,11 @@ def plan_content(content_dir: Path, config_file: Path | None = None) -> Planned:
     if checked.records is None:
         return Planned(checked)
     org = Organisation.build(checked.records)
-    has_config = config_file is not None and config_file.is_file()
-    repository = Repository.from_config(_read_config(config_file)) if has_config else None
+    if config_file is not None and not config_file.is_file():
+        config_file = None
+    repository = Repository.from_config(_read_config(config_file)) if config_file else None
     site = plan(org, repository)
-    if config_file is not None and has_config:
+    if config_file is not None:
         pages = hand_written_pages(docs_dir(config_file), GENERATED_DIRS)
         found = broken_links(pages, [p.path for p in site.pages])
         found += check_pages(pages, set(org.sources))
