@@ -33,8 +33,9 @@ def test_a_renamed_unit_breaks_a_hand_written_link_in_check(
     )
     assert minimal_project.run("check", "--tanpa-peringatan") == 1
     err = capsys.readouterr().err
+    line = len(index.read_text(encoding="utf-8").splitlines())
     assert (
-        "docs/index.md:10:24: galat: tautan ke 'struktur/biro-umum/index.md' menuju halaman yang "
+        f"docs/index.md:{line}:24: galat: tautan ke 'struktur/biro-umum/index.md' menuju halaman yang "
         "tidak ada — maksud Anda 'struktur/biro-umum-dan-protokol/index.md'? Bila unit atau "
         "peraturannya diganti id-nya, perbarui tautan ini."
     ) in err
