@@ -262,6 +262,32 @@ def _leading_tabs(text: str) -> Iterator[Position]:
             yield Position(number, indent.index("\t") + 1)
 
 
+_Failure = tuple[Position, str, dict[str, object]]
+
+
+def _compose(text: str) -> tuple[yaml.Node | None, _Failure | None]:
+    """Compose YAML text into nodes, or say where and why it cannot be parsed."""
+    try:
+        try:
+            return yaml.compose(text, Loader=_LOADER), None
+        except (yaml.YAMLError, RecursionError):
+            # libyaml words its errors differently; the pure parser's messages are the ones we translate.
+            return yaml.compose(text, Loader=yaml.SafeLoader), None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        opened = _unclosed_quote(text, _position(mark).line)
+        if opened is not None:
+            # A quote left open swallows the lines after it; the parser trips far below the mistake.
+            return None, (opened, "kutip-tidak-ditutup-di-sini", {})
+        return None, (_position(mark), *_translate_yaml_problem(error))
+    except yaml.reader.ReaderError as error:
+        return None, (_line_col(text, error.position), *_translate_yaml_problem(error))
+    except yaml.YAMLError as error:
+        return None, (Position(1, 1), *_translate_yaml_problem(error))
+    except RecursionError:
+        return None, (Position(1, 1), "bersarang-terlalu-dalam", {"limit": MAX_DEPTH})
+
+
 def parse(raw: bytes, display_path: str) -> tuple[RawDocument | None, list[Problem]]:
     """Parse one file's bytes into a RawDocument, or report why it cannot be read.
 
@@ -290,28 +316,10 @@ def parse(raw: bytes, display_path: str) -> tuple[RawDocument | None, list[Probl
                 problem(display_path, position.line, position.column, "", "indentasi-tab")
             )
         return None, problems
-    try:
-        try:
-            node = yaml.compose(text, Loader=_LOADER)
-        except (yaml.YAMLError, RecursionError):
-            # libyaml words its errors differently; the pure parser's messages are the ones we translate.
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        opened = _unclosed_quote(text, _position(mark).line)
-        if opened is not None:
-            # A quote left open swallows the lines after it; the parser trips far below the mistake.
-            return fail(opened, "kutip-tidak-ditutup-di-sini")
-        code, values = _translate_yaml_problem(error)
-        return fail(_position(mark), code, **values)
-    except yaml.reader.ReaderError as error:
-        code, values = _translate_yaml_problem(error)
-        return fail(_line_col(text, error.position), code, **values)
-    except yaml.YAMLError as error:
-        code, values = _translate_yaml_problem(error)
-        return fail(Position(1, 1), code, **values)
-    except RecursionError:
-        return fail(Position(1, 1), "bersarang-terlalu-dalam", limit=MAX_DEPTH)
+    node, failure = _compose(text)
+    if failure is not None:
+        position, code, values = failure
+        return fail(position, code, **values)
     if node is None:
         return fail(Position(1, 1), "berkas-kosong")
     document = RawDocument(display_path, None, modeline=_modeline(text))

@@ -282,27 +282,7 @@ class Organisation:
     @classmethod
     def build(cls, records: Records) -> Organisation:
         """Assemble the tree from validated records (ids unique, parents exist, no cycles)."""
-        units = {u.id: u for u in sorted(records.units, key=sort_key)}
-        children: dict[str, list[str]] = {uid: [] for uid in units}
-        for unit in units.values():
-            if unit.induk is not None:
-                children[unit.induk].append(unit.id)
-        regulations = {
-            r.id: r
-            for r in sorted(records.regulations, key=lambda r: (r.tahun, r.jenis.value, r.nomor))
-        }
-        structures = {t.tingkat: t for t in records.structures}
-        secretariats = (
-            build_secretariats(records.regions, structures) if len(structures) == len(Level) else {}
-        )
-        return cls(
-            units=units,
-            regulations=regulations,
-            sources=dict(records.sources),
-            children={uid: tuple(kids) for uid, kids in children.items()},
-            structures=structures,
-            secretariats=secretariats,
-        )
+        return _assemble(records)
 
     @property
     def root(self) -> Unit:
@@ -433,3 +413,28 @@ class Organisation:
         return sorted(
             structure.sub_unit, key=lambda u: (u.status is not UnitStatus.ACTIVE, sort_key(u))
         )
+
+
+def _assemble(records: Records) -> Organisation:
+    """The body of ``Organisation.build``, outside the class to keep the class short."""
+    units = {u.id: u for u in sorted(records.units, key=sort_key)}
+    children: dict[str, list[str]] = {uid: [] for uid in units}
+    for unit in units.values():
+        if unit.induk is not None:
+            children[unit.induk].append(unit.id)
+    regulations = {
+        r.id: r
+        for r in sorted(records.regulations, key=lambda r: (r.tahun, r.jenis.value, r.nomor))
+    }
+    structures = {t.tingkat: t for t in records.structures}
+    secretariats = (
+        build_secretariats(records.regions, structures) if len(structures) == len(Level) else {}
+    )
+    return Organisation(
+        units=units,
+        regulations=regulations,
+        sources=dict(records.sources),
+        children={uid: tuple(kids) for uid, kids in children.items()},
+        structures=structures,
+        secretariats=secretariats,
+    )
