@@ -8,6 +8,9 @@ from pathlib import PurePosixPath
 from generator.errors import Problem, problem
 from generator.load import RawDocument
 from generator.rules.context import Context
+from generator.schema import Province, Regulation, StandardStructure, Unit
+
+_Record = Unit | Regulation | Province | StandardStructure
 
 #: The JSON Schema each kind of file names on its first line, relative to the file.
 _SCHEMAS = {
@@ -20,7 +23,7 @@ _SCHEMAS = {
 
 def _documents(ctx: Context) -> Iterator[tuple[str, RawDocument, str]]:
     """(kind, document, id) for every record file."""
-    groups: Sequence[tuple[str, Sequence[tuple[object, RawDocument]]]] = (
+    groups: Sequence[tuple[str, Sequence[tuple[_Record, RawDocument]]]] = (
         ("unit", ctx.units),
         ("peraturan", ctx.regulations),
         ("wilayah", ctx.regions),
@@ -28,7 +31,7 @@ def _documents(ctx: Context) -> Iterator[tuple[str, RawDocument, str]]:
     )
     for kind, records in groups:
         for record, document in records:
-            yield kind, document, getattr(record, "id")
+            yield kind, document, record.id
 
 
 def file_names(ctx: Context) -> Iterator[Problem]:

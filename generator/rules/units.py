@@ -9,8 +9,8 @@ from pathlib import PurePosixPath
 
 from generator.errors import Problem, problem
 from generator.load import Path_, RawDocument
-from generator.rules.context import ALLOWED_PARENTS, Context, suggest
 from generator.messages import hint
+from generator.rules.context import ALLOWED_PARENTS, Context, suggest
 from generator.schema import Confidence, Topic, Unit, UnitKind, UnitStatus
 
 
