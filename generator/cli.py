@@ -189,7 +189,7 @@ def _check(args: argparse.Namespace) -> int:
     checked = check_content(args.content, args.config)
     warnings = not args.tanpa_peringatan
     if args.format == "json":
-        sys.stdout.write(report.as_json(checked.problems))
+        sys.stdout.write(report.as_json(checked.problems, warnings=warnings))
     elif args.format == "github":
         # Annotations mark the lines in the pull request; the log and the job summary keep the
         # full list, since GitHub shows only ten annotations a step.

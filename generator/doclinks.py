@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from generator.errors import Problem
+from generator.errors import Problem, problem
+from generator.messages import hint
 
 # Inline Markdown links and images: [text](target "title"); angle-bracket targets too.
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -54,17 +55,13 @@ def broken_links(
             if resolved in existing:
                 continue
             close = _closest(resolved, existing)
-            hint = f" — maksud Anda '{close}'?" if close else "."
+            fragment = hint("maksud", match=close) if close else hint("titik")
             problems.append(
-                Problem(
-                    f"{display_root}/{path}",
-                    line,
-                    column,
-                    "",
-                    f"tautan ke '{resolved}' menuju halaman yang tidak ada{hint} Bila unit atau "
-                    "peraturannya diganti id-nya, perbarui tautan ini.",
+                problem(
+                    f"{display_root}/{path}", line, column, "",
+                    "tautan-halaman-tidak-ada", target=resolved, hint=fragment,
                 )
-            )
+            )  # fmt: skip
     return problems
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from generator.messages import WARNINGS, message
+
 
 class Severity(StrEnum):
     """How bad a problem is; the values are what editors read."""
@@ -23,12 +25,22 @@ class Problem:
     field: str
     message: str
     severity: Severity = Severity.ERROR
+    code: str = ""
+    """The message's id in ``generator.messages``."""
 
     def format(self) -> str:
         """Return ``path:line:col: galat: field: message``, the form editors and CI read."""
         where = f"{self.path}:{self.line}:{self.column}"
         field = f"{self.field}: " if self.field else ""
         return f"{where}: {self.severity.value}: {field}{self.message}"
+
+
+def problem(
+    path: str, line: int, column: int, field: str, code: str, /, **values: object
+) -> Problem:
+    """A problem whose text is message ``code``; its severity is the message's own."""
+    severity = Severity.WARNING if code in WARNINGS else Severity.ERROR
+    return Problem(path, line, column, field, message(code, **values), severity, code)
 
 
 class ContentError(Exception):

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from generator.errors import Problem
+from generator.errors import Problem, problem
 
 #: libyaml's composer when PyYAML was built with it (several times faster); same nodes and marks.
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -72,11 +72,12 @@ class RawDocument:
 class _TooBig(Exception):
     """The document expands beyond MAX_VALUES or MAX_DEPTH."""
 
-    def __init__(self, position: Position, path: Path_, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, position: Position, path: Path_, code: str, limit: int) -> None:
+        super().__init__(code)
         self.position = position
         self.path = path
-        self.message = message
+        self.code = code
+        self.limit = limit
 
 
 def _position(mark: yaml.Mark | None) -> Position:
@@ -91,76 +92,32 @@ def _line_col(text: str, index: int) -> Position:
     return Position(line, column)
 
 
-# Translations of PyYAML's problems; the first fragment found in the message wins.
+# PyYAML's problems and the ids of their translations; the first fragment found in the message wins.
 _YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
-    (
-        "mapping values are not allowed here",
-        "titik dua (:) tidak boleh di sini. Bila nilai berisi ': ', apit seluruh nilai dengan tanda "
-        'kutip ("…"); bila tidak, periksa indentasi baris ini',
-    ),
-    (
-        "could not find expected ':'",
-        "tidak menemukan titik dua (:) yang diharapkan. Setiap baris kolom berbentuk 'nama_kolom: nilai'",
-    ),
-    (
-        "did not find expected key",
-        "indentasi tidak sejajar. Kolom yang setingkat harus dimulai pada kolom yang sama, dan butir "
-        "daftar ('- ') harus sejajar satu sama lain",
-    ),
-    (
-        "did not find expected '-' indicator",
-        "butir daftar tidak sejajar. Setiap butir daftar harus diawali '- ' pada kolom yang sama",
-    ),
-    (
-        "expected <block end>, but found '<block sequence start>'",
-        "butir daftar ('- ') tidak sejajar dengan butir sebelumnya",
-    ),
-    (
-        "expected <block end>, but found",
-        "indentasi tidak sejajar dengan baris sebelumnya",
-    ),
-    (
-        "found unexpected end of stream",
-        "berkas berakhir di tengah teks bertanda kutip. Tutup tanda kutip yang dibuka",
-    ),
-    (
-        "found undefined alias",
-        "alias (*nama) merujuk anchor (&nama) yang tidak ada",
-    ),
-    (
-        "found character '\\t' that cannot start any token",
-        "karakter tab tidak boleh dipakai untuk indentasi; ganti dengan spasi",
-    ),
-    (
-        "expected a single document in the stream",
-        "berkas hanya boleh berisi satu dokumen; hapus pemisah '---' yang kedua",
-    ),
-    (
-        "found duplicate anchor",
-        "anchor (&nama) yang sama dipakai dua kali",
-    ),
-    (
-        "while scanning a quoted scalar",
-        "teks bertanda kutip tidak ditutup. Tutup tanda kutip yang dibuka",
-    ),
-    (
-        "while parsing a flow",
-        "kurung [ ] atau { } tidak ditutup dengan benar",
-    ),
-    (
-        "special characters are not allowed",
-        "berkas berisi karakter kontrol yang tidak diizinkan; hapus karakter tersebut",
-    ),
+    ("mapping values are not allowed here", "yaml-titik-dua"),
+    ("could not find expected ':'", "yaml-titik-dua-hilang"),
+    ("did not find expected key", "yaml-indentasi"),
+    ("did not find expected '-' indicator", "yaml-butir-daftar"),
+    ("expected <block end>, but found '<block sequence start>'", "yaml-butir-tidak-sejajar"),
+    ("expected <block end>, but found", "yaml-indentasi-sebelumnya"),
+    ("found unexpected end of stream", "yaml-kutip-akhir-berkas"),
+    ("found undefined alias", "yaml-alias-tanpa-anchor"),
+    ("found character '\\t' that cannot start any token", "yaml-tab"),
+    ("expected a single document in the stream", "yaml-dua-dokumen"),
+    ("found duplicate anchor", "yaml-anchor-ganda"),
+    ("while scanning a quoted scalar", "yaml-kutip-tidak-ditutup"),
+    ("while parsing a flow", "yaml-kurung"),
+    ("special characters are not allowed", "yaml-karakter-kontrol"),
 )
 
 
-def _translate_yaml_problem(error: yaml.YAMLError) -> str:
+def _translate_yaml_problem(error: yaml.YAMLError) -> tuple[str, dict[str, object]]:
+    """The message id (and its values) for one of PyYAML's errors."""
     text = str(error)
-    for fragment, message in _YAML_PROBLEMS:
+    for fragment, code in _YAML_PROBLEMS:
         if fragment in text:
-            return message
-    problem = getattr(error, "problem", None) or text.splitlines()[0]
-    return f"sintaks YAML tidak valid ({problem}). Periksa tanda kutip, titik dua, dan indentasi"
+            return code, {}
+    return "yaml-tidak-valid", {"problem": getattr(error, "problem", None) or text.splitlines()[0]}
 
 
 class _Converter:
@@ -172,10 +129,17 @@ class _Converter:
         self.count = 0
         self.constructor = yaml.SafeLoader("")
 
-    def problem(self, position: Position, field_path: Path_, message: str) -> None:
+    def problem(self, position: Position, field_path: Path_, code: str, **values: object) -> None:
         self.document.unreadable.add(field_path)
         self.problems.append(
-            Problem(self.document.path, position.line, position.column, dotted(field_path), message)
+            problem(
+                self.document.path,
+                position.line,
+                position.column,
+                dotted(field_path),
+                code,
+                **values,
+            )
         )
 
     def convert(self, node: yaml.Node, path: Path_) -> Any:
@@ -187,31 +151,29 @@ class _Converter:
             raise _TooBig(
                 self.document.keys.get(top, position),
                 top,
-                f"dokumen mengembang menjadi lebih dari {MAX_VALUES} nilai (kemungkinan karena "
-                "anchor dan alias yang saling merujuk). Tulis nilainya secara langsung",
+                "dokumen-mengembang",
+                MAX_VALUES,
             )
         if len(path) > MAX_DEPTH:
-            raise _TooBig(position, path, f"struktur bersarang lebih dari {MAX_DEPTH} tingkat")
+            raise _TooBig(position, path, "bersarang-lebih-dari", MAX_DEPTH)
         self.document.values[path] = position
         if isinstance(node, yaml.MappingNode):
             return self.convert_mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
-                self.problem(position, path, f"tag YAML '{node.tag}' tidak didukung; hapus tag ini")
+                self.problem(position, path, "tag-tidak-didukung", tag=node.tag)
                 return None
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
         self.document.written[path] = node.value
         try:
             return self.constructor.construct_object(node, deep=True)
         except yaml.YAMLError:
-            self.problem(position, path, f"tag YAML '{node.tag}' tidak didukung; hapus tag ini")
+            self.problem(position, path, "tag-tidak-didukung", tag=node.tag)
         except (ValueError, OverflowError):
             # The scalar looks like a date or number that does not exist, e.g. 2023-13-45.
-            if node.tag == "tag:yaml.org,2002:timestamp":
-                message = f"'{node.value}' bukan tanggal yang sah. Tulis dengan bentuk TTTT-BB-HH, mis. 2023-12-11"
-            else:
-                message = f"nilai '{node.value}' tidak dapat dibaca; apit dengan tanda kutip bila maksudnya teks"
-            self.problem(position, path, message)
+            timestamp = node.tag == "tag:yaml.org,2002:timestamp"
+            code = "tanggal-tidak-sah" if timestamp else "nilai-tidak-terbaca"
+            self.problem(position, path, code, value=node.value)
         return None
 
     def convert_mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any] | None:
@@ -219,37 +181,25 @@ class _Converter:
             self.problem(
                 _position(node.start_mark),
                 path,
-                f"tag YAML '{node.tag}' tidak didukung; hapus tag ini",
+                "tag-tidak-didukung",
+                tag=node.tag,
             )
             return None
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key_position = _position(key_node.start_mark)
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self.problem(
-                    key_position,
-                    path,
-                    "kunci gabungan '<<' tidak didukung; tulis kolomnya satu per satu",
-                )
+                self.problem(key_position, path, "kunci-gabungan")
                 continue
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
                 shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "…"
-                self.problem(
-                    key_position,
-                    path,
-                    f"nama kolom harus berupa teks, bukan '{shown}'. Periksa baris ini",
-                )
+                self.problem(key_position, path, "kunci-bukan-teks", key=shown)
                 continue
             key = key_node.value
             child = (*path, key)
             if key in result:
                 first = self.document.keys[child]
-                self.problem(
-                    key_position,
-                    child,
-                    f"kolom '{key}' ditulis dua kali dalam satu bagian (pertama di baris "
-                    f"{first.line}). Hapus salah satunya",
-                )
+                self.problem(key_position, child, "kolom-ganda", key=key, line=first.line)
                 continue
             self.document.keys[child] = key_position
             result[key] = self.convert(value_node, child)
@@ -312,6 +262,32 @@ def _leading_tabs(text: str) -> Iterator[Position]:
             yield Position(number, indent.index("\t") + 1)
 
 
+_Failure = tuple[Position, str, dict[str, object]]
+
+
+def _compose(text: str) -> tuple[yaml.Node | None, _Failure | None]:
+    """Compose YAML text into nodes, or say where and why it cannot be parsed."""
+    try:
+        try:
+            return yaml.compose(text, Loader=_LOADER), None
+        except (yaml.YAMLError, RecursionError):
+            # libyaml words its errors differently; the pure parser's messages are the ones we translate.
+            return yaml.compose(text, Loader=yaml.SafeLoader), None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        opened = _unclosed_quote(text, _position(mark).line)
+        if opened is not None:
+            # A quote left open swallows the lines after it; the parser trips far below the mistake.
+            return None, (opened, "kutip-tidak-ditutup-di-sini", {})
+        return None, (_position(mark), *_translate_yaml_problem(error))
+    except yaml.reader.ReaderError as error:
+        return None, (_line_col(text, error.position), *_translate_yaml_problem(error))
+    except yaml.YAMLError as error:
+        return None, (Position(1, 1), *_translate_yaml_problem(error))
+    except RecursionError:
+        return None, (Position(1, 1), "bersarang-terlalu-dalam", {"limit": MAX_DEPTH})
+
+
 def parse(raw: bytes, display_path: str) -> tuple[RawDocument | None, list[Problem]]:
     """Parse one file's bytes into a RawDocument, or report why it cannot be read.
 
@@ -319,77 +295,33 @@ def parse(raw: bytes, display_path: str) -> tuple[RawDocument | None, list[Probl
     """
     problems: list[Problem] = []
 
-    def fail(position: Position, message: str) -> tuple[None, list[Problem]]:
-        problems.append(Problem(display_path, position.line, position.column, "", message))
+    def fail(position: Position, code: str, **values: object) -> tuple[None, list[Problem]]:
+        problems.append(problem(display_path, position.line, position.column, "", code, **values))
         return None, problems
 
     if len(raw) > MAX_FILE_BYTES:
-        return fail(
-            Position(1, 1),
-            f"berkas terlalu besar ({len(raw)} bita; batasnya {MAX_FILE_BYTES} bita). "
-            "Pecah isinya menjadi beberapa berkas",
-        )
+        return fail(Position(1, 1), "berkas-terlalu-besar", size=len(raw), limit=MAX_FILE_BYTES)
     if raw.startswith(b"\xef\xbb\xbf"):
-        problems.append(
-            Problem(
-                display_path,
-                1,
-                1,
-                "",
-                "berkas diawali penanda BOM. Simpan ulang sebagai 'UTF-8' (tanpa BOM)",
-            )
-        )
+        problems.append(problem(display_path, 1, 1, "", "berkas-ber-bom"))
         raw = raw[3:]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         prefix = raw[: error.start].decode("utf-8", errors="replace")
-        return fail(
-            _line_col(prefix, len(prefix)),
-            "berkas bukan teks UTF-8 (ada bita yang tidak dapat dibaca). Simpan ulang berkas "
-            "dengan pengodean UTF-8",
-        )
+        return fail(_line_col(prefix, len(prefix)), "berkas-bukan-utf8")
     tabs = list(_leading_tabs(text))
     if tabs:
         for position in tabs:
             problems.append(
-                Problem(
-                    display_path,
-                    position.line,
-                    position.column,
-                    "",
-                    "indentasi memakai karakter tab; YAML hanya menerima spasi. Ganti tab dengan spasi",
-                )
+                problem(display_path, position.line, position.column, "", "indentasi-tab")
             )
         return None, problems
-    try:
-        try:
-            node = yaml.compose(text, Loader=_LOADER)
-        except (yaml.YAMLError, RecursionError):
-            # libyaml words its errors differently; the pure parser's messages are the ones we translate.
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        opened = _unclosed_quote(text, _position(mark).line)
-        if opened is not None:
-            # A quote left open swallows the lines after it; the parser trips far below the mistake.
-            return fail(
-                opened,
-                "tanda kutip yang dibuka di sini tidak ditutup pada baris yang sama. Tutup tanda kutipnya",
-            )
-        return fail(_position(mark), _translate_yaml_problem(error))
-    except yaml.reader.ReaderError as error:
-        return fail(_line_col(text, error.position), _translate_yaml_problem(error))
-    except yaml.YAMLError as error:
-        return fail(Position(1, 1), _translate_yaml_problem(error))
-    except RecursionError:
-        return fail(
-            Position(1, 1), f"struktur bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat)"
-        )
+    node, failure = _compose(text)
+    if failure is not None:
+        position, code, values = failure
+        return fail(position, code, **values)
     if node is None:
-        return fail(
-            Position(1, 1), "berkas kosong. Isi berkas dengan kolom-kolomnya, atau hapus berkasnya"
-        )
+        return fail(Position(1, 1), "berkas-kosong")
     document = RawDocument(display_path, None, modeline=_modeline(text))
     try:
         document.data = _Converter(document, problems).convert(node, ())
@@ -397,7 +329,14 @@ def parse(raw: bytes, display_path: str) -> tuple[RawDocument | None, list[Probl
         # Name only the top-level field: a path fifty levels deep helps nobody.
         where = error.position
         problems.append(
-            Problem(display_path, where.line, where.column, dotted(error.path[:1]), error.message)
+            problem(
+                display_path,
+                where.line,
+                where.column,
+                dotted(error.path[:1]),
+                error.code,
+                limit=error.limit,
+            )
         )
         return None, problems
     return document, problems
@@ -409,7 +348,7 @@ def read(path: Path, display_path: str) -> tuple[RawDocument | None, list[Proble
         raw = path.read_bytes()
     except OSError as error:
         return None, [
-            Problem(display_path, 1, 1, "", f"berkas tidak dapat dibaca ({error.strerror})")
+            problem(display_path, 1, 1, "", "berkas-tidak-terbaca", reason=error.strerror)
         ]
     return parse(raw, display_path)
 
@@ -425,6 +364,9 @@ class LoadedContent:
     regions: list[RawDocument] = field(default_factory=list)
     structures: list[RawDocument] = field(default_factory=list)
     texts: list[RawDocument] = field(default_factory=list)
+    #: Files that exist but could not be read or parsed (already reported): what they define is
+    #: unknown, so references to it are not reported as missing.
+    failed: list[str] = field(default_factory=list)
 
 
 #: Where each kind of record lives inside the content folder.
@@ -442,6 +384,7 @@ _IGNORED = {"README.md"}
 def load_content(content_dir: Path) -> LoadedContent:
     """Read every content file under ``content_dir``, in a stable order."""
     problems: list[Problem] = []
+    failed: list[str] = []
     base = content_dir.parent
 
     def display(path: Path) -> str:
@@ -457,6 +400,8 @@ def load_content(content_dir: Path) -> LoadedContent:
             problems.extend(found)
             if document is not None:
                 documents.append(document)
+            else:
+                failed.append(display(path))
         return documents
 
     sources_path = content_dir / SOURCES_FILE
@@ -464,19 +409,17 @@ def load_content(content_dir: Path) -> LoadedContent:
     if sources_path.is_file():
         sources, found = read(sources_path, display(sources_path))
         problems.extend(found)
+        if sources is None:
+            failed.append(display(sources_path))
     else:
-        problems.append(
-            Problem(
-                display(sources_path), 1, 1, "", "berkas daftar sumber tidak ada; buat berkas ini"
-            )
-        )
+        problems.append(problem(display(sources_path), 1, 1, "", "sumber-tidak-ada"))
     units = read_all(content_dir / UNITS_DIR)
     regulations = read_all(content_dir / REGULATIONS_DIR)
     regions = read_all(content_dir / REGIONS_DIR)
     structures = read_all(content_dir / STRUCTURES_DIR)
     texts = read_all(content_dir / TEXTS_DIR)
     problems.extend(_stray_files(content_dir, display))
-    return LoadedContent(sources, units, regulations, problems, regions, structures, texts)
+    return LoadedContent(sources, units, regulations, problems, regions, structures, texts, failed)
 
 
 def _stray_files(content_dir: Path, display: Any) -> Iterator[Problem]:
@@ -490,8 +433,7 @@ def _stray_files(content_dir: Path, display: Any) -> Iterator[Problem]:
         if any(part.startswith(".") for part in path.relative_to(content_dir).parts):
             continue
         if path.suffix == ".yaml":
-            hint = f"ganti akhiran nama berkas menjadi '{path.stem}.yml'"
+            yield problem(display(path), 1, 1, "", "berkas-berakhiran-yaml", stem=path.stem)
         else:
             folders = ", ".join(f"{content_dir.name}/{folder}/" for folder in RECORD_DIRS)
-            hint = f"berkas konten ditaruh di salah satu folder {folders}, dengan akhiran .yml"
-        yield Problem(display(path), 1, 1, "", f"berkas ini tidak dibaca; {hint}")
+            yield problem(display(path), 1, 1, "", "berkas-di-luar-folder", folders=folders)

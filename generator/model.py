@@ -378,8 +378,68 @@ def build_secretariats(
     return result
 
 
+class _RegionalQueries:
+    """The regional secretariats, standard structures and quotations of an Organisation.
+
+    A mixin, so that the organisation's class stays short; it reads the organisation's fields.
+    """
+
+    regulations: dict[str, Regulation]
+    structures: dict[Level, StandardStructure]
+    secretariats: dict[str, Secretariat]
+
+    def provincial_secretariats(self) -> list[Secretariat]:
+        return [s for s in self.secretariats.values() if s.level is Level.PROVINCE]
+
+    def regency_secretariats(self, province: Secretariat | None = None) -> list[Secretariat]:
+        """Kabupaten/kota secretariats, of one province or of all."""
+        return [
+            s
+            for s in self.secretariats.values()
+            if s.level is Level.REGENCY
+            and (province is None or s.province.id == province.province.id)
+        ]
+
+    def administrative_parent(self, secretariat: Secretariat) -> Secretariat | None:
+        """The provincial secretariat a kabupaten/kota secretary answers to; None for a province."""
+        return (
+            self.secretariats[secretariat.province.id]
+            if secretariat.level is Level.REGENCY
+            else None
+        )
+
+    def ordered_structures(self) -> list[StandardStructure]:
+        """Provincial first, then kabupaten/kota."""
+        return [self.structures[level] for level in Level if level in self.structures]
+
+    def secretariats_of(self, structure: StandardStructure) -> list[Secretariat]:
+        return [s for s in self.secretariats.values() if s.structure.id == structure.id]
+
+    def regional_sources(self) -> list[str]:
+        """Sources of the regional part: the standard structures', then the regions' lists."""
+        ids = [s for st in self.ordered_structures() for s in st.sumber]
+        ids += [s for sec in self.provincial_secretariats() for s in sec.province.sumber]
+        return list(dict.fromkeys(ids))
+
+    def citation(self, provision: Provision) -> str:
+        """Where a quotation comes from, e.g. 'UU 7/2017 Pasal 81'."""
+        return f"{regulation_short(self.regulations[provision.peraturan])} {provision.pasal}"
+
+    def citations(self, record: Unit | StandardStructure, topic: Topic) -> list[str]:
+        """Where a record's quotations on one topic come from, once each."""
+        return list(dict.fromkeys(self.citation(p) for p in record.ketentuan if p.topik is topic))
+
+    def structure_successors(self, structure: StandardStructure, unit: Unit) -> list[Unit]:
+        return [u for u in structure.sub_unit if u.id in unit.digantikan_oleh]
+
+    def structure_units(self, structure: StandardStructure) -> list[Unit]:
+        return sorted(
+            structure.sub_unit, key=lambda u: (u.status is not UnitStatus.ACTIVE, sort_key(u))
+        )
+
+
 @dataclass(frozen=True)
-class Organisation:
+class Organisation(_RegionalQueries):
     """The whole content: unit tree, regulation registry and sources."""
 
     units: dict[str, Unit]
@@ -394,28 +454,7 @@ class Organisation:
     @classmethod
     def build(cls, records: Records) -> Organisation:
         """Assemble the tree from validated records (ids unique, parents exist, no cycles)."""
-        units = {u.id: u for u in sorted(records.units, key=sort_key)}
-        children: dict[str, list[str]] = {uid: [] for uid in units}
-        for unit in units.values():
-            if unit.induk is not None:
-                children[unit.induk].append(unit.id)
-        regulations = {
-            r.id: r
-            for r in sorted(records.regulations, key=lambda r: (r.tahun, r.jenis.value, r.nomor))
-        }
-        structures = {t.tingkat: t for t in records.structures}
-        secretariats = (
-            build_secretariats(records.regions, structures) if len(structures) == len(Level) else {}
-        )
-        return cls(
-            units=units,
-            regulations=regulations,
-            sources=dict(records.sources),
-            children={uid: tuple(kids) for uid, kids in children.items()},
-            structures=structures,
-            secretariats=secretariats,
-            texts={t.peraturan: t for t in records.texts},
-        )
+        return _assemble(records)
 
     @property
     def root(self) -> Unit:
@@ -508,33 +547,6 @@ class Organisation:
         """How sure we are of one field, when that differs from the record as a whole."""
         return record.rincian_keyakinan.get(field_name)
 
-    def provincial_secretariats(self) -> list[Secretariat]:
-        return [s for s in self.secretariats.values() if s.level is Level.PROVINCE]
-
-    def regency_secretariats(self, province: Secretariat | None = None) -> list[Secretariat]:
-        """Kabupaten/kota secretariats, of one province or of all."""
-        return [
-            s
-            for s in self.secretariats.values()
-            if s.level is Level.REGENCY
-            and (province is None or s.province.id == province.province.id)
-        ]
-
-    def administrative_parent(self, secretariat: Secretariat) -> Secretariat | None:
-        """The provincial secretariat a kabupaten/kota secretary answers to; None for a province."""
-        return (
-            self.secretariats[secretariat.province.id]
-            if secretariat.level is Level.REGENCY
-            else None
-        )
-
-    def ordered_structures(self) -> list[StandardStructure]:
-        """Provincial first, then kabupaten/kota."""
-        return [self.structures[level] for level in Level if level in self.structures]
-
-    def secretariats_of(self, structure: StandardStructure) -> list[Secretariat]:
-        return [s for s in self.secretariats.values() if s.structure.id == structure.id]
-
     def changed_by(
         self, regulation: Regulation
     ) -> list[tuple[Regulation, RelationKind, str | None]]:
@@ -545,24 +557,28 @@ class Organisation:
             if kind in (RelationKind.AMENDS, RelationKind.REVOKES)
         ]
 
-    def regional_sources(self) -> list[str]:
-        """Sources of the regional part: the standard structures', then the regions' lists."""
-        ids = [s for st in self.ordered_structures() for s in st.sumber]
-        ids += [s for sec in self.provincial_secretariats() for s in sec.province.sumber]
-        return list(dict.fromkeys(ids))
 
-    def citation(self, provision: Provision) -> str:
-        """Where a quotation comes from, e.g. 'UU 7/2017 Pasal 81'."""
-        return f"{regulation_short(self.regulations[provision.peraturan])} {provision.pasal}"
-
-    def citations(self, record: Unit | StandardStructure, topic: Topic) -> list[str]:
-        """Where a record's quotations on one topic come from, once each."""
-        return list(dict.fromkeys(self.citation(p) for p in record.ketentuan if p.topik is topic))
-
-    def structure_successors(self, structure: StandardStructure, unit: Unit) -> list[Unit]:
-        return [u for u in structure.sub_unit if u.id in unit.digantikan_oleh]
-
-    def structure_units(self, structure: StandardStructure) -> list[Unit]:
-        return sorted(
-            structure.sub_unit, key=lambda u: (u.status is not UnitStatus.ACTIVE, sort_key(u))
-        )
+def _assemble(records: Records) -> Organisation:
+    """The body of ``Organisation.build``, outside the class to keep the class short."""
+    units = {u.id: u for u in sorted(records.units, key=sort_key)}
+    children: dict[str, list[str]] = {uid: [] for uid in units}
+    for unit in units.values():
+        if unit.induk is not None:
+            children[unit.induk].append(unit.id)
+    regulations = {
+        r.id: r
+        for r in sorted(records.regulations, key=lambda r: (r.tahun, r.jenis.value, r.nomor))
+    }
+    structures = {t.tingkat: t for t in records.structures}
+    secretariats = (
+        build_secretariats(records.regions, structures) if len(structures) == len(Level) else {}
+    )
+    return Organisation(
+        units=units,
+        regulations=regulations,
+        sources=dict(records.sources),
+        children={uid: tuple(kids) for uid, kids in children.items()},
+        structures=structures,
+        secretariats=secretariats,
+        texts={t.peraturan: t for t in records.texts},
+    )

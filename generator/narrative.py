@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.errors import Problem, Severity
+from generator.errors import Problem, problem
 from generator.escape import md, url
 from generator.schema import Source
 
@@ -81,24 +81,16 @@ def check_page(path: str, text: str, sources: set[str]) -> list[Problem]:
             label = match.group(1)
             if label not in sources:
                 problems.append(
-                    Problem(
-                        path, number, match.start() + 1, "",
-                        f"catatan kaki '[^{label}]' tidak merujuk sumber mana pun; tulis id sumber "
-                        "dari content/sumber.yml, atau tambahkan sumbernya di sana",
+                    problem(
+                        path, number, match.start() + 1, "", "catatan-kaki-tanpa-sumber",
+                        label=label,
                     )
                 )  # fmt: skip
     for number, paragraph in _paragraphs(text):
         if len(paragraph.split()) < MIN_WORDS:
             continue
         if not _LABEL.search(paragraph) and not _ARTICLE.search(paragraph):
-            problems.append(
-                Problem(
-                    path, number, 1, "",
-                    "paragraf ini tidak menyebut sumber; tambahkan catatan kaki dengan id sumber, "
-                    "mis. [^uu-7-2017-teks], atau sebut pasalnya, mis. 'UU 7/2017 Pasal 77'",
-                    Severity.WARNING,
-                )
-            )  # fmt: skip
+            problems.append(problem(path, number, 1, "", "paragraf-tanpa-sumber"))
     return problems
 
 

@@ -55,9 +55,10 @@ def github(problems: list[Problem], *, warnings: bool = True) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
-def as_json(problems: list[Problem]) -> str:
-    """Every problem as a JSON object, for other tools."""
-    return json.dumps([asdict(p) for p in problems], ensure_ascii=False, indent=2) + "\n"
+def as_json(problems: list[Problem], *, warnings: bool = True) -> str:
+    """Every problem as a JSON object, for other tools; ``code`` is the message's id."""
+    shown = [p for p in problems if warnings or p.severity is not Severity.WARNING]
+    return json.dumps([asdict(p) for p in shown], ensure_ascii=False, indent=2) + "\n"
 
 
 def _cell(value: object) -> str:

@@ -1,12 +1,14 @@
 """Editors' mistakes: each one is caught with the file, line, field and a fix, in Indonesian.
 
 Every file in tests/salah/ is one mistake, named for the rule it breaks. Its first line says which
-content file it replaces (``# berkas: unit/biro-umum.yml``); the ``# diharapkan:`` lines that follow
-are the exact errors ``check`` must report (path omitted when it is that file).
+content file it replaces (``# berkas: unit/biro-umum.yml``); the ``# diharapkan [id]:`` lines that
+follow are the exact errors ``check`` must report (path omitted when it is that file), each with the
+id of its message in generator/messages.py.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,20 +27,26 @@ class Mistake:
     path: Path
     target: str
     expected: list[str]
+    codes: list[str]
 
     @classmethod
     def read(cls, path: Path) -> Mistake:
         head = path.read_bytes().removeprefix(b"\xef\xbb\xbf").split(b"\n")
         target = head[0].decode().removeprefix("# berkas: ")
-        expected = []
+        expected, codes = [], []
         for line in head[1:]:
-            if not line.startswith(b"# diharapkan: "):
+            found = _EXPECTED.match(line.decode(errors="replace"))
+            if not found:
                 break
-            message = line.decode().removeprefix("# diharapkan: ")
+            code, message = found.groups()
+            codes.append(code)
             expected.append(
                 message if message.startswith("content/") else f"content/{target}:{message}"
             )
-        return cls(path, target, expected)
+        return cls(path, target, expected, codes)
+
+
+_EXPECTED = re.compile(r"^# diharapkan \[([a-z0-9-]+)\]: (.*)$")
 
 
 MISTAKES = {path.stem: Mistake.read(path) for path in sorted(CORPUS.glob("*.yml"))}
@@ -69,6 +77,9 @@ def test_mistake_is_reported_precisely(
     assert code == 1
     assert _errors(err) == mistake.expected
     assert "Traceback" not in err
+    assert project.run("check", "--tanpa-peringatan", "--format", "json") == 1
+    reported = json.loads(capsys.readouterr().out)
+    assert [p["code"] for p in reported] == mistake.codes
 
 
 def test_mistakes_in_many_files_are_reported_in_one_run(

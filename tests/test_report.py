@@ -42,6 +42,7 @@ def test_json_report_round_trips():
         "field": "induk",
         "message": "unit 'x' tidak ditemukan, periksa: ejaan",
         "severity": "galat",
+        "code": "",
     }
 
 

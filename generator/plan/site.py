@@ -13,6 +13,7 @@ from generator.plan.central import central_pages
 from generator.plan.completeness import completeness
 from generator.plan.fields import field_reference
 from generator.plan.history import history_page
+from generator.plan.messages import message_catalogue
 from generator.plan.nav import section_navs
 from generator.plan.page import PagePlan, SitePlan, trail
 from generator.plan.regions import region_pages
@@ -26,7 +27,7 @@ def fields_page() -> PagePlan:
         "fields.md.j2",
         "Daftar kolom",
         "Arti setiap kolom dalam berkas konten, diturunkan dari JSON Schema",
-        {"sections": field_reference()},
+        {"sections": field_reference(), "messages": message_catalogue()},
         crumbs=trail(("Daftar kolom", None)),
     )
 

@@ -23,26 +23,21 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from generator.messages import message
+
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def _text(value: str) -> str:
     stripped = value.strip()
     if not stripped:
-        raise PydanticCustomError(
-            "teks_kosong", "tidak boleh kosong; isi dengan teks, atau hapus kolomnya"
-        )
+        raise PydanticCustomError("teks-kosong", message("teks-kosong"))
     return stripped
 
 
 def _slug(value: str) -> str:
     if not SLUG.match(value):
-        raise PydanticCustomError(
-            "id_tidak_valid",
-            "'{value}' bukan id yang sah. Id hanya boleh berisi huruf kecil a–z, angka, dan tanda "
-            "hubung di antara kata, mis. 'biro-keuangan'",
-            {"value": value},
-        )
+        raise PydanticCustomError("id-tidak-valid", message("id-tidak-valid", value=value))
     return value
 
 
@@ -50,16 +45,9 @@ def _url(value: str) -> str:
     parts = urlsplit(value.strip())
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or " " in value.strip():
         if parts.scheme.lower() in ("javascript", "data", "vbscript"):
-            raise PydanticCustomError(
-                "url_berbahaya",
-                "alamat '{scheme}:' tidak diizinkan. Tulis alamat web yang diawali https://",
-                {"scheme": parts.scheme.lower()},
-            )
-        raise PydanticCustomError(
-            "url_tidak_valid",
-            "'{value}' bukan alamat web yang sah. Tulis alamat lengkap yang diawali https:// atau http://",
-            {"value": value},
-        )
+            scheme = parts.scheme.lower()
+            raise PydanticCustomError("url-berbahaya", message("url-berbahaya", scheme=scheme))
+        raise PydanticCustomError("url-tidak-valid", message("url-tidak-valid", value=value))
     return value.strip()
 
 
@@ -260,9 +248,7 @@ class Provision(_Record):
     @model_validator(mode="after")
     def _has_text(self) -> Self:
         if self.teks is None and not self.butir:
-            raise PydanticCustomError(
-                "kutipan_kosong", "kutipan harus berisi 'teks', 'butir', atau keduanya"
-            )
+            raise PydanticCustomError("kutipan-kosong", message("kutipan-kosong"))
         return self
 
 
@@ -411,11 +397,8 @@ PROVINCE_CODE = re.compile(r"^\d{2}$")
 def _code_check(pattern: re.Pattern[str], example: str) -> AfterValidator:
     def check(value: str) -> str:
         if not pattern.match(value):
-            raise PydanticCustomError(
-                "kode_tidak_valid",
-                "kode '{value}' tidak sesuai bentuk kode Kemendagri; tulis dengan tanda kutip, mis. \"{example}\"",
-                {"value": value, "example": example},
-            )
+            text = message("kode-tidak-valid", value=value, example=example)
+            raise PydanticCustomError("kode-tidak-valid", text)
         return value
 
     return AfterValidator(check)

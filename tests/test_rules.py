@@ -1,0 +1,273 @@
+"""Cross-file rules: the real error first, no cascades, and the reviewers' warnings.
+
+Each scenario edits a copy of the real content and pins the exact report, with message ids.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from generator.errors import Problem, Severity
+from generator.load import load_content
+from generator.rules.regulations import ARTICLE
+from generator.validate import check
+
+from .conftest import Project
+
+
+def _check(project: Project) -> list[Problem]:
+    return check(load_content(project.content)).problems
+
+
+def _errors(project: Project) -> list[tuple[str, str]]:
+    return [(p.format(), p.code) for p in _check(project) if p.severity is Severity.ERROR]
+
+
+# --- the real error first, no cascades -------------------------------------------------------
+
+
+def test_a_tab_in_a_parent_is_the_only_error(project: Project):
+    """Six bureaus point at the deputy; its file cannot be read: one error, not seven."""
+    project.edit(
+        "unit/deputi-bidang-administrasi.yml",
+        "  - peraturan: uu-7-2017",
+        "\t- peraturan: uu-7-2017",
+    )
+    line = project.where("unit/deputi-bidang-administrasi.yml", "\t- peraturan").split(":")[0]
+    assert _errors(project) == [
+        (
+            f"content/unit/deputi-bidang-administrasi.yml:{line}:1: galat: indentasi memakai karakter tab; "
+            "YAML hanya menerima spasi. Ganti tab dengan spasi",
+            "indentasi-tab",
+        )
+    ]
+
+
+def test_a_yaml_error_in_a_parent_is_the_only_error(project: Project):
+    project.edit(
+        "unit/deputi-bidang-administrasi.yml",
+        "nama: Deputi Bidang Administrasi",
+        "nama: Deputi: Bidang Administrasi",
+    )
+    errors = _errors(project)
+    assert [code for _, code in errors] == ["yaml-titik-dua"]
+    assert errors[0][0].startswith("content/unit/deputi-bidang-administrasi.yml:3:")
+
+
+def test_a_broken_source_list_does_not_report_every_reference(project: Project):
+    """One unquoted colon in sumber.yml used to give 134 errors with the real one 17th."""
+    project.edit(
+        "sumber.yml", 'judul: "Undang-Undang Nomor 7', 'judul: Catatan: "Undang-Undang Nomor 7'
+    )
+    errors = _errors(project)
+    line = project.where("sumber.yml", "judul: Catatan:").split(":")[0]
+    assert len(errors) <= 3
+    assert errors[0] == (
+        f"content/sumber.yml:{line}:17: galat: titik dua (:) tidak boleh di sini. Bila nilai berisi ': ', "
+        'apit seluruh nilai dengan tanda kutip ("…"); bila tidak, periksa indentasi baris ini',
+        "yaml-titik-dua",
+    )
+
+
+def test_a_source_list_that_is_not_a_mapping_does_not_cascade(project: Project):
+    (project.content / "sumber.yml").write_text("- satu\n- dua\n", encoding="utf-8")
+    assert [code for _, code in _errors(project)] == ["berkas-harus-kolom"]
+
+
+def test_a_deleted_parent_says_how_to_retire_a_unit(project: Project):
+    project.unit_file("deputi-bidang-administrasi").unlink()
+    errors = _errors(project)
+    assert len(errors) == 6 and {code for _, code in errors} == {"unit-dihapus"}
+    assert errors[-1][0] == (
+        "content/unit/biro-umum.yml:6:8: galat: induk: unit 'deputi-bidang-administrasi' tidak "
+        "ditemukan; bila unit itu dibubarkan, jangan hapus berkasnya: ubah `status: dibubarkan` dan "
+        "isi `digantikan_oleh`"
+    )
+
+
+def test_suggestions_name_only_valid_units(project: Project):
+    """A look-alike whose own file is broken is not offered as the fix."""
+    project.edit(
+        "unit/biro-umum.yml",
+        "induk: deputi-bidang-administrasi",
+        "induk: deputi-bidang-administrasii",
+    )
+    project.edit(
+        "unit/deputi-bidang-administrasi.yml", "keyakinan: sumber-sekunder", "keyakinan: pasti"
+    )
+    messages = [line for line, _ in _errors(project)]
+    assert not any("maksud Anda 'deputi-bidang-administrasi'" in m for m in messages)
+
+
+def test_root_causes_come_first_in_every_format(
+    project: Project, capsys: pytest.CaptureFixture[str]
+):
+    """A cross-file error in biro-umum sorts before wilayah/ by name, but the unreadable file leads."""
+    project.edit(
+        "unit/biro-umum.yml",
+        "induk: deputi-bidang-administrasi",
+        "induk: deputi-bidang-administrasii",
+    )
+    project.edit("wilayah/bali.yml", 'nama: "Bali"', 'nama: "Bali')
+    project.edit("unit/biro-logistik.yml", "keyakinan: terverifikasi", "keyakinan: pasti")
+    expected = ["kutip-tidak-ditutup-di-sini", "nilai-tidak-dikenal", "unit-tidak-ditemukan"]
+    assert [code for _, code in _errors(project)] == expected
+    assert project.run("check", "--tanpa-peringatan", "--format", "json") == 1
+    assert [p["code"] for p in json.loads(capsys.readouterr().out)] == expected
+    assert project.run("check", "--tanpa-peringatan", "--format", "github") == 1
+    files = re.findall(r"^::error file=([^,]+)", capsys.readouterr().out, re.MULTILINE)
+    assert files == [
+        "content/wilayah/bali.yml",
+        "content/unit/biro-logistik.yml",
+        "content/unit/biro-umum.yml",
+    ]
+
+
+# --- warnings ---------------------------------------------------------------------------------
+
+_WARNINGS = [
+    (
+        "unit/biro-umum.yml",
+        "kepala: Kepala Biro Umum",
+        "kepala: Kepala Biro Umum\nalias:\n  - nama: Biro Keuangan\n    jenis: informal",
+        "content/unit/biro-umum.yml:9:11: peringatan: alias[0].nama: 'Biro Keuangan' juga dipakai sebagai "
+        "nama atau alias unit 'biro-keuangan'. Setiap nama harus menunjuk satu unit: hapus alias yang keliru, "
+        "atau perjelas salah satu namanya",
+        "nama-dipakai-dua-unit",
+    ),
+    (
+        "unit/biro-umum.yml",
+        'kode: "03"',
+        'kode: "04"',
+        "content/unit/biro-umum.yml:10:7: peringatan: kode: kode '04' juga dipakai unit 'biro-sumber-daya-manusia'. "
+        "Periksa kode unit di SK KPU 1257/2024",
+        "kode-unit-ganda",
+    ),
+    (
+        "unit/biro-umum.yml",
+        "nama: Biro Umum",
+        "nama: Biro “Umum”",
+        "content/unit/biro-umum.yml:3:7: peringatan: nama: ada tanda kutip miring (“ ”). Ganti dengan tanda "
+        "kutip lurus (\" atau ') agar nama mudah dicari dan disalin",
+        "tanda-kutip-tipografis",
+    ),
+    (
+        "unit/biro-umum.yml",
+        "nama: Biro Umum",
+        "nama: Biro\u00a0Umum",
+        "content/unit/biro-umum.yml:3:7: peringatan: nama: ada spasi tak-putus (sering terbawa saat menyalin "
+        "dari PDF atau situs). Hapus lalu ketik ulang spasinya",
+        "spasi-tak-putus",
+    ),
+    (
+        "unit/biro-umum.yml",
+        "nama: Biro Umum",
+        "nama: Biro Umum " + "dan Urusan Lain " * 9,
+        "content/unit/biro-umum.yml:3:7: peringatan: nama: nama ini 153 karakter (lebih dari 150). Periksa "
+        "apakah keterangan lain ikut tertulis; pindahkan ke 'catatan'",
+        "nama-terlalu-panjang",
+    ),
+    (
+        "wilayah/jawa-barat.yml",
+        "situs: https://jabar.kpu.go.id",
+        "situs: http://jabar.kpu.go.id",
+        None,
+        "url-http",
+    ),
+    (
+        "unit/sekretariat-jenderal.yml",
+        "pasal: Pasal 77\n",
+        "pasal: pasal 77 dan 78\n",
+        "content/unit/sekretariat-jenderal.yml:30:12: peringatan: ketentuan[0].pasal: 'pasal 77 dan 78' "
+        "tidak berbentuk baku. Tulis 'Pasal 79', 'Pasal 88 ayat (1)', 'Pasal 5 huruf a', atau daftar "
+        "seperti 'Pasal 77, 78, dan 81'",
+        "pasal-tidak-baku",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("relative", "old", "new", "expected", "code"), _WARNINGS, ids=[w[4] for w in _WARNINGS]
+)
+def test_warning_is_reported_with_its_fix(
+    project: Project, relative: str, old: str, new: str, expected: str | None, code: str
+):
+    before = {(p.path, p.field, p.code) for p in _check(project)}
+    project.edit(relative, old, new)
+    problems = _check(project)
+    new_problems = [p for p in problems if (p.path, p.field, p.code) not in before]
+    assert [p.code for p in new_problems] == [code]
+    assert new_problems[0].severity is Severity.WARNING
+    if expected is not None:
+        assert new_problems[0].format() == expected
+
+
+def test_a_province_without_regencies_is_a_warning(project: Project):
+    path = project.content / "wilayah" / "bali.yml"
+    head = path.read_text(encoding="utf-8").split("kabupaten_kota:")[0]
+    path.write_text(head + "kabupaten_kota: []\n", encoding="utf-8")
+    problems = [p for p in _check(project) if p.path.endswith("bali.yml")]
+    assert [(p.format(), p.code) for p in problems] == [
+        (
+            "content/wilayah/bali.yml:7:17: peringatan: kabupaten_kota: provinsi ini belum punya "
+            "kabupaten/kota. Isi 'kabupaten_kota' menurut daftar Kemendagri",
+            "provinsi-tanpa-kabupaten-kota",
+        )
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["teks", "github", "json"])
+def test_warnings_are_hidden_on_request_in_every_format(
+    project: Project, capsys: pytest.CaptureFixture[str], fmt: str
+):
+    project.edit("unit/biro-umum.yml", "nama: Biro Umum", "nama: Biro “Umum”")
+    assert project.run("check", "--format", fmt) == 0
+    assert "tanda kutip miring" in capsys.readouterr().out
+    assert project.run("check", "--format", fmt, "--tanpa-peringatan") == 0
+    assert "peringatan" not in capsys.readouterr().out.replace("--tanpa-peringatan", "")
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Pasal 79",
+        "Pasal 5A",
+        "Pasal 88 ayat (1)",
+        "Pasal 5 huruf a",
+        "Pasal 88 ayat (1) huruf b",
+        "Pasal 77, 78, 81, 85, dan 88",
+        "Pasal 77–79, 82, 85, dan 86",
+        "Pasal 77 dan 78",
+    ],
+)
+def test_standard_article_forms(article: str):
+    assert ARTICLE.match(article)
+
+
+@pytest.mark.parametrize(
+    "article",
+    ["pasal 79", "Ps. 79", "Pasal", "Pasal 79 ayat 1", "79", "Pasal 77, 78 dan", "Pasal 5 (1)"],
+)
+def test_other_article_forms(article: str):
+    assert not ARTICLE.match(article)
+
+
+def test_real_content_has_no_new_warnings_but_plain_http():
+    """The real content passes every new check; its four http:// sources are real findings."""
+    from .conftest import CONTENT
+
+    new = {
+        "nama-dipakai-dua-unit",
+        "kode-unit-ganda",
+        "tanda-kutip-tipografis",
+        "spasi-tak-putus",
+        "pasal-tidak-baku",
+        "provinsi-tanpa-kabupaten-kota",
+        "nama-terlalu-panjang",
+    }
+    problems = check(load_content(CONTENT)).problems
+    assert not [p.format() for p in problems if p.code in new]
+    assert all(p.path == "content/sumber.yml" for p in problems if p.code == "url-http")
