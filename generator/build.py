@@ -26,9 +26,11 @@ from generator.load import load_content
 from generator.model import Organisation
 from generator.opendata import data_files
 from generator.plan.page import SitePlan
+from generator.plan.redirects import redirects
 from generator.plan.site import plan
 from generator.render.charts import PendingCharts, chart_jobs, standalone_svg
 from generator.render.pages import environment, render_page
+from generator.render.redirects import redirect_files
 from generator.render.palette import site_css
 from generator.urls import CHART_CSS, GENERATED_DIRS, chart_file
 from generator.validate import Checked, check
@@ -107,6 +109,7 @@ def render_files(site: SitePlan, org: Organisation, cache_dir: Path | None) -> d
             files[chart_file(page.path)] = standalone_svg(svg).encode("utf-8")
         files[page.path] = text.encode("utf-8")
     files.update(data_files(org))
+    files.update(redirect_files(redirects(org)))
     files[CHART_CSS] = site_css().encode("utf-8")
     for section in GENERATED_DIRS:
         files[f"{section}/.JANGAN-DISUNTING"] = GENERATED_NOTICE.encode("utf-8")

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from generator.errors import Problem, Severity
+from generator.former import former_address_problems
 from generator.load import LoadedContent, Path_, RawDocument, dotted
 from generator.records import Records
 from generator.schema import (
@@ -764,6 +765,7 @@ def check(loaded: LoadedContent) -> Checked:
             Problem("content/unit", 1, 1, "", "belum ada unit satu pun; tambahkan berkas unit")
         )
     problems.extend(_CrossCheck(sources, units, regulations, known, regions, templates).run())
+    problems.extend(former_address_problems(units, known.units, regions, templates))
     problems.sort()
     has_errors = any(p.severity is Severity.ERROR for p in problems)
     records = None
