@@ -30,8 +30,8 @@ from generator.plan.redirects import redirects
 from generator.plan.site import plan
 from generator.render.charts import PendingCharts, chart_jobs, standalone_svg
 from generator.render.pages import environment, render_page
-from generator.render.redirects import redirect_files
 from generator.render.palette import site_css
+from generator.render.redirects import redirect_files
 from generator.urls import CHART_CSS, GENERATED_DIRS, chart_file
 from generator.validate import Checked, check
 from generator.write import (

@@ -27,9 +27,7 @@ class _Claim:
 
 def _problem(claim: _Claim, message: str) -> Problem:
     position = claim.document.locate_value(claim.path)
-    return Problem(
-        claim.document.path, position.line, position.column, dotted(claim.path), message
-    )
+    return Problem(claim.document.path, position.line, position.column, dotted(claim.path), message)
 
 
 def _conflicts(claims: list[_Claim], current: dict[str, str], what: str) -> Iterator[Problem]:

@@ -44,6 +44,8 @@ def redirects(org: Organisation) -> list[Redirect]:
             key = f"{secretariat.province.id}/{slug(old)}"
             if key != secretariat.key:
                 found.append(
-                    Redirect(secretariat_doc(key), secretariat_doc(secretariat.key), secretariat.nama)
+                    Redirect(
+                        secretariat_doc(key), secretariat_doc(secretariat.key), secretariat.nama
+                    )
                 )
     return sorted(found, key=lambda r: r.old_doc)
