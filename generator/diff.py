@@ -206,7 +206,8 @@ def _name(record: Record | None, key: str) -> str:
 
 
 def _label(record: Record | None, key: str) -> str:
-    return f"{md(_name(record, key))} (`{key}`)"
+    name = record.data.get("nama") if record else None
+    return f"{md(name)} (`{key}`)" if isinstance(name, str) else f"`{key}`"
 
 
 def _changed_fields(before: dict[str, Any], after: dict[str, Any], skip: set[str]) -> list[str]:
