@@ -222,16 +222,12 @@ def source_date_epoch(folder: Path) -> str | None:
 
 
 def inputs_fingerprint(config_file: Path, epoch: str | None) -> str:
-    """A hash of everything MkDocs reads: pages, configuration, hooks and engine versions."""
+    """A hash of everything MkDocs reads: pages, configuration and engine versions."""
     root = config_file.parent
     digest = hashlib.sha256()
     parts = [str(epoch), *(f"{name}=={_version(name)}" for name in ENGINE_PACKAGES)]
     digest.update("\n".join(parts).encode("utf-8"))
-    files = [
-        root / "mkdocs.yml",
-        root / GENERATED_CONFIG,
-        Path(__file__).with_name("mkdocs_hooks.py"),
-    ]
+    files = [root / "mkdocs.yml", root / GENERATED_CONFIG]
     docs = docs_dir(config_file)
     files += sorted(p for p in docs.rglob("*") if p.is_file())
     for path in files:

@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|generate|build``. The only module that prints or exits.
+"""Command line: ``python -m generator check|generate|build|diff|serve|schema``. The only module that prints or exits.
 
 Exit codes: 0 success, 1 content errors or a failed build, 2 usage errors.
 """
@@ -190,6 +190,25 @@ def _parser() -> argparse.ArgumentParser:
     )
     content_option(diff_cmd)
 
+    serve_cmd = commands.add_parser(
+        "serve",
+        help="pratinjau langsung di http://127.0.0.1:8000 selama menyunting",
+        description=(
+            "Bangun situs, tayangkan di http://127.0.0.1:PORT, dan bangun ulang sekali setiap kali "
+            "berkas di content/ atau docs/ disimpan. Selama konten berisi galat, situs terakhir yang "
+            "sah tetap ditayangkan; galatnya tampil di terminal dan di atas halaman. Halaman dimuat "
+            "ulang sendiri setelah setiap pembangunan."
+        ),
+    )
+    content_option(serve_cmd)
+    config_option(serve_cmd)
+    serve_cmd.add_argument(
+        "--site", type=Path, default=Path("site"), metavar="DIR", help="folder hasil (bawaan: site)"
+    )
+    serve_cmd.add_argument(
+        "--port", type=int, default=8000, metavar="PORT", help="port di 127.0.0.1 (bawaan: 8000)"
+    )
+
     schema_cmd = commands.add_parser(
         "schema",
         help="tulis JSON Schema konten ke folder schema/",
@@ -314,6 +333,25 @@ def _diff(content: Path, revision: str) -> int:
     return EXIT_CONTENT if diff.broken else EXIT_OK
 
 
+def _say(line: str) -> None:
+    print(line, flush=True)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from generator.serve import Preview  # watchdog is only needed here
+
+    preview = Preview(args.content, args.config, args.site, args.port, _say)
+    preview.start()
+    try:
+        while True:
+            preview.wait_and_rebuild()
+    except KeyboardInterrupt:
+        _say("Pratinjau dihentikan.")
+    finally:
+        preview.stop()
+    return EXIT_OK
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.command == "schema":
         return _schema(args.out, check_only=args.periksa)
@@ -328,6 +366,8 @@ def _run(args: argparse.Namespace) -> int:
         print(f"galat: berkas konfigurasi '{args.config}' tidak ada", file=sys.stderr)
         return EXIT_USAGE
     try:
+        if args.command == "serve":
+            return _serve(args)
         return _generate(args)
     except GeneratorError as error:
         print(f"galat: {error}", file=sys.stderr)
