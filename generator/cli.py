@@ -105,6 +105,13 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: galat: {message}\n")
 
 
+def _whole_number(text: str) -> int:
+    return int(text)
+
+
+_whole_number.__name__ = "bilangan bulat"  # argparse names the type in its error message
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m generator",
@@ -206,7 +213,11 @@ def _parser() -> argparse.ArgumentParser:
         "--site", type=Path, default=Path("site"), metavar="DIR", help="folder hasil (bawaan: site)"
     )
     serve_cmd.add_argument(
-        "--port", type=int, default=8000, metavar="PORT", help="port di 127.0.0.1 (bawaan: 8000)"
+        "--port",
+        type=_whole_number,
+        default=8000,
+        metavar="PORT",
+        help="port di 127.0.0.1 (bawaan: 8000)",
     )
 
     schema_cmd = commands.add_parser(

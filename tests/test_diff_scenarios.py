@@ -200,9 +200,7 @@ def test_unit_fields_show_old_and_new_values(repo: Repo, capsys):
     assert _section(out, "Kolom berubah") == [
         "Biro Logistik (`biro-logistik`): `kode`: `07` → `17`"
     ]
-    assert _section(out, "Peraturan") == [
-        "`uu-7-2017`: `status`: `berlaku` → `dicabut`"
-    ]
+    assert _section(out, "Peraturan") == ["`uu-7-2017`: `status`: `berlaku` → `dicabut`"]
 
 
 def test_long_values_are_shortened(repo: Repo, capsys):
