@@ -40,7 +40,7 @@ _RELOAD = """<script>(function(){var v=%d;setInterval(function(){fetch("%s",{cac
 .then(function(r){return r.json()}).then(function(s){if(s.versi!==v)location.reload()})
 .catch(function(){})},1000)})()</script>"""
 _BANNER = (
-    '<div role="alert" style="position:sticky;top:0;z-index:10;padding:.75em 1em;background:#8b0000;'
+    '<div role="alert" style="padding:.75em 1em;background:#8b0000;'
     'color:#fff;font:14px/1.4 sans-serif">Konten berisi {count} galat; halaman ini hasil pembangunan '
     "terakhir yang berhasil. Perbaiki lalu simpan; halaman dimuat ulang sendiri.<ul>{items}</ul></div>"
 )
@@ -76,12 +76,17 @@ def inject(page: str, version: int, errors: list[str]) -> str:
     >>> "2 galat" in inject("<body>x</body>", 1, ["a", "<b>"]), "&lt;b&gt;" in inject("<body>", 1, ["<b>"])
     (True, True)
     """
-    extra = _RELOAD % (version, STATUS_PATH)
-    if errors:
-        items = "".join(f"<li>{html(e)}</li>" for e in errors[:BANNER_ERRORS])
-        extra = _BANNER.format(count=len(errors), items=items) + extra
+    script = _RELOAD % (version, STATUS_PATH)
     head, found, tail = page.partition("</body>")
-    return head + extra + found + tail if found else page + extra
+    page = head + script + found + tail if found else page + script
+    if not errors:
+        return page
+    items = "".join(f"<li>{html(e)}</li>" for e in errors[:BANNER_ERRORS])
+    banner = _BANNER.format(count=len(errors), items=items)
+    # At the very top of the page, before the site's header, so it is the first thing seen.
+    start = page.find("<body")
+    end = page.find(">", start) + 1 if start >= 0 else 0
+    return page[:end] + banner + page[end:]
 
 
 class _Handler(SimpleHTTPRequestHandler):
