@@ -36,10 +36,10 @@ check: $(STAMP)
 generate: setup
 	$(PY) -m generator generate
 
-# Live preview at http://127.0.0.1:8000; editing a YAML file in content/ reloads the page.
+# Live preview at http://127.0.0.1:8000: one rebuild per save; while the content has errors the
+# last good site stays served and the errors show in the terminal and on the page.
 serve: setup
-	$(PY) -m generator generate --tanpa-peringatan
-	$(VENV)/bin/mkdocs serve -f mkdocs.gen.yml
+	$(PY) -m generator serve
 
 # Rewrite the published JSON Schema in schema/ after changing generator/schema/models.py.
 schema: $(STAMP)
@@ -100,6 +100,9 @@ define need
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "Memasang paket Debian '$(2)'..."; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
+	    command -v $(1) >/dev/null 2>&1 || { \
+	      echo "Program '$(1)' tetap tidak ditemukan setelah mencoba memasang paket Debian '$(2)' (lihat pesan apt-get di atas). Pasang '$(1)' dengan cara lain dan pastikan ada di PATH; mengulang perintah ini tidak akan membantu."; \
+	      exit 1; }; \
 	  else \
 	    echo "Program '$(1)' belum terpasang. Pasang paket Debian '$(2)' (mis. sudo apt-get install $(2)), lalu ulangi."; \
 	    exit 1; \

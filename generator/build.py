@@ -28,11 +28,13 @@ from generator.model import Organisation
 from generator.narrative import check_pages, definitions
 from generator.opendata import data_files
 from generator.plan.page import SitePlan
+from generator.plan.redirects import redirects
 from generator.plan.repository import Repository
 from generator.plan.site import plan
 from generator.render.charts import PendingCharts, chart_jobs, standalone_svg
 from generator.render.pages import environment, render_page
 from generator.render.palette import site_css
+from generator.render.redirects import redirect_files
 from generator.search_index import compact
 from generator.urls import CHART_CSS, GENERATED_DIRS, chart_file
 from generator.validate import Checked, check
@@ -153,6 +155,7 @@ def render_files(site: SitePlan, org: Organisation, cache_dir: Path | None) -> d
             files[chart_file(page.path, page.chart_name(chart))] = standalone_svg(svg).encode()
         files[page.path] = text.encode("utf-8")
     files.update(data_files(org))
+    files.update(redirect_files(redirects(org)))
     files[CHART_CSS] = site_css().encode("utf-8")
     for section in GENERATED_DIRS:
         files[f"{section}/.JANGAN-DISUNTING"] = GENERATED_NOTICE.encode("utf-8")
@@ -274,17 +277,12 @@ def source_date_epoch(folder: Path) -> str | None:
 
 
 def inputs_fingerprint(config_file: Path, epoch: str | None) -> str:
-    """A hash of everything MkDocs reads: pages, configuration, hooks and engine versions."""
+    """A hash of everything MkDocs reads: pages, configuration and engine versions."""
     root = config_file.parent
     digest = hashlib.sha256()
     parts = [str(epoch), *(f"{name}=={_version(name)}" for name in ENGINE_PACKAGES)]
     digest.update("\n".join(parts).encode("utf-8"))
-    files = [
-        root / "mkdocs.yml",
-        root / GENERATED_CONFIG,
-        root / FOOTNOTES,
-        Path(__file__).with_name("mkdocs_hooks.py"),
-    ]
+    files = [root / "mkdocs.yml", root / GENERATED_CONFIG, root / FOOTNOTES]
     docs = docs_dir(config_file)
     files += sorted(p for p in docs.rglob("*") if p.is_file())
     # The theme overrides (404 page, edit links) shape every page too.

@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|generate|build``. The only module that prints or exits.
+"""Command line: ``python -m generator check|generate|build|diff|serve|schema``. The only module that prints or exits.
 
 Exit codes: 0 success, 1 content errors or a failed build, 2 usage errors.
 """
@@ -6,15 +6,17 @@ Exit codes: 0 success, 1 content errors or a failed build, 2 usage errors.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any, NoReturn
 
 from generator import report
 from generator.build import build, check_content, generate
-from generator.diff import describe
+from generator.diff import describe, markdown
 from generator.errors import ContentError, GeneratorError
 from generator.schema.publish import json_schemas
 from generator.write import write_tree
@@ -22,12 +24,92 @@ from generator.write import write_tree
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors in Indonesian, with exit code 2."""
+#: argparse's own words, in Indonesian. argparse looks each one up through gettext's ``_``
+#: (and ``ngettext``) when it builds a parser, a help text or an error, so they are swapped in there.
+_ARGPARSE_ID = {
+    "usage: ": "penggunaan: ",
+    "positional arguments": "argumen posisi",
+    "options": "opsi",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "pilihan tidak sah: %(value)r (pilih salah satu dari %(choices)s)"
+    ),
+    "invalid %(type)s value: %(value)r": "nilai %(type)s tidak sah: %(value)r",
+    "expected one argument": "perlu satu nilai",
+    "expected at most one argument": "paling banyak satu nilai",
+    "expected at least one argument": "perlu paling sedikit satu nilai",
+    "expected %s argument": "perlu %s nilai",
+    "expected %s arguments": "perlu %s nilai",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "opsi ambigu: %(option)s dapat berarti %(matches)s"
+    ),
+    "not allowed with argument %s": "tidak boleh bersama argumen %s",
+    "ignored explicit argument %r": "nilai %r diabaikan",
+    "one of the arguments %s is required": "salah satu argumen %s wajib diisi",
+    "unexpected option string: %s": "opsi tak terduga: %s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: galat: %(message)s\n",
+}
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+
+def _translate(text: str) -> str:
+    return _ARGPARSE_ID.get(text, text)
+
+
+def _translate_n(singular: str, plural: str, n: int) -> str:
+    return _translate(singular if n == 1 else plural)
+
+
+@contextlib.contextmanager
+def _indonesian() -> Iterator[None]:
+    """argparse speaks Indonesian inside this block (the CLI is single-threaded)."""
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = _translate, _translate_n  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse in Indonesian: usage, help and errors; usage errors exit with code 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        with _indonesian():
+            super().__init__(*args, **kwargs)
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        with _indonesian():
+            return super().add_subparsers(**kwargs)
+
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
+        with _indonesian():
+            return super().parse_known_args(*args, **kwargs)
+
+    def parse_args(self, *args: Any, **kwargs: Any) -> Any:
+        with _indonesian():
+            return super().parse_args(*args, **kwargs)
+
+    def format_usage(self) -> str:
+        with _indonesian():
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with _indonesian():
+            return super().format_help()
+
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: galat: {message}\n")
+
+
+def _whole_number(text: str) -> int:
+    return int(text)
+
+
+_whole_number.__name__ = "bilangan bulat"  # argparse names the type in its error message
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -115,6 +197,29 @@ def _parser() -> argparse.ArgumentParser:
         "revisi", metavar="REVISI", help="revisi git pembanding, mis. origin/main"
     )
     content_option(diff_cmd)
+
+    serve_cmd = commands.add_parser(
+        "serve",
+        help="pratinjau langsung di http://127.0.0.1:8000 selama menyunting",
+        description=(
+            "Bangun situs, tayangkan di http://127.0.0.1:PORT, dan bangun ulang sekali setiap kali "
+            "berkas di content/ atau docs/ disimpan. Selama konten berisi galat, situs terakhir yang "
+            "sah tetap ditayangkan; galatnya tampil di terminal dan di atas halaman. Halaman dimuat "
+            "ulang sendiri setelah setiap pembangunan."
+        ),
+    )
+    content_option(serve_cmd)
+    config_option(serve_cmd)
+    serve_cmd.add_argument(
+        "--site", type=Path, default=Path("site"), metavar="DIR", help="folder hasil (bawaan: site)"
+    )
+    serve_cmd.add_argument(
+        "--port",
+        type=_whole_number,
+        default=8000,
+        metavar="PORT",
+        help="port di 127.0.0.1 (bawaan: 8000)",
+    )
 
     schema_cmd = commands.add_parser(
         "schema",
@@ -248,6 +353,38 @@ def _impor_peraturan(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def _diff(content: Path, revision: str) -> int:
+    """The change summary on stdout; a page address the change would break fails (exit 1)."""
+    try:
+        diff = describe(content, revision)
+    except GeneratorError as error:
+        print(f"galat: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    sys.stdout.write(markdown(diff, revision))
+    for broken in diff.broken:
+        print(f"galat: alamat {broken.address} akan rusak: {broken.fix}", file=sys.stderr)
+    return EXIT_CONTENT if diff.broken else EXIT_OK
+
+
+def _say(line: str) -> None:
+    print(line, flush=True)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from generator.serve import Preview  # watchdog is only needed here
+
+    preview = Preview(args.content, args.config, args.site, args.port, _say)
+    preview.start()
+    try:
+        while True:
+            preview.wait_and_rebuild()
+    except KeyboardInterrupt:
+        _say("Pratinjau dihentikan.")
+    finally:
+        preview.stop()
+    return EXIT_OK
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.command == "schema":
         return _schema(args.out, check_only=args.periksa)
@@ -257,18 +394,15 @@ def _run(args: argparse.Namespace) -> int:
         print(f"galat: folder konten '{args.content}' tidak ada", file=sys.stderr)
         return EXIT_USAGE
     if args.command == "diff":
-        try:
-            sys.stdout.write(describe(args.content, args.revisi))
-        except GeneratorError as error:
-            print(f"galat: {error}", file=sys.stderr)
-            return EXIT_USAGE
-        return EXIT_OK
+        return _diff(args.content, args.revisi)
     if args.command == "check":
         return _check(args)
     if not args.config.is_file():
         print(f"galat: berkas konfigurasi '{args.config}' tidak ada", file=sys.stderr)
         return EXIT_USAGE
     try:
+        if args.command == "serve":
+            return _serve(args)
         return _generate(args)
     except GeneratorError as error:
         print(f"galat: {error}", file=sys.stderr)

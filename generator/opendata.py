@@ -64,7 +64,7 @@ UNIT_COLUMNS = {
 }
 
 SECRETARIAT_COLUMNS = {
-    "id": "id tetap: 'daerah/<provinsi>' atau 'daerah/<provinsi>/<kabupaten-kota>'",
+    "id": "id tetap: 'wilayah-' diikuti kode wilayah Kemendagri, mis. 'wilayah-32' atau 'wilayah-32.01'; tidak berubah bila nama diperbaiki",
     "kode": "kode wilayah Kemendagri",
     "nama": "nama sekretariat, disusun menurut pola nama dalam UU 7/2017 (inferensi)",
     "sebutan": "sebutan singkat, mis. 'Sekretariat KPU Kabupaten Bogor'",
@@ -121,7 +121,14 @@ def _unit_row(unit: Unit) -> dict[str, str]:
 
 
 def secretariat_id(secretariat: Secretariat) -> str:
-    return f"daerah/{secretariat.key}"
+    """The Kemendagri code identifies a secretariat: a corrected name changes its page address,
+    but neither this id nor the ``induk`` of the rows below it.
+
+    >>> from types import SimpleNamespace
+    >>> secretariat_id(SimpleNamespace(kode="32.01"))
+    'wilayah-32.01'
+    """
+    return f"wilayah-{secretariat.kode}"
 
 
 def _secretariat_row(org: Organisation, secretariat: Secretariat) -> dict[str, str]:

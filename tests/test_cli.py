@@ -25,7 +25,7 @@ def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]):
     with pytest.raises(SystemExit) as exit_info:
         main(["bangun"])
     assert exit_info.value.code == 2
-    assert "galat: argument PERINTAH: invalid choice: 'bangun'" in capsys.readouterr().err
+    assert "galat: argumen PERINTAH: pilihan tidak sah: 'bangun'" in capsys.readouterr().err
 
 
 def test_missing_content_folder_is_a_usage_error(tmp_path, capsys: pytest.CaptureFixture[str]):

@@ -345,8 +345,7 @@ def apply_to_content(
     before = snapshot(content)
     _write(outputs)
     after = snapshot(content)
-    names = {k: str(v.get("nama", k)) for k, v in {**before.units, **after.units}.items()}
-    lines = [markdown(compare(before, after), "sebelum impor", names).rstrip(), ""]
+    lines = [markdown(compare(before, after), "sebelum impor").rstrip(), ""]
     lines.append(f"**Berkas ditulis ({len(outputs)})**")
     lines.append("")
     lines.extend(f"- {path.relative_to(content.parent).as_posix()}" for path in sorted(outputs))

@@ -7,6 +7,7 @@ for reading this list.
 from __future__ import annotations
 
 from generator.rules import (
+    addresses,
     fields,
     files,
     regions,
@@ -36,6 +37,7 @@ RULES: tuple[Rule, ...] = (
     regions.codes,
     regions.regency_names,
     regions.template_changes,
+    addresses.former_addresses,
     # warnings
     units.review_notes,
     units.shared_names,

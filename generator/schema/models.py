@@ -266,6 +266,8 @@ class Unit(_Record):
 
     id: Slug
     """Id tetap unit: huruf kecil dan tanda hubung, sama dengan nama berkasnya. Jangan diubah."""
+    id_lama: list[Slug] = []
+    """Id yang dulu dipakai unit ini. Bila id (dan nama berkas) diganti, tulis id lama di sini agar alamat halaman lamanya tetap membuka halaman unit ini, mis. [biro-umum]."""
     nama: Text
     """Nama resmi unit, persis seperti dalam peraturan atau keputusan."""
     singkatan: Text | None = None
@@ -442,6 +444,8 @@ class Regency(_Overrides):
     """Kode Kemendagri, mis. "32.04"; dua angka pertama sama dengan kode provinsinya."""
     nama: Text
     """Nama resmi menurut Kemendagri, diawali 'Kabupaten' atau 'Kota', mis. 'Kabupaten Bandung'."""
+    nama_lama: list[Text] = []
+    """Nama yang dulu dipakai kabupaten/kota ini (juga ejaan lama yang sudah diperbaiki). Alamat halaman lamanya tetap membuka halaman kabupaten/kota ini, mis. ['Kabupaten Kep. Sangihe']."""
 
 
 class Province(_Overrides):

@@ -1,0 +1,115 @@
+"""`python -m generator serve`: one rebuild per save, the last good site while content is broken.
+
+The preview runs as a real process on a free loopback port; every wait is bounded.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, Project
+
+pytestmark = pytest.mark.site
+
+BUILD_TIMEOUT = 180.0
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _get(url: str, timeout: float = 2.0) -> str:
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.read().decode("utf-8")
+
+
+def _until(check: Callable[[], bool], timeout: float = BUILD_TIMEOUT) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.2)
+    raise AssertionError("tidak terjadi dalam batas waktu")
+
+
+class Preview:
+    def __init__(self, project: Project, log: Path) -> None:
+        self.port = _free_port()
+        self.log = log
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "--content", str(project.content),
+             "--config", str(project.config), "--site", str(project.site), "--port", str(self.port)],
+            cwd=project.root,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdout=log.open("wb"),
+            stderr=subprocess.STDOUT,
+        )  # fmt: skip
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8")
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGINT)
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(10)
+
+
+@pytest.fixture
+def preview(project: Project, tmp_path: Path) -> Iterator[Preview]:
+    server = Preview(project, tmp_path / "pratinjau.log")
+    try:
+        _until(lambda: "Pratinjau di " in server.output() or server.process.poll() is not None)
+        assert server.process.poll() is None, server.output()
+        yield server
+    finally:
+        server.stop()
+
+
+def test_broken_content_keeps_the_last_site_and_a_fix_updates_it(
+    preview: Preview, project: Project
+):
+    page = preview.url + "struktur/biro-umum/"
+    assert "<h1" in _get(page) and "Biro Umum" in _get(page)
+    assert _get(preview.url + "__pratinjau") == '{"versi": 1, "galat": 0}'
+
+    # Break a file: the terminal shows the error, and the old page is still served at once.
+    unit = project.unit_file("biro-umum")
+    good = unit.read_text(encoding="utf-8")
+    unit.write_text(good.replace("jenis: biro", "jenis: biroo"), encoding="utf-8")
+    _until(lambda: "situs terakhir yang sah tetap ditayangkan" in preview.output())
+    assert "content/unit/biro-umum.yml:" in preview.output()
+    started = time.monotonic()
+    stale = _get(page)
+    assert time.monotonic() - started < 2
+    assert "Biro Umum" in stale and "Konten berisi 1 galat" in stale
+    assert _get(preview.url + "__pratinjau") == '{"versi": 2, "galat": 1}'
+
+    # Fix it with a new name: one rebuild, and the page shows the new name without the banner.
+    unit.write_text(
+        good.replace("nama: Biro Umum", "nama: Biro Umum dan Protokol"), encoding="utf-8"
+    )
+    _until(lambda: _get(preview.url + "__pratinjau") == '{"versi": 3, "galat": 0}')
+    fresh = _get(page)
+    assert "Biro Umum dan Protokol" in fresh
+    assert "Konten berisi" not in fresh and "location.reload" in fresh
+    time.sleep(1.5)  # a second rebuild would have started by now
+    assert preview.output().count("membangun ulang") == 2, preview.output()
