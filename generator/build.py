@@ -14,7 +14,10 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -27,10 +30,11 @@ from generator.model import Organisation
 from generator.opendata import data_files
 from generator.plan.page import SitePlan
 from generator.plan.site import plan
+from generator.render.book import Edition, FontFace, Narrative, book_html, edition_date
 from generator.render.charts import PendingCharts, chart_jobs, standalone_svg
 from generator.render.pages import environment, render_page
 from generator.render.palette import site_css
-from generator.urls import CHART_CSS, GENERATED_DIRS, chart_file
+from generator.urls import BOOK_FILE, CHART_CSS, GENERATED_DIRS, chart_file
 from generator.validate import Checked, check
 from generator.write import (
     WriteReport,
@@ -45,6 +49,17 @@ from generator.write import (
 CACHE_DIR = ".tembolok"
 CHART_CACHE = f"{CACHE_DIR}/bagan"
 SITE_STAMP = f"{CACHE_DIR}/situs.json"
+BOOK_CACHE = f"{CACHE_DIR}/buku"
+#: Bump when the PDF is made differently from the same HTML (e.g. other WeasyPrint options).
+BOOK_VERSION = "1"
+#: Where Debian puts fonts; the book embeds DejaVu Sans (fonts-dejavu-core, which graphviz needs).
+FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
+DEJAVU_FILES = (
+    ("normal", "normal", "DejaVuSans.ttf"),
+    ("bold", "normal", "DejaVuSans-Bold.ttf"),
+    ("normal", "italic", "DejaVuSans-Oblique.ttf"),
+    ("bold", "italic", "DejaVuSans-BoldOblique.ttf"),
+)
 #: The configuration MkDocs reads: the hand-written mkdocs.yml plus the complete navigation.
 GENERATED_CONFIG = "mkdocs.gen.yml"
 GENERATED_NOTICE = (
@@ -63,6 +78,8 @@ class Generated:
     report: WriteReport
     pages: int
     charts: int
+    book_seconds: float | None = None
+    """How long WeasyPrint took to make the PDF; None when it was taken from the cache."""
 
 
 @dataclass(frozen=True)
@@ -83,8 +100,11 @@ def _slot(chart_id: str) -> str:
     return f"\x00bagan:{chart_id}\x00"
 
 
-def render_files(site: SitePlan, org: Organisation, cache_dir: Path | None) -> dict[str, bytes]:
-    """Every generated file, by path relative to docs/: pages, chart files, data, styles."""
+def render_files(
+    site: SitePlan, org: Organisation, cache_dir: Path | None
+) -> tuple[dict[str, bytes], dict[str, str]]:
+    """Every generated file, by path relative to docs/ (pages, chart files, data, styles), and
+    the drawn charts by chart id (the printable book shows them too)."""
     charts = [page.chart for page in site.pages if page.chart is not None]
     jobs = chart_jobs(charts)
     keys = {job.key for job in jobs}
@@ -110,7 +130,7 @@ def render_files(site: SitePlan, org: Organisation, cache_dir: Path | None) -> d
     files[CHART_CSS] = site_css().encode("utf-8")
     for section in GENERATED_DIRS:
         files[f"{section}/.JANGAN-DISUNTING"] = GENERATED_NOTICE.encode("utf-8")
-    return files
+    return files, svgs
 
 
 def expand_nav(nav: list[Any], sections: dict[str, list[Any]]) -> list[Any]:
@@ -151,14 +171,106 @@ def generate(content_dir: Path, config_file: Path) -> Generated:
     org = Organisation.build(checked.records)
     site = plan(org)
     root = config_file.parent
-    files = render_files(site, org, root / CHART_CACHE)
+    files, svgs = render_files(site, org, root / CHART_CACHE)
+    html = book_html(org, site, svgs, narratives(config_file), edition(root), font_faces())
+    files[BOOK_FILE], book_seconds = book_pdf(html, root / BOOK_CACHE)
     config = generated_config(config_file, site.navs)
     report = write_tree(docs_dir(config_file), files, GENERATED_DIRS)
     config_path = root / GENERATED_CONFIG
     if not config_path.is_file() or config_path.read_bytes() != config:
         write_atomic(config_path, config)
         report.written.append(GENERATED_CONFIG)
-    return Generated(checked, report, len(site.pages), sum(1 for p in site.pages if p.chart))
+    charts = sum(1 for p in site.pages if p.chart)
+    return Generated(checked, report, len(site.pages), charts, book_seconds)
+
+
+def _nav_docs(nav: Any) -> Iterator[str]:
+    """Every page path in a MkDocs nav, in order."""
+    if isinstance(nav, str):
+        yield nav
+    elif isinstance(nav, list):
+        for entry in nav:
+            yield from _nav_docs(entry)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _nav_docs(value)
+
+
+def narratives(config_file: Path) -> list[Narrative]:
+    """The hand-written *Tentang* pages, in the order of the nav, for the printable book."""
+    docs = docs_dir(config_file)
+    paths = [p for p in _nav_docs(_read_config(config_file).get("nav")) if p.startswith("tentang/")]
+    return [Narrative(p, (docs / p).read_text(encoding="utf-8")) for p in paths]
+
+
+def edition(root: Path) -> Edition:
+    """The book's edition: SOURCE_DATE_EPOCH's date (reproducible) or today, and the commit."""
+    day = edition_date(os.environ.get("SOURCE_DATE_EPOCH"), date.today())
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError:
+        return Edition(day)
+    commit = result.stdout.strip()
+    return Edition(day, commit if result.returncode == 0 and commit else None)
+
+
+def font_faces(folders: tuple[Path, ...] = FONT_DIRS) -> list[FontFace]:
+    """DejaVu Sans from local files, so the PDF embeds it (never a web font)."""
+    found: dict[str, Path] = {}
+    for folder in folders:
+        if folder.is_dir():
+            for path in sorted(folder.rglob("DejaVuSans*.ttf")):
+                found.setdefault(path.name, path)
+    missing = [name for _, _, name in DEJAVU_FILES if name not in found]
+    if missing:
+        raise GeneratorError(
+            f"font {', '.join(missing)} untuk buku PDF tidak ditemukan. Pasang paket Debian "
+            "'fonts-dejavu-core' (apt-get install fonts-dejavu-core), lalu ulangi"
+        )
+    return [FontFace("DejaVu Sans", w, s, found[name]) for w, s, name in DEJAVU_FILES]
+
+
+def _local_only(url: str) -> dict[str, Any]:
+    """WeasyPrint's fetcher, for local files only: a book build never touches the network."""
+    if not url.startswith("file:"):
+        raise ValueError(f"buku hanya memuat berkas lokal, bukan {url}")
+    from weasyprint import default_url_fetcher
+
+    return dict(default_url_fetcher(url))
+
+
+def book_pdf(html: str, cache_dir: Path | None) -> tuple[bytes, float | None]:
+    """The PDF of the book and WeasyPrint's seconds; from the cache (None seconds) when the same
+    HTML was laid out before, so a build that changed nothing stays fast."""
+    key = hashlib.sha256(
+        f"{BOOK_VERSION}\0{_version('weasyprint')}\0{html}".encode()
+    ).hexdigest()
+    cached = cache_dir / f"{key}.pdf" if cache_dir is not None else None
+    if cached is not None and cached.is_file():
+        return cached.read_bytes(), None
+    try:
+        from weasyprint import HTML
+    except OSError as error:  # WeasyPrint loads Pango when imported
+        raise GeneratorError(
+            f"WeasyPrint tidak dapat dijalankan ({error}). Pasang paket Debian 'libpango-1.0-0 "
+            "libpangoft2-1.0-0 libharfbuzz-subset0', atau jalankan 'make build' yang memasangnya"
+        ) from error
+    started = time.perf_counter()
+    pdf = HTML(string=html, url_fetcher=_local_only).write_pdf()
+    seconds = time.perf_counter() - started
+    if pdf is None:
+        raise GeneratorError("WeasyPrint tidak menghasilkan PDF")
+    if cached is not None and cache_dir is not None:
+        write_atomic(cached, pdf)
+        for stale in cache_dir.glob("*.pdf"):
+            if stale != cached:
+                stale.unlink(missing_ok=True)
+    return pdf, seconds
 
 
 class _Collect(logging.Handler):

@@ -12,6 +12,7 @@ import re
 #: Folders under docs/ that the generator owns entirely (git-ignored, pruned on each run).
 GENERATED_DIRS = (
     "struktur", "dasar-hukum", "indeks", "kolom", "daerah", "struktur-baku", "data", "gaya",
+    "unduh",
 )  # fmt: skip
 OVERVIEW_DOC = "struktur/index.md"
 REGULATIONS_DOC = "dasar-hukum/index.md"
@@ -19,6 +20,8 @@ AZ_DOC = "indeks/index.md"
 FIELDS_DOC = "kolom/index.md"
 REGIONS_DOC = "daerah/index.md"
 DATA_DOC = "data/index.md"
+#: The printable book (PDF), linked from the home page and from *Tentang*.
+BOOK_FILE = "unduh/struktur-organisasi-setjen-kpu.pdf"
 #: The chart palette as CSS variables (generated, so the palette is defined once).
 CHART_CSS = "gaya/bagan.css"
 
