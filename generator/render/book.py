@@ -46,7 +46,9 @@ SCREEN_ONLY = "hanya-layar"
 #: Largest chart size on an A4 page with 18 mm side margins, in points (1 mm = 72/25.4 pt).
 CHART_WIDTH_PT = 480.0
 UNIT_CHART_HEIGHT_PT = 400.0
-OVERVIEW_CHART_HEIGHT_PT = 620.0
+#: The overview is wide: it gets a landscape page (297 mm less the margins).
+OVERVIEW_CHART_WIDTH_PT = 735.0
+OVERVIEW_CHART_HEIGHT_PT = 370.0
 
 OVERVIEW_ANCHOR = "bagan-setjen"
 REGULATIONS_ANCHOR = "dasar-hukum"
@@ -154,18 +156,21 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     return (meta if isinstance(meta, dict) else {}), text[match.end() :]
 
 
-def _rewrite_link(link: html.HtmlElement, doc: str, anchors: dict[str, str]) -> None:
+def _rewrite_link(link: html.HtmlElement, doc: str, anchors: dict[str, str], notes: list[str]) -> None:
     """On paper a link either points into the book (with its page number) or becomes text.
 
-    Web addresses are kept as footnotes, so a reader can still type them.
+    A web address becomes a numbered note at the end of the chapter, so a reader can still type
+    it. (Not a CSS footnote: WeasyPrint 70 repeats footnotes that move to a later page.)
     """
     href = link.get("href", "")
     if href.startswith(("http://", "https://")):
-        note = html.Element("span", {"class": "catatan-kaki"})
-        note.text = href
-        note.tail = link.tail
+        if href not in notes:
+            notes.append(href)
+        mark = html.Element("sup", {"class": "catatan-ref"})
+        mark.text = str(notes.index(href) + 1)
+        mark.tail = link.tail
         link.tail = None
-        link.addnext(note)
+        link.addnext(mark)
         link.drop_tag()
         return
     target = href.split("#", 1)[0]
@@ -181,6 +186,14 @@ def _rewrite_link(link: html.HtmlElement, doc: str, anchors: dict[str, str]) -> 
     link.set("class", "rujukan")
 
 
+def _endnotes(notes: list[str]) -> str:
+    """The chapter's web addresses, numbered as the marks in its text."""
+    if not notes:
+        return ""
+    items = "".join(f'<li><span class="alamat">{escape(url)}</span></li>' for url in notes)
+    return f'<h3 class="catatan-akhir">Alamat web yang dirujuk</h3><ol class="catatan-akhir">{items}</ol>'
+
+
 def narrative_chapter(narrative: Narrative, anchors: dict[str, str]) -> Chapter:
     """A narrative page as a chapter: its first heading becomes the title, links fit paper."""
     meta, body = split_front_matter(narrative.text)
@@ -193,14 +206,16 @@ def narrative_chapter(narrative: Narrative, anchors: dict[str, str]) -> Chapter:
         heading.drop_tree()
     for element in root.xpath(f'//*[contains(concat(" ", @class, " "), " {SCREEN_ONLY} ")]'):
         element.drop_tree()
-    for link in root.iter("a"):
-        _rewrite_link(link, narrative.doc, anchors)
+    notes: list[str] = []
+    for link in list(root.iter("a")):
+        _rewrite_link(link, narrative.doc, anchors, notes)
     # Headings below the chapter title move one level down (h2 → h3), under the book's h2 units.
     for heading in root.iter("h2", "h3", "h4", "h5"):
         heading.tag = f"h{int(heading.tag[1]) + 1}"
     # Trusted as HTML: the Markdown is hand-written by maintainers, like the site's own pages.
     inner = "".join(html.tostring(child, encoding="unicode") for child in root)
-    return Chapter(narrative_anchor(narrative.doc), title, escape(root.text or "") + Markup(inner))
+    body_html = escape(root.text or "") + Markup(inner + _endnotes(notes))
+    return Chapter(narrative_anchor(narrative.doc), title, body_html)
 
 
 _SVG_NS = "http://www.w3.org/2000/svg"
@@ -326,7 +341,7 @@ def book_html(
         "former": former,
         "unit_charts": unit_charts,
         "overview_svg": (
-            print_svg(overview, CHART_WIDTH_PT, OVERVIEW_CHART_HEIGHT_PT) if overview else None
+            print_svg(overview, OVERVIEW_CHART_WIDTH_PT, OVERVIEW_CHART_HEIGHT_PT) if overview else None
         ),
         "provinces": org.provincial_secretariats(),
     }
