@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.terpasang
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test check generate serve lint schema bench impor-wilayah clean distclean setup graphviz chromium
+.PHONY: build test check generate serve lint schema bench impor-wilayah clean distclean setup graphviz chromium weasyprint-deps
 
 # Build the whole site into site/ (the old site stays if the build fails).
 build: setup
@@ -48,8 +48,8 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check generator tests scripts
 	$(VENV)/bin/ruff format --check generator tests scripts
 
-# Virtual environment with the pinned packages, and Graphviz.
-setup: $(STAMP) graphviz
+# Virtual environment with the pinned packages, Graphviz, and what WeasyPrint needs.
+setup: $(STAMP) graphviz weasyprint-deps
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +73,18 @@ endef
 # Graphviz's `dot` draws the org charts.
 graphviz:
 	$(call need,dot,graphviz)
+
+# WeasyPrint lays out the printable book (PDF) with Pango; the book embeds DejaVu Sans.
+WEASYPRINT_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+weasyprint-deps: $(STAMP)
+	@$(PY) -c "import weasyprint" >/dev/null 2>&1 && test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Memasang pustaka Debian untuk WeasyPrint..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(WEASYPRINT_DEBS) >/dev/null; \
+	  else \
+	    echo "WeasyPrint belum dapat berjalan. Pasang paket Debian $(WEASYPRINT_DEBS) (mis. sudo apt-get install ...), lalu ulangi."; \
+	    exit 1; \
+	  fi; }
 
 # Debian's Chromium runs the browser tests (Playwright drives it; nothing downloads a browser).
 chromium:

@@ -4,9 +4,9 @@
 
 For each scale it builds a throwaway copy of the project (real central content, real or
 synthetic regions; the synthetic ones are generated here and never committed) and measures, in
-one run on one machine: pages, charts, generator seconds (clean, empty chart cache), MkDocs
-seconds, the generator's share of the total, peak memory, output and search-index size, and the
-files rewritten by a no-op regeneration and by a one-unit edit. Figures are compared as ratios
+one run on one machine: pages, charts, generator seconds (clean, empty chart cache) and the
+printable book's share of them (WeasyPrint), MkDocs seconds, the generator's share of the
+total, peak memory, output and search-index size, and the files rewritten by a no-op regeneration and by a one-unit edit. Figures are compared as ratios
 within the run, since the machine is shared. It prints a table and writes bench-out/bench.json.
 """
 
@@ -76,7 +76,7 @@ def project(base: Path, scale: int) -> Path:
     root = base / f"skala-{scale}"
     shutil.copytree(ROOT / "content", root / "content")
     shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    generated = {"struktur", "dasar-hukum", "indeks", "kolom", "daerah", "struktur-baku"}
+    generated = {"struktur", "dasar-hukum", "indeks", "kolom", "daerah", "struktur-baku", "unduh"}
     shutil.copytree(
         ROOT / "docs",
         root / "docs",
@@ -113,6 +113,12 @@ def written(output: str) -> int:
     return int(match.group(1)) if match else -1
 
 
+def book_seconds(output: str) -> float:
+    """WeasyPrint's time for the printable book, as the generator reports it (-1 if cached)."""
+    match = re.search(r"Buku PDF dibuat dalam ([\d,]+) detik", output)
+    return float(match.group(1).replace(",", ".")) if match else -1.0
+
+
 def size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
@@ -137,6 +143,7 @@ def run_scale(base: Path, scale: int) -> dict[str, float | int | str]:
         "bagan": charts,
         "generator_s": round(gen_s, 2),
         "generator_cache_s": round(cached_s, 2),
+        "buku_pdf_s": book_seconds(out),
         "mkdocs_s": round(docs_s, 2),
         "porsi_generator": round(gen_s / (gen_s + docs_s), 3),
         "detik_per_halaman": round((gen_s + docs_s) / pages, 4),
