@@ -239,7 +239,7 @@ def _local_only(url: str) -> dict[str, Any]:
     """WeasyPrint's fetcher, for local files only: a book build never touches the network."""
     if not url.startswith("file:"):
         raise ValueError(f"buku hanya memuat berkas lokal, bukan {url}")
-    from weasyprint import default_url_fetcher
+    from weasyprint import default_url_fetcher  # type: ignore[import-untyped]
 
     return dict(default_url_fetcher(url))
 
@@ -247,9 +247,7 @@ def _local_only(url: str) -> dict[str, Any]:
 def book_pdf(html: str, cache_dir: Path | None) -> tuple[bytes, float | None]:
     """The PDF of the book and WeasyPrint's seconds; from the cache (None seconds) when the same
     HTML was laid out before, so a build that changed nothing stays fast."""
-    key = hashlib.sha256(
-        f"{BOOK_VERSION}\0{_version('weasyprint')}\0{html}".encode()
-    ).hexdigest()
+    key = hashlib.sha256(f"{BOOK_VERSION}\0{_version('weasyprint')}\0{html}".encode()).hexdigest()
     cached = cache_dir / f"{key}.pdf" if cache_dir is not None else None
     if cached is not None and cached.is_file():
         return cached.read_bytes(), None

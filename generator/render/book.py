@@ -121,7 +121,9 @@ def regulation_anchor(regulation: Regulation) -> str:
 
 
 def narrative_anchor(doc: str) -> str:
-    """>>> narrative_anchor("tentang/landasan-hukum.md")
+    """The chapter's anchor.
+
+    >>> narrative_anchor("tentang/landasan-hukum.md")
     'tentang-landasan-hukum'
     """
     return re.sub(r"[^a-z0-9]+", "-", doc.removesuffix(".md").lower()).strip("-")
@@ -156,7 +158,9 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     return (meta if isinstance(meta, dict) else {}), text[match.end() :]
 
 
-def _rewrite_link(link: html.HtmlElement, doc: str, anchors: dict[str, str], notes: list[str]) -> None:
+def _rewrite_link(
+    link: html.HtmlElement, doc: str, anchors: dict[str, str], notes: list[str]
+) -> None:
     """On paper a link either points into the book (with its page number) or becomes text.
 
     A web address becomes a numbered note at the end of the chapter, so a reader can still type
@@ -239,7 +243,6 @@ def print_svg(svg: str, max_width: float, max_height: float) -> Markup:
     scale = min(1.0, max_width / width if width else 1.0, max_height / height if height else 1.0)
     root.set("width", f"{width * scale:.1f}pt")
     root.set("height", f"{height * scale:.1f}pt")
-    root.attrib.pop("aria-label", None)
     return Markup(etree.tostring(root, encoding="unicode"))
 
 
@@ -341,7 +344,9 @@ def book_html(
         "former": former,
         "unit_charts": unit_charts,
         "overview_svg": (
-            print_svg(overview, OVERVIEW_CHART_WIDTH_PT, OVERVIEW_CHART_HEIGHT_PT) if overview else None
+            print_svg(overview, OVERVIEW_CHART_WIDTH_PT, OVERVIEW_CHART_HEIGHT_PT)
+            if overview
+            else None
         ),
         "provinces": org.provincial_secretariats(),
     }
