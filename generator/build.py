@@ -55,10 +55,11 @@ BOOK_VERSION = "1"
 #: Where Debian puts fonts; the book embeds DejaVu Sans (fonts-dejavu-core, which graphviz needs).
 FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
 DEJAVU_FILES = (
-    ("normal", "normal", "DejaVuSans.ttf"),
-    ("bold", "normal", "DejaVuSans-Bold.ttf"),
-    ("normal", "italic", "DejaVuSans-Oblique.ttf"),
-    ("bold", "italic", "DejaVuSans-BoldOblique.ttf"),
+    ("DejaVu Sans", "normal", "normal", "DejaVuSans.ttf"),
+    ("DejaVu Sans", "bold", "normal", "DejaVuSans-Bold.ttf"),
+    ("DejaVu Sans", "normal", "italic", "DejaVuSans-Oblique.ttf"),
+    ("DejaVu Sans", "bold", "italic", "DejaVuSans-BoldOblique.ttf"),
+    ("DejaVu Sans Mono", "normal", "normal", "DejaVuSansMono.ttf"),
 )
 #: The configuration MkDocs reads: the hand-written mkdocs.yml plus the complete navigation.
 GENERATED_CONFIG = "mkdocs.gen.yml"
@@ -204,8 +205,9 @@ def narratives(config_file: Path) -> list[Narrative]:
 
 
 def edition(root: Path) -> Edition:
-    """The book's edition: SOURCE_DATE_EPOCH's date (reproducible) or today, and the commit."""
-    day = edition_date(os.environ.get("SOURCE_DATE_EPOCH"), date.today())
+    """The book's edition: the date of SOURCE_DATE_EPOCH or else of the last commit (like the
+    site, so two builds of one commit are identical), today outside git; and the commit."""
+    day = edition_date(source_date_epoch(root), date.today())
     try:
         result = subprocess.run(
             ["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
@@ -220,28 +222,20 @@ def edition(root: Path) -> Edition:
 
 
 def font_faces(folders: tuple[Path, ...] = FONT_DIRS) -> list[FontFace]:
-    """DejaVu Sans from local files, so the PDF embeds it (never a web font)."""
+    """DejaVu Sans (and Mono, for code) from local files, so the PDF embeds them; never a web
+    font."""
     found: dict[str, Path] = {}
     for folder in folders:
         if folder.is_dir():
             for path in sorted(folder.rglob("DejaVuSans*.ttf")):
                 found.setdefault(path.name, path)
-    missing = [name for _, _, name in DEJAVU_FILES if name not in found]
+    missing = [name for *_, name in DEJAVU_FILES if name not in found]
     if missing:
         raise GeneratorError(
             f"font {', '.join(missing)} untuk buku PDF tidak ditemukan. Pasang paket Debian "
             "'fonts-dejavu-core' (apt-get install fonts-dejavu-core), lalu ulangi"
         )
-    return [FontFace("DejaVu Sans", w, s, found[name]) for w, s, name in DEJAVU_FILES]
-
-
-def _local_only(url: str) -> dict[str, Any]:
-    """WeasyPrint's fetcher, for local files only: a book build never touches the network."""
-    if not url.startswith("file:"):
-        raise ValueError(f"buku hanya memuat berkas lokal, bukan {url}")
-    from weasyprint import default_url_fetcher  # type: ignore[import-untyped]
-
-    return dict(default_url_fetcher(url))
+    return [FontFace(family, w, s, found[name]) for family, w, s, name in DEJAVU_FILES]
 
 
 def book_pdf(html: str, cache_dir: Path | None) -> tuple[bytes, float | None]:
@@ -252,14 +246,17 @@ def book_pdf(html: str, cache_dir: Path | None) -> tuple[bytes, float | None]:
     if cached is not None and cached.is_file():
         return cached.read_bytes(), None
     try:
-        from weasyprint import HTML
+        from weasyprint import HTML  # type: ignore[import-untyped]
+        from weasyprint.urls import URLFetcher  # type: ignore[import-untyped]
     except OSError as error:  # WeasyPrint loads Pango when imported
         raise GeneratorError(
             f"WeasyPrint tidak dapat dijalankan ({error}). Pasang paket Debian 'libpango-1.0-0 "
             "libpangoft2-1.0-0 libharfbuzz-subset0', atau jalankan 'make build' yang memasangnya"
         ) from error
     started = time.perf_counter()
-    pdf = HTML(string=html, url_fetcher=_local_only).write_pdf()
+    # Local files only (the fonts): building the book never touches the network.
+    fetcher = URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)
+    pdf = HTML(string=html, url_fetcher=fetcher).write_pdf()
     seconds = time.perf_counter() - started
     if pdf is None:
         raise GeneratorError("WeasyPrint tidak menghasilkan PDF")

@@ -177,7 +177,7 @@ def test_edition_date_is_reproducible():
     assert edition_date("bukan angka", date(2030, 1, 1)) == date(2030, 1, 1)
 
 
-def test_same_html_same_pdf_from_the_cache(tmp_path):
+def test_same_html_same_pdf_from_the_cache(tmp_path, caplog):
     html = (
         '<!DOCTYPE html><html lang="id"><head><title>Uji</title><style>'
         + "".join(
@@ -191,3 +191,5 @@ def test_same_html_same_pdf_from_the_cache(tmp_path):
     again, cached = book_pdf(html, tmp_path)
     assert seconds is not None and cached is None and first == again
     assert first.startswith(b"%PDF-") and len(list(tmp_path.glob("*.pdf"))) == 1
+    # Every @font-face loaded from its local file (WeasyPrint only logs a failure).
+    assert not [r for r in caplog.records if r.name.startswith("weasyprint")]

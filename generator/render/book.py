@@ -50,9 +50,19 @@ UNIT_CHART_HEIGHT_PT = 400.0
 OVERVIEW_CHART_WIDTH_PT = 735.0
 OVERVIEW_CHART_HEIGHT_PT = 370.0
 
-OVERVIEW_ANCHOR = "bagan-setjen"
+#: The book's own sections. Not 'bagan-…': the charts' SVG groups carry those ids.
+OVERVIEW_ANCHOR = "ikhtisar"
+UNITS_ANCHOR = "unit-unit"
+FORMER_ANCHOR = "unit-terdahulu"
 REGULATIONS_ANCHOR = "dasar-hukum"
 REGIONS_ANCHOR = "sekretariat-daerah"
+SECTION_ANCHORS = {
+    "overview": OVERVIEW_ANCHOR,
+    "units": UNITS_ANCHOR,
+    "former": FORMER_ANCHOR,
+    "regulations": REGULATIONS_ANCHOR,
+    "regions": REGIONS_ANCHOR,
+}
 
 
 @dataclass(frozen=True)
@@ -251,10 +261,10 @@ def _toc(
 ) -> list[TocEntry]:
     entries = [TocEntry(c.anchor, c.title, 1) for c in chapters]
     entries.append(TocEntry(OVERVIEW_ANCHOR, "Bagan Sekretariat Jenderal KPU", 1))
-    entries.append(TocEntry("unit-unit", "Unit-unit Sekretariat Jenderal", 1))
+    entries.append(TocEntry(UNITS_ANCHOR, "Unit-unit Sekretariat Jenderal", 1))
     entries += [TocEntry(unit_anchor(u), u.nama, 2) for u in units]
     if former:
-        entries.append(TocEntry("unit-terdahulu", "Unit terdahulu", 1))
+        entries.append(TocEntry(FORMER_ANCHOR, "Unit terdahulu", 1))
         entries += [TocEntry(unit_anchor(u), u.nama, 2) for u in former]
     entries.append(TocEntry(REGULATIONS_ANCHOR, "Dasar Hukum", 1))
     entries += [
@@ -337,6 +347,7 @@ def book_html(
         "title": TITLE,
         "short_title": SHORT_TITLE,
         "edition": edition,
+        "anchor": SECTION_ANCHORS,
         "fonts": fonts,
         "chapters": chapters,
         "toc": _toc(chapters, org, units, former),
