@@ -6,8 +6,9 @@ For each scale it builds a throwaway copy of the project (real central content, 
 synthetic regions; the synthetic ones are generated here and never committed) and measures, in
 one run on one machine: pages, charts, generator seconds (clean, empty chart cache) and the
 printable book's share of them (WeasyPrint), MkDocs seconds, the generator's share of the
-total, peak memory, output and search-index size, and the files rewritten by a no-op regeneration and by a one-unit edit. Figures are compared as ratios
-within the run, since the machine is shared. It prints a table and writes bench-out/bench.json.
+total, peak memory, output and search-index size, and the files rewritten by a no-op
+regeneration and by a one-unit edit. Figures are compared as ratios within the run, since the
+machine is shared. It prints a table and writes bench-out/bench.json.
 """
 
 from __future__ import annotations
