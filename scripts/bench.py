@@ -128,7 +128,9 @@ def run_scale(base: Path, scale: int) -> dict[str, float | int | str]:
     root = project(base, scale)
     gen_s, gen_kib, out = measure(root, "generator", "generate", "--tanpa-peringatan")
     pages, charts = (int(x) for x in re.search(r"(\d+) halaman, (\d+) bagan", out).groups())
-    docs_s, docs_kib, _ = measure(root, "mkdocs", "build", "--strict", "-d", "site")
+    docs_s, docs_kib, _ = measure(
+        root, "mkdocs", "build", "--strict", "-f", "mkdocs.gen.yml", "-d", "site"
+    )
     noop = written(measure(root, "generator", "generate", "--tanpa-peringatan")[2])
     unit = root / "content" / "unit" / "inspektorat-wilayah-iii.yml"
     unit.write_text(
