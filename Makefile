@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 # mkdocs-redirects pulls in properdocs, which prints its own banner under `mkdocs` unless told not to.
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: build test test-fast check generate serve lint lock schema bench impor-wilayah clean distclean setup setup-dev graphviz chromium
+.PHONY: build test test-fast check generate serve lint lock schema bench impor-wilayah clean distclean setup setup-dev graphviz chromium weasyprint-deps
 
 # Build the whole site into site/ (the old site stays if the build fails).
 build: setup
@@ -77,8 +77,8 @@ lock:
 LOCK_FLAGS = --quiet --generate-hashes --allow-unsafe --all-build-deps --strip-extras \
   --no-emit-index-url --no-emit-find-links $(if $(PERBARUI),--upgrade)
 
-# Virtual environment with the runtime packages, and Graphviz.
-setup: $(STAMP) graphviz
+# Virtual environment with the runtime packages, Graphviz, and what WeasyPrint needs.
+setup: $(STAMP) graphviz weasyprint-deps
 
 # The same plus the test and lint tools.
 setup-dev: $(STAMP_DEV) graphviz
@@ -113,13 +113,25 @@ endef
 graphviz:
 	$(call need,dot,graphviz)
 
+# WeasyPrint lays out the printable book (PDF) with Pango; the book embeds DejaVu Sans.
+WEASYPRINT_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+weasyprint-deps: $(STAMP)
+	@$(PY) -c "import weasyprint" >/dev/null 2>&1 && test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Memasang pustaka Debian untuk WeasyPrint..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(WEASYPRINT_DEBS) >/dev/null; \
+	  else \
+	    echo "WeasyPrint belum dapat berjalan. Pasang paket Debian $(WEASYPRINT_DEBS) (mis. sudo apt-get install ...), lalu ulangi."; \
+	    exit 1; \
+	  fi; }
+
 # Debian's Chromium runs the browser tests (Playwright drives it; nothing downloads a browser).
 chromium:
 	$(if $(CHROMIUM),@test -x "$(CHROMIUM)",$(call need,chromium,chromium))
 
 # Remove every generated file and site/, keeping .venv.
 clean:
-	rm -rf site .site-* .cache .tembolok mkdocs.gen.yml docs/struktur docs/dasar-hukum docs/indeks docs/kolom docs/daerah docs/struktur-baku docs/data docs/gaya docs/kelengkapan build *.egg-info \
+	rm -rf site .site-* .cache .tembolok mkdocs.gen.yml docs/struktur docs/dasar-hukum docs/indeks docs/kolom docs/daerah docs/struktur-baku docs/data docs/gaya docs/kelengkapan docs/unduh build *.egg-info \
 	  .pytest_cache .ruff_cache .mypy_cache .hypothesis bench-out test-artifacts
 	find . -name __pycache__ -type d -not -path './.venv/*' -prune -exec rm -rf {} +
 

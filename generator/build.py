@@ -12,15 +12,14 @@ import json
 import logging
 import os
 import shutil
-import subprocess
 import tempfile
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from generator.book import book_pdf, edition, font_faces, narratives
+from generator.config import docs_dir, read_config, source_date_epoch
 from generator.doclinks import broken_links, hand_written_pages
 from generator.errors import ContentError, GeneratorError, Severity
 from generator.load import load_content
@@ -31,12 +30,13 @@ from generator.plan.page import SitePlan
 from generator.plan.redirects import redirects
 from generator.plan.repository import Repository
 from generator.plan.site import plan
+from generator.render.book import book_html
 from generator.render.charts import PendingCharts, chart_jobs, standalone_svg
 from generator.render.pages import environment, render_page
 from generator.render.palette import site_css
 from generator.render.redirects import redirect_files
 from generator.search_index import compact
-from generator.urls import CHART_CSS, GENERATED_DIRS, chart_file
+from generator.urls import BOOK_FILE, CHART_CSS, GENERATED_DIRS, chart_file
 from generator.validate import Checked, check
 from generator.write import (
     WriteReport,
@@ -53,6 +53,7 @@ CHART_CACHE = f"{CACHE_DIR}/bagan"
 SITE_STAMP = f"{CACHE_DIR}/situs.json"
 #: Footnote definitions of every source (generator.footnote_sources adds the ones a page cites).
 FOOTNOTES = f"{CACHE_DIR}/catatan-kaki.md"
+BOOK_CACHE = f"{CACHE_DIR}/buku"
 #: The configuration MkDocs reads: the hand-written mkdocs.yml plus the complete navigation.
 GENERATED_CONFIG = "mkdocs.gen.yml"
 GENERATED_NOTICE = (
@@ -71,6 +72,8 @@ class Generated:
     report: WriteReport
     pages: int
     charts: int
+    book_seconds: float | None = None
+    """How long WeasyPrint took to make the PDF; None when it was taken from the cache."""
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,7 @@ def plan_content(content_dir: Path, config_file: Path | None = None) -> Planned:
     org = Organisation.build(checked.records)
     if config_file is not None and not config_file.is_file():
         config_file = None
-    repository = Repository.from_config(_read_config(config_file)) if config_file else None
+    repository = Repository.from_config(read_config(config_file)) if config_file else None
     site = plan(org, repository)
     if config_file is not None:
         pages = hand_written_pages(docs_dir(config_file), GENERATED_DIRS)
@@ -126,8 +129,11 @@ def _slot(chart_id: str) -> str:
     return f"\x00bagan:{chart_id}\x00"
 
 
-def render_files(site: SitePlan, org: Organisation, cache_dir: Path | None) -> dict[str, bytes]:
-    """Every generated file, by path relative to docs/: pages, chart files, data, styles."""
+def render_files(
+    site: SitePlan, org: Organisation, cache_dir: Path | None
+) -> tuple[dict[str, bytes], dict[str, str]]:
+    """Every generated file, by path relative to docs/ (pages, chart files, data, styles), and
+    the drawn charts by chart id (the printable book shows them too)."""
     charts = [chart for page in site.pages for chart in page.charts]
     jobs = chart_jobs(charts)
     keys = {job.key for job in jobs}
@@ -159,7 +165,7 @@ def render_files(site: SitePlan, org: Organisation, cache_dir: Path | None) -> d
     files[CHART_CSS] = site_css().encode("utf-8")
     for section in GENERATED_DIRS:
         files[f"{section}/.JANGAN-DISUNTING"] = GENERATED_NOTICE.encode("utf-8")
-    return files
+    return files, svgs
 
 
 def expand_nav(nav: list[Any], sections: dict[str, list[Any]]) -> list[Any]:
@@ -181,7 +187,7 @@ def expand_nav(nav: list[Any], sections: dict[str, list[Any]]) -> list[Any]:
 def generated_config(config_file: Path, sections: dict[str, list[Any]]) -> bytes:
     """The configuration MkDocs (or another engine) builds from: mkdocs.yml, the whole nav,
     and where the sources' footnote definitions are (each page gets the ones it cites)."""
-    base = _read_config(config_file)
+    base = read_config(config_file)
     footnotes = (config_file.parent / FOOTNOTES).resolve()
     config = {
         "INHERIT": config_file.name,
@@ -205,7 +211,9 @@ def generate(content_dir: Path, config_file: Path) -> Generated:
     if org is None or site is None:
         raise ContentError(checked.errors)
     root = config_file.parent
-    files = render_files(site, org, root / CHART_CACHE)
+    files, svgs = render_files(site, org, root / CHART_CACHE)
+    html = book_html(org, site, svgs, narratives(config_file), edition(root), font_faces())
+    files[BOOK_FILE], book_seconds = book_pdf(html, root / BOOK_CACHE)
     config = generated_config(config_file, site.navs)
     report = write_tree(docs_dir(config_file), files, GENERATED_DIRS)
     notes = definitions(org.sources).encode("utf-8")
@@ -216,7 +224,8 @@ def generate(content_dir: Path, config_file: Path) -> Generated:
     if not config_path.is_file() or config_path.read_bytes() != config:
         write_atomic(config_path, config)
         report.written.append(GENERATED_CONFIG)
-    return Generated(checked, report, len(site.pages), sum(len(p.charts) for p in site.pages))
+    charts = sum(len(p.charts) for p in site.pages)
+    return Generated(checked, report, len(site.pages), charts, book_seconds)
 
 
 class _Collect(logging.Handler):
@@ -257,23 +266,6 @@ def run_mkdocs(config_file: Path, site_dir: Path) -> None:
     finally:
         logger.removeHandler(collect)
         logger.propagate = propagate
-
-
-def source_date_epoch(folder: Path) -> str | None:
-    """SOURCE_DATE_EPOCH, or the last commit's time: builds of one commit are byte-identical."""
-    if stamp := os.environ.get("SOURCE_DATE_EPOCH"):
-        return stamp
-    try:
-        result = subprocess.run(
-            ["git", "-C", str(folder), "log", "-1", "--format=%ct"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except OSError:
-        return None
-    stamp = result.stdout.strip()
-    return stamp if result.returncode == 0 and stamp.isdigit() else None
 
 
 def inputs_fingerprint(config_file: Path, epoch: str | None) -> str:
@@ -348,44 +340,3 @@ def build(content_dir: Path, config_file: Path, site_dir: Path) -> Built:
     """Generate the pages, then build and publish the site."""
     generated = generate(content_dir, config_file)
     return Built(generated, publish(config_file, site_dir))
-
-
-def _read_config(config_file: Path) -> dict[str, Any]:
-    try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-    except (OSError, yaml.YAMLError) as error:
-        raise GeneratorError(
-            f"konfigurasi MkDocs {config_file} tidak dapat dibaca: {error}"
-        ) from error
-    return config if isinstance(config, dict) else {}
-
-
-def docs_dir(config_file: Path) -> Path:
-    """The docs folder named by the MkDocs config (``docs`` beside it by default)."""
-    return config_file.parent / str(_read_config(config_file).get("docs_dir", "docs"))
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, whose Material tags (!!python/name:…) only MkDocs needs to resolve."""
-
-
-def _env(loader: yaml.SafeLoader, node: yaml.Node) -> str | None:
-    """MkDocs' ``!ENV NAME`` or ``!ENV [NAME, …, default]``: the first variable set, or the default.
-
-    The workflow that publishes the site sets the repository's and site's addresses this way.
-    """
-    if isinstance(node, yaml.ScalarNode):
-        names, default = [str(loader.construct_scalar(node))], None
-    else:
-        values = [loader.construct_object(child) for child in node.value]
-        names = [str(v) for v in (values[:-1] if len(values) > 1 else values)]
-        default = values[-1] if len(values) > 1 else None
-    for name in names:
-        if name in os.environ:
-            return os.environ[name]
-    return None if default is None else str(default)
-
-
-_ConfigLoader.add_constructor("!ENV", _env)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)

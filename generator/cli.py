@@ -336,6 +336,11 @@ def _generate(args: argparse.Namespace) -> int:
         f"{generated.pages} halaman, {generated.charts} bagan; docs/: {len(written.written)} berkas "
         f"ditulis, {written.unchanged} tidak berubah, {len(written.removed)} dihapus."
     )
+    if generated.book_seconds is None:
+        print("Buku PDF tidak berubah; diambil dari tembolok.")
+    else:
+        seconds = f"{generated.book_seconds:.1f}".replace(".", ",")
+        print(f"Buku PDF dibuat dalam {seconds} detik.")
     if args.command == "build":
         if site is None:
             print(f"Situs di {args.site}/ sudah mutakhir; tidak ada yang berubah.")

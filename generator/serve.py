@@ -24,7 +24,8 @@ from typing import Any
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from generator.build import build, docs_dir
+from generator.build import build
+from generator.config import docs_dir
 from generator.errors import ContentError, GeneratorError
 from generator.escape import html
 from generator.urls import GENERATED_DIRS

@@ -13,6 +13,7 @@ import re
 GENERATED_DIRS = (
     "struktur", "dasar-hukum", "indeks", "kolom", "daerah", "struktur-baku", "data", "gaya",
     "kelengkapan",
+    "unduh",
 )  # fmt: skip
 OVERVIEW_DOC = "struktur/index.md"
 HISTORY_DOC = "struktur/perubahan/index.md"
@@ -22,6 +23,8 @@ FIELDS_DOC = "kolom/index.md"
 REGIONS_DOC = "daerah/index.md"
 DATA_DOC = "data/index.md"
 COMPLETENESS_DOC = "kelengkapan/index.md"
+#: The printable book (PDF), linked from the home page and from *Tentang*.
+BOOK_FILE = "unduh/struktur-organisasi-setjen-kpu.pdf"
 #: The chart palette as CSS variables (generated, so the palette is defined once).
 CHART_CSS = "gaya/bagan.css"
 

@@ -123,6 +123,12 @@ def written(output: str, where: str = "docs/") -> int:
     return int(match.group(1)) if match else -1
 
 
+def book_seconds(output: str) -> float:
+    """WeasyPrint's time for the printable book, as the generator reports it (-1 if cached)."""
+    match = re.search(r"Buku PDF dibuat dalam ([\d,]+) detik", output)
+    return float(match.group(1).replace(",", ".")) if match else -1.0
+
+
 def size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 

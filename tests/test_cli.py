@@ -89,6 +89,7 @@ def test_one_unit_edit_rewrites_only_pages_that_show_it(
         "struktur/inspektorat-wilayah-iii/index.md",
         "indeks/index.md",
         "data/unit.json",
+        "unduh/struktur-organisasi-setjen-kpu.pdf",  # the printable book names aliases too
     }
 
 

@@ -1,0 +1,71 @@
+"""The project's settings as the generator reads them: mkdocs.yml (without running MkDocs) and the
+build's date, so that builds of one commit are identical."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import GeneratorError
+
+
+def source_date_epoch(folder: Path) -> str | None:
+    """SOURCE_DATE_EPOCH, or the last commit's time: builds of one commit are byte-identical."""
+    if stamp := os.environ.get("SOURCE_DATE_EPOCH"):
+        return stamp
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(folder), "log", "-1", "--format=%ct"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError:
+        return None
+    stamp = result.stdout.strip()
+    return stamp if result.returncode == 0 and stamp.isdigit() else None
+
+
+def read_config(config_file: Path) -> dict[str, Any]:
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise GeneratorError(
+            f"konfigurasi MkDocs {config_file} tidak dapat dibaca: {error}"
+        ) from error
+    return config if isinstance(config, dict) else {}
+
+
+def docs_dir(config_file: Path) -> Path:
+    """The docs folder named by the MkDocs config (``docs`` beside it by default)."""
+    return config_file.parent / str(read_config(config_file).get("docs_dir", "docs"))
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose Material tags (!!python/name:…) only MkDocs needs to resolve."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> str | None:
+    """MkDocs' ``!ENV NAME`` or ``!ENV [NAME, …, default]``: the first variable set, or the default.
+
+    The workflow that publishes the site sets the repository's and site's addresses this way.
+    """
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [str(loader.construct_scalar(node))], None
+    else:
+        values = [loader.construct_object(child) for child in node.value]
+        names = [str(v) for v in (values[:-1] if len(values) > 1 else values)]
+        default = values[-1] if len(values) > 1 else None
+    for name in names:
+        if name in os.environ:
+            return os.environ[name]
+    return None if default is None else str(default)
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
