@@ -106,6 +106,16 @@ def parse_html(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_bytes(), "lxml")
 
 
+@functools.cache
+def _shared_book_cache() -> Path:
+    import atexit
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="buku-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
 def copy_project(
     destination: Path, fixture: Path | None = None, content: Path | None = None
 ) -> Project:
@@ -134,6 +144,9 @@ def copy_project(
         shutil.copytree(ROOT / "docs" / "assets", destination / "docs" / "assets")
     # MkDocs finds the hook and the theme overrides relative to mkdocs.yml.
     (destination / "generator").symlink_to(ROOT / "generator")
+    # Copies of one content lay out the same printable book: they share its cache.
+    (destination / ".tembolok").mkdir(exist_ok=True)
+    (destination / ".tembolok" / "buku").symlink_to(_shared_book_cache(), target_is_directory=True)
     (destination / "overrides").symlink_to(ROOT / "overrides")
     return Project(destination)
 

@@ -45,7 +45,7 @@ def test_unknown_command(capsys):
     assert code == 2
     assert err.splitlines()[-1] == (
         "python -m generator: galat: argumen PERINTAH: pilihan tidak sah: 'bangun' (pilih salah "
-        "satu dari 'check', 'generate', 'build', 'diff', 'serve', 'schema')"
+        "satu dari 'check', 'generate', 'build', 'diff', 'serve', 'schema', 'impor-peraturan')"
     )
 
 
