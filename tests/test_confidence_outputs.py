@@ -274,12 +274,12 @@ def test_open_data_carries_per_field_confidence(org: Organisation):
         "ringkasan",
     ]
     secretariats = _rows(files, "sekretariat-daerah.csv")
-    regency = secretariats["daerah/gorontalo/kota-gorontalo"]
+    regency = secretariats["wilayah-75.71"]
     assert [
         regency[k]
         for k in ("keyakinan", "nama_keyakinan", "keberadaan_keyakinan", "situs_keyakinan")
     ] == ["inferensi"] * 4
-    province = secretariats["daerah/gorontalo"]
+    province = secretariats["wilayah-75"]
     assert [province[k] for k in ("nama_keyakinan", "keberadaan_keyakinan", "situs_keyakinan")] == [
         "inferensi",
         "terverifikasi",

@@ -139,8 +139,10 @@ def test_regency_code_and_overrides(repo: Repo, capsys):
     assert _section(out, "Kabupaten/kota berganti kode") == [
         "Kabupaten Pangandaran: `32.18` → `32.19`"
     ]
-    assert _section(out, "Kabupaten/kota: kolom berubah") == [
-        "Kabupaten Purwakarta (32&#46;14): `catatan`: (kosong) → `Dicatat dari situs resmi.`",
+    changes = _section(out, "Kabupaten/kota: kolom berubah")
+    assert changes[0].startswith("Kabupaten Purwakarta (32&#46;14): `catatan`: ")
+    assert changes[0].endswith(" → `Dicatat dari situs resmi.`")
+    assert changes[1:] == [
         "Kabupaten Purwakarta (32&#46;14): `situs`: `https://kab-purwakarta.kpu.go.id` → "
         "`https://purwakarta.kpu.go.id`",
         'Kabupaten Purwakarta (32&#46;14): `sub_unit_dihapus`: (kosong) → `["subbagian-hukum-dan-sumber-daya-manusia"]`',

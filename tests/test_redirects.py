@@ -122,8 +122,9 @@ def test_former_name_of_a_current_regency_is_an_error(project: Project, capsys):
         'nama: "Kabupaten Sukabumi"\n    nama_lama: ["Kabupaten Bogor"]',
     )
     (line,) = [e for e in _errors(project, capsys) if "nama_lama" in e]
+    at = project.where("wilayah/jawa-barat.yml", '"Kabupaten Bogor"]')
     assert line == (
-        "content/wilayah/jawa-barat.yml:13:17: galat: kabupaten_kota[1].nama_lama[0]: nama lama "
+        f"content/wilayah/jawa-barat.yml:{at}: galat: kabupaten_kota[1].nama_lama[0]: nama lama "
         "'Kabupaten Bogor' masih dipakai oleh 'Kabupaten Bogor'; alamat yang masih dipakai tidak "
         "dapat dialihkan. Hapus butir ini"
     )
@@ -136,7 +137,7 @@ def test_second_unchanged_build_writes_nothing(renamed: Project, capsys):
     assert re.fullmatch(
         r"\d+ halaman, \d+ bagan; docs/: 0 berkas ditulis, \d+ tidak berubah, 0 dihapus\.", out[0]
     )
-    assert out[1] == f"Situs di {renamed.site}/ sudah mutakhir; tidak ada yang berubah."
+    assert f"Situs di {renamed.site}/ sudah mutakhir; tidak ada yang berubah." in out
 
 
 def test_stale_staging_folders_are_removed_by_the_next_build(renamed: Project):

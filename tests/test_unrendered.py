@@ -97,9 +97,10 @@ def test_no_page_shows_unrendered_markdown(built: Project):
 def test_the_home_page_cards_render(built: Project):
     soup = BeautifulSoup((built.site / "index.html").read_bytes(), "lxml")
     cards = soup.select(".grid.cards > ul > li")
-    assert len(cards) == 5
     targets = [card.a["href"] for card in cards]
-    assert "daerah/" in targets and "struktur/" in targets
+    # Structure, Tentang, legal basis, A–Z, regions, and the printable book.
+    assert len(cards) == 6
+    assert {"daerah/", "struktur/", "unduh/struktur-organisasi-setjen-kpu.pdf"} <= set(targets)
 
 
 def _summary(problems: dict[str, list[str]]) -> str:
