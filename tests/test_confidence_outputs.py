@@ -286,7 +286,7 @@ def test_open_data_carries_per_field_confidence(org: Organisation):
         "",
     ]
     records = {s["id"]: s for s in json.loads(files["data/sekretariat-daerah.json"])}
-    assert sorted(records["daerah/gorontalo/kota-gorontalo"]["keyakinan_kolom"]) == [
+    assert sorted(records["wilayah-75.71"]["keyakinan_kolom"]) == [
         "keberadaan",
         "nama",
         "situs",
