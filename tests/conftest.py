@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -235,3 +235,22 @@ def minimal_org():
 def minimal_project(tmp_path: Path) -> Project:
     """A writable copy of the project whose content is the small fixture organisation."""
     return copy_project(tmp_path / "kecil", MINIMAL)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One Chromium for every browser test: Playwright's sync API allows one driver at a time."""
+
+    from playwright import sync_api as playwright
+
+    from .test_browser import CHROMIUM, FLAGS
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            "Chromium tidak ada: pasang paket Debian 'chromium' (make test memasangnya bila "
+            "dijalankan sebagai root)"
+        )
+    with playwright.sync_playwright() as driver:
+        instance = driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield instance
+        instance.close()

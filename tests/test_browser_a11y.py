@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 
 from .conftest import Project
-from .test_browser import ARTIFACTS, _open, browser  # noqa: F401  (browser is a fixture)
+from .test_browser import ARTIFACTS, _open
 from .test_publish import serve
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
@@ -58,7 +58,7 @@ def _serious(page: object) -> list[tuple[str, str, int, str]]:
 @pytest.mark.parametrize("dark", [False, True], ids=["terang", "gelap"])
 @pytest.mark.parametrize("name", PAGE_TYPES)
 def test_page_type_is_accessible_in_both_palettes(
-    browser: object,  # noqa: F811
+    browser: object,
     pages_site: str,
     name: str,
     dark: bool,
@@ -90,7 +90,7 @@ def test_page_type_is_accessible_in_both_palettes(
     assert found == {width: [] for width in WIDTHS}
 
 
-def test_the_unit_table_keeps_its_last_column_on_a_phone(browser: object, pages_site: str):  # noqa: F811
+def test_the_unit_table_keeps_its_last_column_on_a_phone(browser: object, pages_site: str):
     page, _ = _open(browser, pages_site, width=360)
     page.goto(pages_site + "struktur/")  # type: ignore[attr-defined]
     fits = page.evaluate(  # type: ignore[attr-defined]

@@ -13,12 +13,10 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright import sync_api as playwright
 
 from generator.model import Organisation
 from generator.plan.charts import Chart
@@ -52,16 +50,6 @@ def served(built: Project) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
-
-
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium tidak ada: pasang paket Debian 'chromium'")
-    with playwright.sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser
-        browser.close()
 
 
 def root_box_id(chart: Chart) -> str:
@@ -109,8 +97,8 @@ def _inside(box: list[float], area: list[float]) -> bool:
     )
 
 
-def _open(chromium: Any, url: str, width: int) -> tuple[Any, list[str]]:
-    context = chromium.new_context(viewport={"width": width, "height": 900})
+def _open(browser: Any, url: str, width: int) -> tuple[Any, list[str]]:
+    context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     outside: list[str] = []
 
@@ -128,10 +116,10 @@ def _open(chromium: Any, url: str, width: int) -> tuple[Any, list[str]]:
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_every_chart_opens_on_its_root_box(chromium: Any, served: str, org: Organisation, width):
+def test_every_chart_opens_on_its_root_box(browser: Any, served: str, org: Organisation, width):
     overflowing = 0
     for doc, charts in chart_pages(org).items():
-        page, outside = _open(chromium, served + doc_url(doc), width)
+        page, outside = _open(browser, served + doc_url(doc), width)
         assert len(charts) == page.locator("figure.bagan").count(), doc
         for chart in charts:
             seen = page.evaluate(MEASURE, root_box_id(chart))
@@ -146,10 +134,10 @@ def test_every_chart_opens_on_its_root_box(chromium: Any, served: str, org: Orga
 
 
 def test_a_turned_phone_recentres_only_charts_the_reader_left_alone(
-    chromium: Any, served: str, org: Organisation
+    browser: Any, served: str, org: Organisation
 ):
     chart = chart_pages(org)[OVERVIEW_DOC][0]
-    page, _ = _open(chromium, served + doc_url(OVERVIEW_DOC), 1280)
+    page, _ = _open(browser, served + doc_url(OVERVIEW_DOC), 1280)
     page.set_viewport_size({"width": 360, "height": 900})
     page.wait_for_timeout(200)
     seen = page.evaluate(MEASURE, root_box_id(chart))

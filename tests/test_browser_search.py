@@ -17,10 +17,9 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from playwright import sync_api as playwright
 
 from .conftest import Project
-from .test_browser import ARTIFACTS, CHROMIUM, FLAGS, _open, _serve
+from .test_browser import ARTIFACTS, _open, _serve
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
 
@@ -152,14 +151,6 @@ def test_search_finds_what_people_ask_for(browser: Any, site: str) -> None:
     missed = [f"{c.query!r} {c.describe()}" for c, ok in results if not ok]
     assert share >= TARGET, f"{summary}; meleset: {missed}"
     assert watch.errors == [] and watch.outside == []
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with playwright.sync_playwright() as driver:
-        instance = driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield instance
-        instance.close()
 
 
 @dataclass(frozen=True)
