@@ -185,14 +185,15 @@ def _q(text: str) -> str:
 
 @pytest.fixture(scope="session")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """The real content with hostile text in every kind of editor field, built once."""
-    project = copy_project(tmp_path_factory.mktemp("payload") / "proyek")
+    """The small project with hostile text in every kind of editor field, built once."""
+    project = copy_project(tmp_path_factory.mktemp("payload") / "proyek", MINIMAL)
     unit = "unit/biro-umum.yml"
     project.edit(unit, "nama: Biro Umum", f"nama: {_q(HOSTILE_NAME)}")
+    project.edit(unit, "kepala: Kepala Biro Umum", f"kepala: {_q(PAYLOAD)}")
     project.edit(
         unit,
-        "kepala: Kepala Biro Umum",
-        f"kepala: {_q(PAYLOAD)}\nalias:\n  - nama: {_q(PAYLOAD)}\n    jenis: informal\n    catatan: {_q(PAYLOAD)}",
+        "  - nama: Biro Rumah Tangga\n    jenis: informal",
+        f"  - nama: {_q(PAYLOAD)}\n    jenis: informal\n    catatan: {_q(PAYLOAD)}",
     )
     project.edit(
         unit,

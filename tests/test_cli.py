@@ -35,8 +35,9 @@ def test_missing_content_folder_is_a_usage_error(tmp_path, capsys: pytest.Captur
 
 @pytest.mark.site
 def test_failed_build_leaves_the_previous_site_untouched(
-    project: Project, capsys: pytest.CaptureFixture[str]
+    minimal_project: Project, capsys: pytest.CaptureFixture[str]
 ):
+    project = minimal_project
     assert project.run("build") == 0
     before = {p: p.read_bytes() for p in project.site.rglob("*") if p.is_file()}
     project.edit("unit/biro-umum.yml", "induk: deputi-bidang-administrasi", "induk: tidak-ada")
@@ -51,13 +52,14 @@ def test_failed_build_leaves_the_previous_site_untouched(
 
 @pytest.mark.site
 def test_mkdocs_failure_leaves_the_previous_site_untouched(
-    project: Project, capsys: pytest.CaptureFixture[str]
+    minimal_project: Project, capsys: pytest.CaptureFixture[str]
 ):
+    project = minimal_project
     assert project.run("build") == 0
     marker = project.site / "index.html"
     before = marker.read_bytes()
     # A link to an anchor that no page has fails MkDocs' strict build (check reads pages only).
-    (project.root / "docs" / "tentang" / "index.md").write_text(
+    (project.root / "docs" / "tentang" / "landasan-hukum.md").write_text(
         "[rusak](../index.md#tidak-ada-bagian-ini)\n", encoding="utf-8"
     )
     assert project.run("build") == 1
@@ -67,8 +69,9 @@ def test_mkdocs_failure_leaves_the_previous_site_untouched(
 
 
 def test_unchanged_regeneration_writes_nothing(
-    project: Project, capsys: pytest.CaptureFixture[str]
+    minimal_project: Project, capsys: pytest.CaptureFixture[str]
 ):
+    project = minimal_project
     assert project.run("generate") == 0
     capsys.readouterr()
     assert project.run("generate") == 0
@@ -76,28 +79,30 @@ def test_unchanged_regeneration_writes_nothing(
 
 
 def test_one_unit_edit_rewrites_only_pages_that_show_it(
-    project: Project, capsys: pytest.CaptureFixture[str]
+    minimal_project: Project, capsys: pytest.CaptureFixture[str]
 ):
+    project = minimal_project
     assert project.run("generate") == 0
     docs = project.root / "docs"
     stamps = {p: p.stat().st_mtime_ns for p in docs.rglob("*") if p.is_file()}
-    project.edit("unit/inspektorat-wilayah-iii.yml", "  - nama: Itwil III\n", "  - nama: Itwil 3\n")
+    project.edit("unit/biro-umum.yml", "  - nama: Biro Rumah Tangga\n", "  - nama: Biro RT\n")
     assert project.run("generate") == 0
     changed = {p.relative_to(docs).as_posix() for p in stamps if p.stat().st_mtime_ns != stamps[p]}
     # The alias appears on the unit's own page, in the A–Z index and in the open data only.
     assert changed == {
-        "struktur/inspektorat-wilayah-iii/index.md",
+        "struktur/biro-umum/index.md",
         "indeks/index.md",
         "data/unit.json",
         "unduh/struktur-organisasi-setjen-kpu.pdf",  # the printable book names aliases too
     }
 
 
-def test_removed_unit_pages_are_pruned(project: Project):
+def test_removed_unit_pages_are_pruned(minimal_project: Project):
+    project = minimal_project
     assert project.run("generate") == 0
-    page = project.root / "docs" / "struktur" / "inspektorat-wilayah-iii" / "index.md"
+    page = project.root / "docs" / "struktur" / "biro-umum" / "index.md"
     assert page.is_file()
-    project.unit_file("inspektorat-wilayah-iii").unlink()
+    project.unit_file("biro-umum").unlink()
     assert project.run("generate") == 0
     assert not page.exists()
 
@@ -119,7 +124,7 @@ def test_a_bug_is_reported_in_one_line(
 
 
 @pytest.mark.site
-def test_two_clean_builds_are_byte_identical(make_project):
+def test_two_clean_builds_are_byte_identical(tmp_path):
     """Two builds in separate processes with different hash seeds make the same bytes."""
     import os
     import subprocess
@@ -139,7 +144,9 @@ def test_two_clean_builds_are_byte_identical(make_project):
             if p.is_file()
         }
 
-    one = build(make_project("satu"), "1")
-    two = build(make_project("dua"), "4242")
+    from .conftest import MINIMAL, copy_project
+
+    one = build(copy_project(tmp_path / "satu", MINIMAL), "1")
+    two = build(copy_project(tmp_path / "dua", MINIMAL), "4242")
     assert one.keys() == two.keys()
     assert [name for name in one if one[name] != two[name]] == []
