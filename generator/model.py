@@ -582,3 +582,24 @@ def _assemble(records: Records) -> Organisation:
         secretariats=secretariats,
         texts={t.peraturan: t for t in records.texts},
     )
+
+
+def template_labels() -> dict[str, object]:
+    """The words and constants every template prints (pages and the printable book alike)."""
+    return {
+        "KIND": KIND_LABELS,
+        "POSITION": POSITION_LABELS,
+        "CONFIDENCE": CONFIDENCE_LABELS,
+        "CONFIDENCE_MEANING": CONFIDENCE_MEANINGS,
+        "TOPIC": TOPIC_LABELS,
+        "CORE_TOPICS": CORE_TOPICS,
+        "FIELD": FIELD_LABELS,
+        "ALIAS": ALIAS_LABELS,
+        "RELATION": RELATION_LABELS,
+        "REGULATION_KIND": REGULATION_KIND_LABELS,
+        "NAME_CONFIDENCE": SECRETARIAT_NAME_CONFIDENCE,
+        "NAME_REASON": SECRETARIAT_NAME_REASON,
+        "Topic": Topic,
+        "regulation_title": regulation_title,
+        "regulation_short": regulation_short,
+    }

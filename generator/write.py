@@ -29,19 +29,23 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def _write_if_changed(path: Path, data: bytes, relative: str, report: WriteReport) -> None:
+    """Write ``data`` unless the file already holds exactly it (its time then stays too)."""
+    try:
+        if path.read_bytes() == data:
+            report.unchanged += 1
+            return
+    except OSError:
+        pass
+    write_atomic(path, data)
+    report.written.append(relative)
+
+
 def write_tree(root: Path, files: dict[str, bytes], owned: tuple[str, ...]) -> WriteReport:
     """Write ``files`` (paths relative to ``root``) and delete stale files in ``owned`` folders."""
     report = WriteReport()
     for relative, data in sorted(files.items()):
-        path = root / relative
-        try:
-            if path.read_bytes() == data:
-                report.unchanged += 1
-                continue
-        except OSError:
-            pass
-        write_atomic(path, data)
-        report.written.append(relative)
+        _write_if_changed(root / relative, data, relative, report)
     for folder in owned:
         base = root / folder
         if not base.is_dir():
@@ -86,16 +90,7 @@ def sync_tree(source: Path, target: Path) -> WriteReport:
     report = WriteReport()
     wanted = {p.relative_to(source).as_posix() for p in source.rglob("*") if p.is_file()}
     for relative in sorted(wanted):
-        data = (source / relative).read_bytes()
-        path = target / relative
-        try:
-            if path.read_bytes() == data:
-                report.unchanged += 1
-                continue
-        except OSError:
-            pass
-        write_atomic(path, data)
-        report.written.append(relative)
+        _write_if_changed(target / relative, (source / relative).read_bytes(), relative, report)
     for path in sorted(target.rglob("*"), reverse=True):
         relative = path.relative_to(target).as_posix()
         if path.is_file() and relative not in wanted:

@@ -26,7 +26,7 @@ from generator import model
 from generator.model import Organisation
 from generator.plan.page import SitePlan
 from generator.render import filters
-from generator.schema import Regulation, Topic, Unit
+from generator.schema import Regulation, Unit
 from generator.urls import (
     OVERVIEW_DOC,
     REGIONS_DOC,
@@ -292,22 +292,8 @@ def environment() -> Environment:
         unit_anchor=unit_anchor,
         regulation_anchor=regulation_anchor,
     )
+    env.globals.update(model.template_labels())
     env.globals.update(
-        KIND=model.KIND_LABELS,
-        POSITION=model.POSITION_LABELS,
-        CONFIDENCE=model.CONFIDENCE_LABELS,
-        CONFIDENCE_MEANING=model.CONFIDENCE_MEANINGS,
-        TOPIC=model.TOPIC_LABELS,
-        CORE_TOPICS=model.CORE_TOPICS,
-        FIELD=model.FIELD_LABELS,
-        ALIAS=model.ALIAS_LABELS,
-        RELATION=model.RELATION_LABELS,
-        REGULATION_KIND=model.REGULATION_KIND_LABELS,
-        NAME_CONFIDENCE=model.SECRETARIAT_NAME_CONFIDENCE,
-        NAME_REASON=model.SECRETARIAT_NAME_REASON,
-        Topic=Topic,
-        regulation_title=model.regulation_title,
-        regulation_short=model.regulation_short,
         status_label=model.status_label,
     )
     return env

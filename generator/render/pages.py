@@ -12,7 +12,7 @@ from generator.plan import history
 from generator.plan.charts import has_successors, outline
 from generator.plan.page import Link, PagePlan
 from generator.render import filters
-from generator.schema import StandardStructure, Topic, Unit
+from generator.schema import StandardStructure, Unit
 from generator.urls import (
     HISTORY_DOC,
     regulation_doc,
@@ -92,25 +92,11 @@ def environment() -> Environment:
         structure_ref=_structure_ref,
         structure_unit_ref=_structure_unit_ref,
     )
+    env.globals.update(model.template_labels())
     env.globals.update(
-        KIND=model.KIND_LABELS,
-        POSITION=model.POSITION_LABELS,
-        CONFIDENCE=model.CONFIDENCE_LABELS,
-        CONFIDENCE_MEANING=model.CONFIDENCE_MEANINGS,
-        TOPIC=model.TOPIC_LABELS,
-        CORE_TOPICS=model.CORE_TOPICS,
-        FIELD=model.FIELD_LABELS,
-        ALIAS=model.ALIAS_LABELS,
-        RELATION=model.RELATION_LABELS,
-        REGULATION_KIND=model.REGULATION_KIND_LABELS,
-        NAME_CONFIDENCE=model.SECRETARIAT_NAME_CONFIDENCE,
-        NAME_REASON=model.SECRETARIAT_NAME_REASON,
         PUBLIC_DOMAIN_NOTE=opendata.PUBLIC_DOMAIN_NOTE,
-        Topic=Topic,
         HISTORY_DOC=HISTORY_DOC,
         HISTORY_TITLE=history.TITLE,
-        regulation_title=model.regulation_title,
-        regulation_short=model.regulation_short,
         status_label=model.status_label,
         article_anchor=model.article_anchor,
         outline=outline,
