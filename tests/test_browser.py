@@ -106,7 +106,9 @@ def site(built: Project) -> Iterator[str]:
 def _search(page: object, base: str, query: str) -> list[str]:
     page.goto(base)  # type: ignore[attr-defined]
     page.fill("input.md-search__input", query)  # type: ignore[attr-defined]
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)  # type: ignore[attr-defined]
+    # Material searches on key release; filling the box alone may not start a search.
+    page.press("input.md-search__input", "End")  # type: ignore[attr-defined]
+    page.wait_for_selector(".md-search-result__item", timeout=30_000)  # type: ignore[attr-defined]
     titles = page.eval_on_selector_all(  # type: ignore[attr-defined]
         ".md-search-result__list > .md-search-result__item > a:first-child h1",
         "els => els.map(e => e.textContent.trim())",
