@@ -89,6 +89,7 @@ def project(base: Path, scale: int) -> Path:
         ignore=lambda d, names: [n for n in names if Path(d) == ROOT / "docs" and n in generated],
     )
     (root / "generator").symlink_to(ROOT / "generator")
+    (root / "overrides").symlink_to(ROOT / "overrides")
     if scale != 1:
         synthetic_regions(root / "content" / "wilayah", NATIONAL * scale)
     return root
