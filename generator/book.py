@@ -7,7 +7,6 @@ The HTML itself is made, purely, by ``generator.render.book``.
 from __future__ import annotations
 
 import hashlib
-import subprocess
 import time
 from collections.abc import Iterator
 from datetime import date
@@ -15,7 +14,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from generator.config import docs_dir, read_config, source_date_epoch
+from generator.config import docs_dir, git_output, read_config, source_date_epoch
 from generator.errors import GeneratorError
 from generator.render.book import Edition, FontFace, Narrative, edition_date
 from generator.write import write_atomic
@@ -56,17 +55,7 @@ def edition(root: Path) -> Edition:
     """The book's edition: the date of SOURCE_DATE_EPOCH or else of the last commit (like the
     site, so two builds of one commit are identical), today outside git; and the commit."""
     day = edition_date(source_date_epoch(root), date.today())
-    try:
-        result = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except OSError:
-        return Edition(day)
-    commit = result.stdout.strip()
-    return Edition(day, commit if result.returncode == 0 and commit else None)
+    return Edition(day, git_output(root, "rev-parse", "--short", "HEAD"))
 
 
 def font_faces(folders: tuple[Path, ...] = FONT_DIRS) -> list[FontFace]:

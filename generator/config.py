@@ -13,21 +13,24 @@ import yaml
 from generator.errors import GeneratorError
 
 
+def git_output(folder: Path, *args: str) -> str | None:
+    """What a git command prints about ``folder``'s repository; None outside git or on failure."""
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(folder), *args], capture_output=True, text=True, check=False
+        )
+    except OSError:
+        return None
+    output = result.stdout.strip()
+    return output if result.returncode == 0 and output else None
+
+
 def source_date_epoch(folder: Path) -> str | None:
     """SOURCE_DATE_EPOCH, or the last commit's time: builds of one commit are byte-identical."""
     if stamp := os.environ.get("SOURCE_DATE_EPOCH"):
         return stamp
-    try:
-        result = subprocess.run(
-            ["git", "-C", str(folder), "log", "-1", "--format=%ct"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except OSError:
-        return None
-    stamp = result.stdout.strip()
-    return stamp if result.returncode == 0 and stamp.isdigit() else None
+    stamp = git_output(folder, "log", "-1", "--format=%ct")
+    return stamp if stamp is not None and stamp.isdigit() else None
 
 
 def read_config(config_file: Path) -> dict[str, Any]:

@@ -13,7 +13,7 @@ import json
 import subprocess
 import tarfile
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -424,17 +424,14 @@ def _simple(
     title: str, old: Snapshot, new: Snapshot, kind: Callable[[Snapshot], Records], diff: ContentDiff
 ) -> None:
     """Records compared field by field: regulations, sources, provinces (without their kab/kota)."""
-    items = []
-    for key in sorted(kind(old).keys() | kind(new).keys()):
-        before, after = kind(old).get(key), kind(new).get(key)
-        if before is None and after is not None:
-            if after.file not in old.unreadable:
-                items.append(f"{_label(after, key)} ditambahkan")
-        elif after is None and before is not None:
-            if before.file not in new.unreadable:
-                items.append(f"{_label(before, key)} dihapus")
-        elif before is not None and after is not None:
-            items += _field_items(_label(after, key), before.data, after.data, {"kabupaten_kota"})
+    items = list(
+        _by_key(
+            kind(old), kind(new), old, new,
+            lambda key, before, after: _field_items(
+                _label(after, key), before.data, after.data, {"kabupaten_kota"}
+            ),
+        )
+    )  # fmt: skip
     diff.add(title, items)
 
 
@@ -533,18 +530,33 @@ def _structure_changes(key: str, before: Record, after: Record, diff: ContentDif
 
 
 def _structures_diff(old: Snapshot, new: Snapshot, diff: ContentDiff) -> None:
-    items = []
-    for key in sorted(old.structures.keys() | new.structures.keys()):
-        before, after = old.structures.get(key), new.structures.get(key)
+    items = list(
+        _by_key(
+            old.structures, new.structures, old, new,
+            lambda key, before, after: _structure_changes(key, before, after, diff),
+        )
+    )  # fmt: skip
+    diff.add("Struktur baku", items)
+
+
+def _by_key(
+    before_records: Records,
+    after_records: Records,
+    old: Snapshot,
+    new: Snapshot,
+    changed: Callable[[str, Record, Record], list[str]],
+) -> Iterator[str]:
+    """Added and removed records (unless their file could not be read), and ``changed`` items."""
+    for key in sorted(before_records.keys() | after_records.keys()):
+        before, after = before_records.get(key), after_records.get(key)
         if before is None and after is not None:
             if after.file not in old.unreadable:
-                items.append(f"{_label(after, key)} ditambahkan")
+                yield f"{_label(after, key)} ditambahkan"
         elif after is None and before is not None:
             if before.file not in new.unreadable:
-                items.append(f"{_label(before, key)} dihapus")
+                yield f"{_label(before, key)} dihapus"
         elif before is not None and after is not None:
-            items += _structure_changes(key, before, after, diff)
-    diff.add("Struktur baku", items)
+            yield from changed(key, before, after)
 
 
 def compare(old: Snapshot, new: Snapshot) -> ContentDiff:

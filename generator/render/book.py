@@ -18,7 +18,7 @@ from typing import Any
 
 import markdown
 import yaml
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 from lxml import etree, html
 from markupsafe import Markup, escape
 
@@ -278,24 +278,8 @@ def _toc(
 
 def environment() -> Environment:
     """The book's own Jinja environment: HTML output, so every printed value is autoescaped."""
-    env = Environment(
-        loader=PackageLoader("generator", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        auto_reload=False,
-    )
-    env.filters.update(
-        tanggal=filters.tanggal,
-        daftar=filters.daftar,
-        unit_anchor=unit_anchor,
-        regulation_anchor=regulation_anchor,
-    )
-    env.globals.update(model.template_labels())
-    env.globals.update(
-        status_label=model.status_label,
-    )
+    env = filters.base_environment(autoescape=True)
+    env.filters.update(unit_anchor=unit_anchor, regulation_anchor=regulation_anchor)
     return env
 
 

@@ -1,9 +1,14 @@
-"""Formatting filters for the templates: dates and lists as Indonesians write them."""
+"""Formatting filters for the templates (dates and lists as Indonesians write them), and the
+Jinja environment every output starts from."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from generator import model
 
 MONTHS = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -30,3 +35,19 @@ def daftar(items: Iterable[str]) -> str:
     if len(items) <= 2:
         return " dan ".join(items)
     return ", ".join(items[:-1]) + ", dan " + items[-1]
+
+
+def base_environment(*, autoescape: bool, keep_trailing_newline: bool = False) -> Environment:
+    """The settings, filters and labels every template environment shares (pages, book)."""
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=autoescape,
+        undefined=StrictUndefined,
+        keep_trailing_newline=keep_trailing_newline,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    env.filters.update(tanggal=tanggal, daftar=daftar)
+    env.globals.update(model.template_labels(), status_label=model.status_label)
+    return env

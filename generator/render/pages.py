@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 
 from generator import escape, model, opendata
@@ -65,15 +65,7 @@ def _url_doc(context: Context, doc: str) -> str:
 
 def environment() -> Environment:
     """The one Jinja environment: Markdown output, so escaping is explicit, by filter."""
-    env = Environment(
-        loader=PackageLoader("generator", "templates"),
-        autoescape=False,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        auto_reload=False,
-    )
+    env = filters.base_environment(autoescape=False, keep_trailing_newline=True)
     env.filters.update(
         md=escape.md,
         html=escape.html,
@@ -81,8 +73,6 @@ def environment() -> Environment:
         url=escape.url,
         jsonld=escape.jsonld,
         search_tags=escape.search_tags,
-        tanggal=filters.tanggal,
-        daftar=filters.daftar,
         link_unit=_link_unit,
         link_regulation=_link_regulation,
         link=_link,
@@ -92,12 +82,10 @@ def environment() -> Environment:
         structure_ref=_structure_ref,
         structure_unit_ref=_structure_unit_ref,
     )
-    env.globals.update(model.template_labels())
     env.globals.update(
         PUBLIC_DOMAIN_NOTE=opendata.PUBLIC_DOMAIN_NOTE,
         HISTORY_DOC=HISTORY_DOC,
         HISTORY_TITLE=history.TITLE,
-        status_label=model.status_label,
         article_anchor=model.article_anchor,
         outline=outline,
         chart_has_successors=has_successors,
