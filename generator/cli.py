@@ -14,12 +14,12 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from generator import report
-from generator.build import build, check_content, generate
-from generator.diff import describe, markdown
+from generator.content import report
 from generator.errors import ContentError, GeneratorError
+from generator.pipeline.build import build, check_content, generate
+from generator.pipeline.write import write_tree
 from generator.schema.publish import json_schemas
-from generator.write import write_tree
+from generator.tools.diff import describe, markdown
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -238,7 +238,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     schema_cmd.add_argument("--periksa", action="store_true", help="jangan menulis; periksa saja")
 
-    from generator.importer.command import add_arguments
+    from generator.tools.importer.command import add_arguments
 
     add_arguments(
         commands.add_parser(
@@ -353,7 +353,7 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _impor_peraturan(args: argparse.Namespace) -> int:
-    from generator.importer.command import run
+    from generator.tools.importer.command import run
 
     return run(args)
 
@@ -376,7 +376,7 @@ def _say(line: str) -> None:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from generator.serve import Preview  # watchdog is only needed here
+    from generator.tools.preview import Preview  # watchdog is only needed here
 
     preview = Preview(args.content, args.config, args.site, args.port, _say)
     preview.start()

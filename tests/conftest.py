@@ -211,9 +211,9 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
 
 def load_org(content: Path):
-    from generator.load import load_content
-    from generator.model import Organisation
-    from generator.validate import check
+    from generator.content.load import load_content
+    from generator.content.validate import check
+    from generator.model.organisation import Organisation
 
     checked = check(load_content(content))
     assert checked.records is not None, [p.format() for p in checked.errors]

@@ -12,10 +12,10 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 
-from generator.build import book_pdf, font_faces
-from generator.plan.central import unit_chart
+from generator.pipeline.build import book_pdf, font_faces
+from generator.plan.central_pages import unit_chart
 from generator.plan.page import SitePlan
-from generator.render.book import (
+from generator.render.book_html import (
     TITLE,
     Edition,
     Narrative,
@@ -24,7 +24,7 @@ from generator.render.book import (
     narrative_chapter,
     print_svg,
 )
-from generator.render.charts import render_svgs
+from generator.render.chart_svg import render_svgs
 from generator.render.palette import LIGHT
 from generator.urls import BOOK_FILE, unit_doc
 

@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from generator.model import Organisation
-from generator.plan.charts import Chart
+from generator.model.organisation import Organisation
+from generator.plan.org_charts import Chart
 from generator.plan.site import plan
 from generator.urls import HISTORY_DOC, OVERVIEW_DOC, doc_url, unit_doc
 

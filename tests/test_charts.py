@@ -8,12 +8,12 @@ import xml.etree.ElementTree as ET
 import graphviz
 import pytest
 
-from generator.model import Organisation
-from generator.plan.central import overview_chart, unit_chart
-from generator.plan.charts import Chart, box, line
-from generator.plan.regions import secretariat_chart, structure_chart
-from generator.render import charts
-from generator.render.charts import render_svgs, to_dot
+from generator.model.organisation import Organisation
+from generator.plan.central_pages import overview_chart, unit_chart
+from generator.plan.org_charts import Chart, box, line
+from generator.plan.regional_pages import secretariat_chart, structure_chart
+from generator.render import chart_svg as charts
+from generator.render.chart_svg import render_svgs, to_dot
 from generator.render.palette import DARK, LIGHT, site_css, standalone_css
 
 SVG = "{http://www.w3.org/2000/svg}"

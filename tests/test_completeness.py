@@ -7,7 +7,8 @@ from pathlib import PurePosixPath
 
 import pytest
 
-from generator.load import load_content
+from generator.content.load import load_content
+from generator.content.validate import check
 from generator.plan.completeness import (
     FIELDS,
     Gap,
@@ -22,7 +23,6 @@ from generator.plan.repository import Repository
 from generator.plan.site import plan
 from generator.schema import Regulation, Unit
 from generator.urls import COMPLETENESS_DOC, unit_doc
-from generator.validate import check
 
 from .conftest import CONTENT
 

@@ -16,8 +16,8 @@ import json
 import pytest
 
 from generator.escape import md
-from generator.model import Organisation, confidence
-from generator.opendata import data_files, secretariat_jsonld, unit_jsonld
+from generator.model.organisation import Organisation, confidence
+from generator.render.opendata import data_files, secretariat_jsonld, unit_jsonld
 from tests.conftest import MINIMAL, Project, copy_project, load_org
 
 INFERRED = (

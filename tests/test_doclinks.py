@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.doclinks import broken_links
+from generator.handwritten.links import broken_links
 
 from .conftest import Project
 

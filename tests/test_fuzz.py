@@ -7,9 +7,9 @@ from dataclasses import replace
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.content.load import load_content, parse
+from generator.content.validate import check
 from generator.errors import Problem
-from generator.load import load_content, parse
-from generator.validate import check
 
 from .conftest import CONTENT
 

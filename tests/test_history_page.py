@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import Organisation, regulation_short
+from generator.model.organisation import Organisation, regulation_short
 from generator.plan.history import history_page
 from generator.plan.nav import structure_nav
 from generator.urls import HISTORY_DOC, OVERVIEW_DOC, doc_url, unit_doc
@@ -18,7 +18,7 @@ from generator.urls import HISTORY_DOC, OVERVIEW_DOC, doc_url, unit_doc
 from .conftest import Project
 
 pytestmark = pytest.mark.site
-TEMPLATES = Path(__file__).resolve().parent.parent / "generator" / "templates"
+TEMPLATES = Path(__file__).resolve().parent.parent / "generator" / "render" / "templates"
 
 
 def _text(node) -> str:

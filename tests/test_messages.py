@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.messages import HINTS, MESSAGES, WARNINGS, fields, message, shape
-from generator.plan.messages import message_catalogue
+from generator.plan.message_catalogue import message_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "panduan" / "index.md"

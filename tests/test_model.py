@@ -3,9 +3,14 @@ invariants that must hold for the real content whatever an editor adds."""
 
 from __future__ import annotations
 
-from generator.model import Organisation, regulation_short, regulation_title, status_label
-from generator.plan.central import az_entries, unit_chart
-from generator.plan.charts import outline
+from generator.model.organisation import (
+    Organisation,
+    regulation_short,
+    regulation_title,
+    status_label,
+)
+from generator.plan.central_pages import az_entries, unit_chart
+from generator.plan.org_charts import outline
 from generator.urls import relative_url, unit_doc
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.errors import Severity
-from generator.narrative import check_page, definitions
+from generator.handwritten.citations import check_page, definitions
 from generator.schema import Source
 
 from .conftest import Project

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from generator.model import Organisation, confidence
+from generator.model.organisation import Organisation, confidence
 
 from .conftest import Project
 

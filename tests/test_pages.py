@@ -54,7 +54,7 @@ def test_generated_config_holds_the_whole_nav(generated: Project, golden):
 
 
 def test_no_template_names_a_content_id_or_an_article():
-    templates = Path(__file__).resolve().parent.parent / "generator" / "templates"
+    templates = Path(__file__).resolve().parent.parent / "generator" / "render" / "templates"
     content = Path(__file__).resolve().parent.parent / "content"
     ids = {p.stem for p in content.rglob("*.yml")} - {"sumber"}
     ids |= {

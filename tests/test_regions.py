@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from generator.model import Organisation
+from generator.model.organisation import Organisation
 
 from .conftest import Project
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import report
+from generator.content import report
 from generator.errors import Problem, Severity
 
 from .conftest import Project

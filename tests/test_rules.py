@@ -10,10 +10,10 @@ import re
 
 import pytest
 
+from generator.content.load import load_content
+from generator.content.rules.regulations import ARTICLE
+from generator.content.validate import check
 from generator.errors import Problem, Severity
-from generator.load import load_content
-from generator.rules.regulations import ARTICLE
-from generator.validate import check
 
 from .conftest import Project
 

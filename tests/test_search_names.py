@@ -1,5 +1,5 @@
 """The names search knows pages by (generator/plan/search.py), the root forms that reach the
-index, and the post-processed index (generator/search_index.py)."""
+index, and the post-processed index (generator/pipeline/search_index.py)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from generator.model import Organisation
-from generator.plan.central import central_pages
-from generator.plan.regions import region_pages
+from generator.model.organisation import Organisation
+from generator.pipeline.search_index import with_names_field
+from generator.plan.central_pages import central_pages
+from generator.plan.regional_pages import region_pages
 from generator.plan.search import secretariat_search_names, unit_search_names
-from generator.search_index import with_names_field
 
 # The real Indonesian roots of the words in our unit names (rencana ← perencanaan, awas ←
 # pengawasan, …). A root form outside this list is either a new name (add its root here after

@@ -12,8 +12,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.load import load_content
-from generator.validate import check
+from generator.content.load import load_content
+from generator.content.validate import check
 
 from .conftest import CONTENT, Project, parse_html
 

@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from generator.model import Organisation
+from generator.model.organisation import Organisation
+from generator.model.timeline import UNKNOWN, ChangeKind, Period, changes, unit_history
 from generator.schema import Confidence, ConfidenceDetail, Unit, UnitKind, UnitStatus
-from generator.timeline import UNKNOWN, ChangeKind, Period, changes, unit_history
 
 REASON = "Disimpulkan dari daftar unit sesudahnya."
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from generator.model import FIELD_LABELS, KIND_LABELS, Organisation, regulation_short
+from generator.content.validate import ALLOWED_PARENTS
+from generator.model.organisation import FIELD_LABELS, KIND_LABELS, Organisation, regulation_short
 from generator.schema import Confidence, Regulation, StandardStructure, Topic, Unit, UnitKind
 from generator.urls import regulation_doc, structure_doc, structure_unit_doc, unit_doc
-from generator.validate import ALLOWED_PARENTS
 
 #: The facts checked, in the order the page lists them: the name readers see, and what it means.
 FIELDS: dict[str, tuple[str, str]] = {

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.model import Organisation, regulation_short
-from generator.plan.central import STRUCTURE, is_uncertain, unit_box
-from generator.plan.charts import Chart, Node, line
+from generator.model.organisation import Organisation, regulation_short
+from generator.model.timeline import CHANGE_MEANINGS, Change
+from generator.plan.central_pages import STRUCTURE, is_uncertain, unit_box
+from generator.plan.org_charts import Chart, Node, line
 from generator.plan.page import PagePlan, trail
 from generator.schema import Confidence, Regulation, Unit
-from generator.timeline import CHANGE_MEANINGS, Change
 from generator.urls import HISTORY_DOC
 
 TITLE = "Perubahan Struktur"

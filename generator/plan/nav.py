@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.escape import html
-from generator.model import Organisation
+from generator.model.organisation import Organisation
 from generator.schema import Unit
 from generator.urls import (
     HISTORY_DOC,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.plan.charts import Chart
+from generator.plan.org_charts import Chart
 
 HOME_DOC = "index.md"
 

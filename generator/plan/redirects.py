@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.model import Organisation
+from generator.model.organisation import Organisation
 from generator.urls import secretariat_doc, slug, structure_unit_doc, unit_doc
 
 

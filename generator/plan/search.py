@@ -9,7 +9,7 @@ among its tags. These pure functions list those names for units and regional sec
 - a unit numbered in Roman numerals also under Arabic ones ("Itwil 3" for "Itwil III");
 - a unit also under the names of the dissolved units it replaced, so a former name finds both.
 
-Search reads each page's names as a set of words (generator/search_index.py), so ties between
+Search reads each page's names as a set of words (generator/pipeline/search_index.py), so ties between
 equally named pages ("KPU Bogor": Kabupaten and Kota Bogor) are broken by the page's boost. A
 province weighs 1.25 against a kabupaten/kota's 1: enough for "KIP Aceh" to find the province
 before Kabupaten Aceh Besar, too little to put DI Yogyakarta before Kota Yogyakarta when "Kota" is
@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from generator.model import Secretariat
+from generator.model.organisation import Secretariat
 from generator.schema import Body, Unit
 
 #: Regency prefixes, longest first, and the word people use for each.

@@ -7,16 +7,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.model import Organisation
-from generator.opendata import SECRETARIAT_COLUMNS, UNIT_COLUMNS, licence_sources
-from generator.plan.central import central_pages
+from generator.model.organisation import Organisation
+from generator.plan.central_pages import central_pages
 from generator.plan.completeness import completeness
-from generator.plan.fields import field_reference
+from generator.plan.field_reference import field_reference
 from generator.plan.history import history_page
-from generator.plan.messages import message_catalogue
+from generator.plan.message_catalogue import message_catalogue
 from generator.plan.nav import section_navs
+from generator.plan.open_data import SECRETARIAT_COLUMNS, UNIT_COLUMNS, licence_sources
 from generator.plan.page import PagePlan, SitePlan, trail
-from generator.plan.regions import region_pages
+from generator.plan.regional_pages import region_pages
 from generator.plan.repository import Repository
 from generator.urls import COMPLETENESS_DOC, DATA_DOC, FIELDS_DOC
 

@@ -8,7 +8,7 @@ from datetime import date
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from generator import model
+from generator.model import organisation as model
 
 MONTHS = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -40,7 +40,7 @@ def daftar(items: Iterable[str]) -> str:
 def base_environment(*, autoescape: bool, keep_trailing_newline: bool = False) -> Environment:
     """The settings, filters and labels every template environment shares (pages, book)."""
     env = Environment(
-        loader=PackageLoader("generator", "templates"),
+        loader=PackageLoader("generator.render", "templates"),
         autoescape=autoescape,
         undefined=StrictUndefined,
         keep_trailing_newline=keep_trailing_newline,

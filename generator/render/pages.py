@@ -7,11 +7,12 @@ from typing import Any
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 
-from generator import escape, model, opendata
+from generator import escape
+from generator.model import organisation as model
 from generator.plan import history
-from generator.plan.charts import has_successors, outline
+from generator.plan.org_charts import has_successors, outline
 from generator.plan.page import Link, PagePlan
-from generator.render import filters
+from generator.render import filters, opendata
 from generator.schema import StandardStructure, Unit
 from generator.urls import (
     HISTORY_DOC,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.importer.amend import amend, split_instructions
-from generator.importer.model import ImportFailed
-from generator.importer.parse import parse_articles
+from generator.tools.importer.amend import amend, split_instructions
+from generator.tools.importer.document import ImportFailed
+from generator.tools.importer.parse import parse_articles
 
 BASE_LINES = [
     "Pasal 4",

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import check_content
 from generator.cli import main
-from generator.importer.naskah import load, sections
+from generator.pipeline.build import check_content
+from generator.tools.importer.naskah import load, sections
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).parent / "data"

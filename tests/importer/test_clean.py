@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.importer.clean import clean, join_broken_words
+from generator.tools.importer.clean import clean, join_broken_words
 
 
 def test_page_numbers_headers_footers_and_markers_are_removed():
@@ -89,7 +89,7 @@ def test_whitespace_and_soft_hyphens_are_normalised():
 
 
 def test_form_feeds_mark_pages_in_a_text_copy(tmp_path):
-    from generator.importer.read import read_source
+    from generator.tools.importer.read import read_source
 
     copy = tmp_path / "salinan.txt"
     copy.write_text("Pasal 1\nSatu.\njdih.kpu.go.id\n\f3\nPasal 2\nDua.\n", encoding="utf-8")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.importer.extract import extract, strip_list_punctuation
-from generator.importer.parse import parse_articles
+from generator.tools.importer.extract import extract, strip_list_punctuation
+from generator.tools.importer.parse import parse_articles
 
 
 def _units(*lines: str):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.importer.model import Clause, ImportFailed, Point
-from generator.importer.parse import parse_articles, parse_regulation
+from generator.tools.importer.document import Clause, ImportFailed, Point
+from generator.tools.importer.parse import parse_articles, parse_regulation
 
 HEAD = [
     "PERATURAN PRESIDEN REPUBLIK INDONESIA",

@@ -1,0 +1,53 @@
+"""Rules about sources: every reference names an entry of content/sumber.yml; addresses use https."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.content.load import Path_, RawDocument
+from generator.content.rules.context import Context, did_you_mean
+from generator.errors import Problem
+from generator.schema import Province, Regency, Regulation
+
+
+def source_references(ctx: Context) -> Iterator[Problem]:
+    """Every ``sumber`` id is listed in content/sumber.yml (silent when that file is unreadable)."""
+    for located in ctx.records:
+        for path, source in _cited(located.record, located.path):
+            if source not in ctx.source_ids:
+                yield ctx.problem(
+                    located.document,
+                    path,
+                    "sumber-tidak-ditemukan",
+                    target=source,
+                    hint=did_you_mean(source, ctx.source_ids.valid),
+                )
+
+
+def _cited(record: object, at: Path_) -> Iterator[tuple[Path_, str]]:
+    """The record's own sources, then those of each quoted provision it carries."""
+    for i, source in enumerate(getattr(record, "sumber", [])):
+        yield (*at, "sumber", i), source
+    for n, provision in enumerate(getattr(record, "ketentuan", [])):
+        for i, source in enumerate(provision.sumber):
+            yield (*at, "ketentuan", n, "sumber", i), source
+
+
+def _addresses(ctx: Context) -> Iterator[tuple[RawDocument, Path_, str]]:
+    if ctx.sources_document is not None:
+        for key, source in ctx.sources.items():
+            if source.url:
+                yield ctx.sources_document, (key, "url"), source.url
+    for located in ctx.records:
+        record = located.record
+        if isinstance(record, Regulation) and record.tautan_resmi:
+            yield located.document, (*located.path, "tautan_resmi"), record.tautan_resmi
+        if isinstance(record, Province | Regency) and record.situs:
+            yield located.document, (*located.path, "situs"), record.situs
+
+
+def plain_http(ctx: Context) -> Iterator[Problem]:
+    """Warnings: ``http://`` addresses, which browsers flag and networks can tamper with."""
+    for document, path, url in _addresses(ctx):
+        if url.lower().startswith("http://"):
+            yield ctx.problem(document, path, "url-http", url=url)

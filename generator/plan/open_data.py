@@ -1,0 +1,65 @@
+"""What the open data holds: its folder, its columns and what each means, and whose data it is.
+
+The Data page (plan) describes these; ``generator.render.opendata`` writes the files from them.
+"""
+
+from __future__ import annotations
+
+from generator.model.organisation import Organisation
+from generator.schema import Source
+
+#: Where the files go under docs/ (and so under site/).
+DATA_DIR = "data"
+
+#: Unit fields whose confidence gets its own column ('<field>_keyakinan') in unit.csv.
+UNIT_MARKED_FIELDS = (
+    "nama", "status", "periode", "induk", "digantikan_oleh", "kepala", "jabatan", "eselon",
+)  # fmt: skip
+
+#: The same for sekretariat-daerah.csv: the composed name, the secretariat's existence, its site.
+SECRETARIAT_MARKED_FIELDS = ("nama", "keberadaan", "situs")
+
+CONFIDENCE_COLUMN = (
+    "tingkat keyakinan atas kolom '{field}' (terverifikasi, sumber-sekunder, inferensi, "
+    "perlu-verifikasi); sama dengan kolom keyakinan bila kolom itu tidak punya keyakinan sendiri; "
+    "kosong bila kolomnya kosong"
+)
+
+UNIT_COLUMNS = {
+    "id": "id tetap unit (nama berkasnya di content/unit/)",
+    "nama": "nama resmi",
+    "singkatan": "singkatan, bila ada",
+    "jenis": "jenis unit (sekretariat-jenderal, deputi, biro, …)",
+    "status": "aktif atau dibubarkan",
+    "periode": "untuk unit terdahulu: masa keberadaannya, mis. 2020–2023",
+    "induk": "id unit atasan langsung (kosong untuk Sekretariat Jenderal)",
+    "digantikan_oleh": "untuk unit terdahulu: id pengganti, dipisah titik koma",
+    "kepala": "sebutan jabatan pimpinan",
+    "jabatan": "jenjang jabatan pimpinan",
+    "eselon": "eselon pimpinan",
+    "kode": "kode unit dalam SK KPU 1257/2024",
+    "keyakinan": "tingkat keyakinan atas unit: terverifikasi, sumber-sekunder, inferensi, perlu-verifikasi",
+    **{f"{f}_keyakinan": CONFIDENCE_COLUMN.format(field=f) for f in UNIT_MARKED_FIELDS},
+    "alamat": "alamat halaman unit, relatif terhadap akar situs",
+}
+
+SECRETARIAT_COLUMNS = {
+    "id": "id tetap: 'wilayah-' diikuti kode wilayah Kemendagri, mis. 'wilayah-32' atau 'wilayah-32.01'; tidak berubah bila nama diperbaiki",
+    "kode": "kode wilayah Kemendagri",
+    "nama": "nama sekretariat, disusun menurut pola nama dalam UU 7/2017 (inferensi)",
+    "sebutan": "sebutan singkat, mis. 'Sekretariat KPU Kabupaten Bogor'",
+    "tingkat": "provinsi atau kabupaten-kota",
+    "induk": "id sekretariat atasan secara administratif ('sekretariat-jenderal' untuk provinsi)",
+    "provinsi": "nama provinsi",
+    "lembaga": "kpu, atau kip (Aceh)",
+    "situs": "situs KPU/KIP daerah itu, bila tercatat (diambil dari alamat sumber yang dirujuk)",
+    "keyakinan": "tingkat keyakinan atas keberadaan sekretariat (inferensi untuk kabupaten/kota)",
+    **{f"{f}_keyakinan": CONFIDENCE_COLUMN.format(field=f) for f in SECRETARIAT_MARKED_FIELDS},
+    "alamat": "alamat halaman sekretariat, relatif terhadap akar situs",
+}
+
+
+def licence_sources(org: Organisation) -> list[Source]:
+    """The sources the region codes and names come from, for the attribution on the Data page."""
+    ids = [s for sec in org.provincial_secretariats() for s in sec.province.sumber]
+    return [org.sources[i] for i in dict.fromkeys(ids)]

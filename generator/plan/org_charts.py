@@ -1,0 +1,171 @@
+"""Charts as data: boxes, lines and the text alternative, planned before anything is drawn.
+
+A chart knows the page it sits on, so every box carries a link relative to that page. Rendering
+(DOT, SVG) lives in ``generator.render.chart_svg`` and reads these types; nothing here draws.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.urls import relative_url
+
+#: Classes a box or line can carry; the palette styles them, the text alternative names them.
+CURRENT = "saat-ini"
+FORMER = "terdahulu"
+UNCERTAIN = "tidak-pasti"
+SUCCESSOR = "pengganti"
+
+ADMINISTRATIVE = "bertanggung jawab secara administratif kepada"
+UNDER = "berada di bawah"
+UNCERTAIN_NOTE = " (disimpulkan, belum dipastikan)"
+
+
+@dataclass(frozen=True)
+class Node:
+    """One box: what it says, the page it opens, and how it is drawn."""
+
+    key: str
+    name: str
+    """The plain name, used in the tooltips of the lines that meet this box."""
+    label: str
+    """The text in the box (often the name; sometimes a shorter form)."""
+    doc: str
+    """The page the box links to, as a docs/ path (for the text alternative's links)."""
+    href: str
+    """The same page as a URL relative to the page the chart sits on (for the SVG link)."""
+    tooltip: str
+    classes: tuple[str, ...] = ()
+
+    @property
+    def is_current(self) -> bool:
+        return CURRENT in self.classes
+
+    @property
+    def is_former(self) -> bool:
+        return FORMER in self.classes
+
+
+@dataclass(frozen=True)
+class Edge:
+    """One line between two boxes; ``dashed`` marks an inferred or uncertain relation."""
+
+    tail: str
+    head: str
+    tooltip: str
+    classes: tuple[str, ...] = ()
+    dashed: bool = False
+    label: str | None = None
+
+    @property
+    def is_uncertain(self) -> bool:
+        return UNCERTAIN in self.classes
+
+    @property
+    def is_succession(self) -> bool:
+        return SUCCESSOR in self.classes
+
+    @property
+    def uncertain_note(self) -> str | None:
+        """What the text alternative says about an uncertain line, or None for a sure one."""
+        if not self.is_uncertain:
+            return None
+        return "penggantian disimpulkan" if self.is_succession else "kedudukan disimpulkan"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A whole chart; ``id`` prefixes every element id so charts can share a page."""
+
+    id: str
+    title: str
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+
+
+@dataclass(frozen=True)
+class OutlineItem:
+    """One line of the chart's text alternative: a box, the line that leads to it, and below."""
+
+    node: Node
+    edge: Edge | None
+    children: tuple[OutlineItem, ...] = field(default_factory=tuple)
+
+
+def box(
+    key: str,
+    name: str,
+    doc: str,
+    page: str,
+    *,
+    detail: str | None = None,
+    label: str | None = None,
+    current: bool = False,
+    former: bool = False,
+) -> Node:
+    """The one box builder: every chart's boxes are made here, so they look and read alike.
+
+    >>> box("u", "Biro Umum", "struktur/biro-umum/index.md", "struktur/index.md", detail="Biro").tooltip
+    'Biro Umum (Biro)'
+    """
+    parts = [p for p in (detail, "unit terdahulu" if former else None) if p]
+    tooltip = f"{name} ({', '.join(parts)})" if parts else name
+    classes = tuple(c for c, on in ((CURRENT, current), (FORMER, former)) if on)
+    return Node(key, name, label or name, doc, relative_url(doc, page), tooltip, classes)
+
+
+def line(tail: Node, head: Node, relation: str = UNDER, *, uncertain: bool = False) -> Edge:
+    """A line from a box down to one below it; the tooltip says how they relate, in words.
+
+    >>> a = box("a", "A", "a/index.md", "index.md"); b = box("b", "B", "b/index.md", "index.md")
+    >>> line(a, b, uncertain=True).tooltip
+    'B berada di bawah A (disimpulkan, belum dipastikan)'
+    """
+    note = UNCERTAIN_NOTE if uncertain else ""
+    return Edge(
+        tail.key,
+        head.key,
+        f"{head.name} {relation} {tail.name}{note}",
+        (UNCERTAIN,) if uncertain else (),
+        dashed=uncertain,
+    )
+
+
+def successor_line(old: Node, new: Node, *, uncertain: bool = False) -> Edge:
+    """The dashed, labelled arrow from a dissolved unit to a unit that replaced it.
+
+    Always dashed (the label tells it from a line of command); an uncertain succession also says so
+    in its tooltip and in the text alternative.
+    """
+    note = UNCERTAIN_NOTE if uncertain else ""
+    return Edge(
+        old.key,
+        new.key,
+        f"{old.name} digantikan oleh {new.name}{note}",
+        (SUCCESSOR, UNCERTAIN) if uncertain else (SUCCESSOR,),
+        dashed=True,
+        label="digantikan oleh",
+    )
+
+
+def has_successors(chart: Chart) -> bool:
+    """Whether the chart has 'digantikan oleh' arrows (the legend then explains them)."""
+    return any(e.is_succession for e in chart.edges)
+
+
+def outline(chart: Chart) -> tuple[OutlineItem, ...]:
+    """The chart as a nested list, the text alternative shown next to it."""
+    by_key = {n.key: n for n in chart.nodes}
+    below: dict[str, list[Edge]] = {}
+    heads = set()
+    for edge in chart.edges:
+        below.setdefault(edge.tail, []).append(edge)
+        heads.add(edge.head)
+
+    def item(key: str, via: Edge | None, seen: frozenset[str]) -> OutlineItem:
+        kids = tuple(
+            item(e.head, e, seen | {key}) for e in below.get(key, []) if e.head not in seen
+        )
+        return OutlineItem(by_key[key], via, kids)
+
+    return tuple(item(n.key, None, frozenset()) for n in chart.nodes if n.key not in heads)

@@ -1,0 +1,217 @@
+"""The plan of the regional part of the site: the provincial and kabupaten/kota secretariats,
+the national list, and the standard structures they share.
+
+Each regional page is short and links to its standard structure for the article text, so the
+hundreds of secretariat pages do not repeat (or re-index) the same quotations.
+"""
+
+from __future__ import annotations
+
+from generator.model.organisation import KIND_LABELS, Organisation, Secretariat, confidence
+from generator.plan.org_charts import ADMINISTRATIVE, UNDER, Chart, Node, box, line, successor_line
+from generator.plan.page import PagePlan, trail
+from generator.plan.search import secretariat_search_names, unit_root_text, unit_search_names
+from generator.schema import StandardStructure, Unit
+from generator.stem import root_forms
+from generator.urls import REGIONS_DOC, secretariat_doc, structure_doc, structure_unit_doc, unit_doc
+
+REGIONS = ("Sekretariat Daerah", REGIONS_DOC)
+
+
+def _secretariat_box(secretariat: Secretariat, page: str, current: bool = False) -> Node:
+    return box(
+        f"s-{secretariat.kode}",
+        secretariat.nama,
+        secretariat_doc(secretariat.key),
+        page,
+        detail=f"kode wilayah {secretariat.kode}",
+        label=secretariat.short,
+        current=current,
+    )
+
+
+def _unit_box(structure: StandardStructure, unit: Unit, page: str, current: bool = False) -> Node:
+    return box(
+        f"u-{unit.id}",
+        unit.nama,
+        structure_unit_doc(structure.id, unit.id),
+        page,
+        detail=KIND_LABELS[unit.jenis],
+        current=current,
+        former=unit.is_former,
+    )
+
+
+def _sub_unit_box(secretariat: Secretariat, unit: Unit, page: str) -> Node:
+    """A sub-unit of a secretariat; one only this secretariat has is described on its own page."""
+    if not secretariat.is_added(unit):
+        return _unit_box(secretariat.structure, unit, page)
+    doc = secretariat_doc(secretariat.key)
+    return box(f"u-{unit.id}", unit.nama, doc, page, detail=KIND_LABELS[unit.jenis])
+
+
+def _setjen_box(org: Organisation, page: str) -> Node:
+    root = org.root
+    return box("setjen", root.nama, unit_doc(root.id), page, detail=KIND_LABELS[root.jenis])
+
+
+def _structure_box(structure: StandardStructure, page: str, current: bool = False) -> Node:
+    return box(
+        f"t-{structure.id}", structure.nama, structure_doc(structure.id), page, current=current
+    )
+
+
+def _active(units: tuple[Unit, ...] | list[Unit]) -> list[Unit]:
+    return [u for u in units if not u.is_former]
+
+
+def secretariat_chart(org: Organisation, secretariat: Secretariat) -> Chart:
+    """The administrative line above a secretariat, and what sits below it."""
+    page = secretariat_doc(secretariat.key)
+    here = _secretariat_box(secretariat, page, current=True)
+    parent = org.administrative_parent(secretariat)
+    above = _secretariat_box(parent, page) if parent else _setjen_box(org, page)
+    if secretariat.is_province:
+        below = [_secretariat_box(s, page) for s in org.regency_secretariats(secretariat)]
+        relation = ADMINISTRATIVE
+    else:
+        below = [_sub_unit_box(secretariat, u, page) for u in secretariat.active_sub_units]
+        relation = UNDER
+    edges = [line(above, here, ADMINISTRATIVE), *(line(here, b, relation) for b in below)]
+    return Chart(
+        f"bagan-{secretariat.kode.replace('.', '-')}",
+        f"Bagan {secretariat.short}",
+        (above, here, *below),
+        tuple(edges),
+    )
+
+
+def regions_chart(org: Organisation) -> Chart:
+    """The Sekretariat Jenderal and the provincial secretariats under it."""
+    top = _setjen_box(org, REGIONS_DOC)
+    provinces = [_secretariat_box(s, REGIONS_DOC) for s in org.provincial_secretariats()]
+    return Chart(
+        "bagan-daerah",
+        "Bagan sekretariat KPU provinsi",
+        (top, *provinces),
+        tuple(line(top, p, ADMINISTRATIVE) for p in provinces),
+    )
+
+
+def _unsure(unit: Unit, field_name: str) -> bool:
+    return confidence(unit, field_name).is_uncertain
+
+
+def structure_chart(org: Organisation, structure: StandardStructure) -> Chart:
+    page = structure_doc(structure.id)
+    top = _structure_box(structure, page, current=True)
+    units = org.structure_units(structure)
+    boxes = {u.id: _unit_box(structure, u, page) for u in units}
+    edges = [
+        line(boxes[u.induk] if u.induk else top, boxes[u.id], uncertain=_unsure(u, "induk"))
+        for u in _active(units)
+    ]
+    edges += [
+        successor_line(boxes[u.id], boxes[s], uncertain=_unsure(u, "digantikan_oleh"))
+        for u in units
+        if u.is_former
+        for s in u.digantikan_oleh
+    ]
+    return Chart(
+        f"bagan-{structure.id}", f"Bagan {structure.nama}", (top, *boxes.values()), tuple(edges)
+    )
+
+
+def structure_unit_chart(org: Organisation, structure: StandardStructure, unit: Unit) -> Chart:
+    page = structure_unit_doc(structure.id, unit.id)
+    by_id = {u.id: u for u in structure.sub_unit}
+    here = _unit_box(structure, unit, page, current=True)
+    parent = by_id.get(unit.induk or "")
+    above = _unit_box(structure, parent, page) if parent else _structure_box(structure, page)
+    successors = [_unit_box(structure, by_id[s], page) for s in unit.digantikan_oleh]
+    edges = [
+        line(above, here, uncertain=_unsure(unit, "induk")),
+        *(successor_line(here, s, uncertain=_unsure(unit, "digantikan_oleh")) for s in successors),
+    ]
+    return Chart(
+        f"bagan-{structure.id}-{unit.id}",
+        f"Bagan {unit.nama}",
+        (above, here, *successors),
+        tuple(edges),
+    )
+
+
+def _structure_file(structure: StandardStructure) -> str:
+    return f"content/templat/{structure.id}.yml"
+
+
+def regions_page(org: Organisation) -> PagePlan:
+    provinces, regencies = len(org.provincial_secretariats()), len(org.regency_secretariats())
+    return PagePlan(
+        REGIONS_DOC,
+        "regions.md.j2",
+        "Sekretariat Daerah",
+        f"Sekretariat KPU di {provinces} provinsi dan {regencies} kabupaten/kota",
+        {"org": org, "sources": org.regional_sources()},
+        regions_chart(org),
+        trail(("Sekretariat Daerah", None)),
+    )
+
+
+def structure_page(org: Organisation, structure: StandardStructure) -> PagePlan:
+    return PagePlan(
+        structure_doc(structure.id),
+        "standard_structure.md.j2",
+        structure.nama,
+        f"Struktur baku, tugas, wewenang, dan kewajiban {structure.nama}",
+        {"org": org, "structure": structure},
+        structure_chart(org, structure),
+        trail(REGIONS, (structure.nama, None)),
+        search_boost=2,
+        source_file=_structure_file(structure),
+    )
+
+
+def structure_unit_page(org: Organisation, structure: StandardStructure, unit: Unit) -> PagePlan:
+    predecessors = [u for u in structure.sub_unit if unit.id in u.digantikan_oleh]
+    return PagePlan(
+        structure_unit_doc(structure.id, unit.id),
+        "structure_unit.md.j2",
+        unit.nama,
+        f"{KIND_LABELS[unit.jenis]} dalam struktur baku {structure.nama}",
+        {"org": org, "structure": structure, "unit": unit},
+        structure_unit_chart(org, structure, unit),
+        trail(REGIONS, (structure.nama, structure_doc(structure.id)), (unit.nama, None)),
+        search_boost=2,
+        search_names=unit_search_names(unit, predecessors),
+        search_roots=tuple(root_forms(unit_root_text(unit))),
+        source_file=_structure_file(structure),
+    )
+
+
+def secretariat_page(org: Organisation, secretariat: Secretariat) -> PagePlan:
+    parent = org.administrative_parent(secretariat)
+    steps = [(parent.region_name, secretariat_doc(parent.key))] if parent else []
+    province = secretariat.is_province
+    return PagePlan(
+        secretariat_doc(secretariat.key),
+        "secretariat.md.j2",
+        secretariat.nama,
+        f"{secretariat.short}, kode wilayah {secretariat.kode}",
+        {"org": org, "secretariat": secretariat},
+        secretariat_chart(org, secretariat),
+        trail(REGIONS, *steps, (secretariat.region_name, None)),
+        search_boost=1.25 if province else 1,  # see generator/plan/search.py
+        search_names=secretariat_search_names(secretariat),
+        source_file=f"content/wilayah/{secretariat.province.id}.yml",
+    )
+
+
+def region_pages(org: Organisation) -> list[PagePlan]:
+    """Every regional page: the national list, standard structures, and each secretariat."""
+    pages = [regions_page(org)]
+    for structure in org.ordered_structures():
+        pages.append(structure_page(org, structure))
+        pages += [structure_unit_page(org, structure, u) for u in structure.sub_unit]
+    pages += [secretariat_page(org, s) for s in org.secretariats.values()]
+    return pages

@@ -1,0 +1,303 @@
+"""Org charts: a planned chart becomes DOT (built with graphviz.Digraph, which quotes), many DOT
+graphs become SVG through a few ``dot`` processes, and the SVG is made safe and readable for
+inlining in a page. Nothing here reads or writes files: the chart cache belongs to the build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import textwrap
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import graphviz
+from lxml import etree
+
+from generator.errors import GeneratorError
+from generator.plan.org_charts import Chart, Edge
+from generator.render.palette import LIGHT, standalone_css
+
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+
+#: Characters per label line: keeps boxes narrow enough for a phone without tiny text.
+LABEL_WIDTH = 26
+FONT = "DejaVu Sans"
+
+
+def _label(text: str) -> str:
+    r"""Box text wrapped to lines; each line escaped so Graphviz shows it literally.
+
+    >>> _label('a "b" \\N')
+    'a "b" \\\\N'
+    """
+    lines = textwrap.wrap(" ".join(text.split()), LABEL_WIDTH, break_long_words=False) or [""]
+    # graphviz.escape doubles backslashes; the "\n" between lines is DOT's centred line break.
+    # nohtml: a label such as "<b>" is text, never a Graphviz HTML label.
+    label: str = graphviz.nohtml("\\n".join(graphviz.escape(line) for line in lines))
+    return label
+
+
+def _text(text: str) -> str:
+    escaped: str = graphviz.escape(" ".join(text.split()))
+    return escaped
+
+
+def _graph(chart: Chart) -> graphviz.Digraph:
+    graph = graphviz.Digraph(_text(chart.title))
+    graph.attr(
+        id=chart.id,
+        rankdir="TB",
+        nodesep="0.3",
+        ranksep="0.3",
+        bgcolor="transparent",
+        pad="0.1",
+        # Right-angled lines read like a classic org chart, but cannot carry edge labels.
+        splines="polyline",
+    )
+    graph.attr(
+        "node",
+        shape="box",
+        style="rounded,filled",
+        fillcolor=LIGHT.kotak,
+        color=LIGHT.garis,
+        fontcolor=LIGHT.teks,
+        fontname=FONT,
+        fontsize="12",
+        margin="0.14,0.07",
+        target="_top",
+    )
+    graph.attr(
+        "edge", color=LIGHT.sambung, fontcolor=LIGHT.sambung_teks, arrowhead="none",
+        fontname=FONT, fontsize="10",
+    )  # fmt: skip
+    return graph
+
+
+def to_dot(chart: Chart) -> str:
+    """Return the DOT source of a chart; deterministic for the same chart."""
+    graph = _graph(chart)
+    index = {node.key: f"n{i}" for i, node in enumerate(chart.nodes)}
+    for node in chart.nodes:
+        attrs = {"id": f"{chart.id}-{index[node.key]}", "URL": _text(node.href)}
+        if node.classes:
+            attrs["class"] = " ".join(node.classes)
+        if node.is_current:
+            # Written as attributes too: print renderers ignore CSS fills on inline SVG.
+            attrs.update(fillcolor=LIGHT.saat_ini, fontcolor=LIGHT.saat_ini_teks)
+        graph.node(index[node.key], _label(node.label), tooltip=_text(node.tooltip), **attrs)
+    _add_edges(graph, chart, index)
+    source: str = graph.source
+    return source
+
+
+def _stacked_groups(chart: Chart) -> dict[str, list[int]]:
+    """Edges (by index) whose heads are two or more leaf children of the same box.
+
+    Side by side, fourteen biro would make a chart far wider than a phone; stacked in a
+    column under their head, the chart grows downwards and each column reads as a list.
+    """
+    children: dict[str, list[int]] = {}
+    for i, edge in enumerate(chart.edges):
+        if not edge.label:
+            children.setdefault(edge.tail, []).append(i)
+    return {
+        tail: kids
+        for tail, kids in children.items()
+        if len(kids) > 1 and not any(chart.edges[k].head in children for k in kids)
+    }
+
+
+def _edge_attrs(chart: Chart, i: int, edge: Edge) -> dict[str, str]:
+    attrs = {"id": f"{chart.id}-e{i}", "tooltip": _text(edge.tooltip)}
+    if edge.classes:
+        attrs["class"] = " ".join(edge.classes)
+    if edge.dashed:
+        attrs["style"] = "dashed"
+    if edge.label:
+        attrs["label"] = _label(edge.label)
+        attrs["arrowhead"] = "normal"
+    return attrs
+
+
+def _add_edges(graph: graphviz.Digraph, chart: Chart, index: dict[str, str]) -> None:
+    """Edges; stacked children hang off a vertical trunk of invisible junction points."""
+    groups = _stacked_groups(chart)
+    stacked = {i for kids in groups.values() for i in kids}
+    for i, edge in enumerate(chart.edges):
+        if i not in stacked:
+            graph.edge(index[edge.tail], index[edge.head], **_edge_attrs(chart, i, edge))
+    for tail, kids in groups.items():
+        previous = index[tail]
+        for position, i in enumerate(kids):
+            edge = chart.edges[i]
+            junction = f"{index[tail]}j{position}"
+            trunk = {"id": f"{chart.id}-e{i}t", "tooltip": _text(edge.tooltip), "weight": "10"}
+            # A trunk segment is dashed only when every relation it carries is uncertain.
+            if all(chart.edges[k].dashed for k in kids[position:]):
+                trunk["style"] = "dashed"
+            graph.node(junction, "", shape="point", width="0.01", height="0.01", style="invis")
+            graph.edge(previous, junction, **trunk)
+            with graph.subgraph() as row:
+                row.attr(rank="same")
+                row.node(junction)
+                row.node(index[edge.head])
+            graph.edge(junction, index[edge.head], **_edge_attrs(chart, i, edge))
+            previous = junction
+
+
+_XML_PROLOG = re.compile(r"<\?xml[^>]*\?>")
+
+
+def _draw(source: str) -> str:
+    """Run one ``dot`` process over many graphs (concatenated DOT); return its SVG output."""
+    try:
+        svg: str = graphviz.pipe_string("dot", "svg", source, encoding="utf-8")
+        return svg
+    except graphviz.ExecutableNotFound as error:
+        raise GeneratorError(
+            "program Graphviz 'dot' tidak ditemukan. Pasang paket Debian 'graphviz' "
+            "(apt-get install graphviz), atau jalankan 'make build' yang memasangnya"
+        ) from error
+    except graphviz.CalledProcessError as error:
+        raise GeneratorError(f"Graphviz gagal menggambar bagan: {error.stderr}") from error
+
+
+def _split(output: str, batch: list[tuple[Chart, str]]) -> list[str]:
+    # dot writes one complete SVG document per input graph, in order.
+    documents = [d for d in _XML_PROLOG.split(output) if d.strip()]
+    if len(documents) != len(batch):
+        raise GeneratorError(f"Graphviz menghasilkan {len(documents)} bagan, bukan {len(batch)}")
+    return [
+        clean_svg(document, chart) for (chart, _), document in zip(batch, documents, strict=True)
+    ]
+
+
+def _draw_batch(batch: list[tuple[Chart, str]]) -> list[str]:
+    return _split(_draw("".join(dot for _, dot in batch)), batch)
+
+
+#: Bump to redraw every cached chart (the code hash below already covers changes here).
+CACHE_VERSION = "4"
+#: Below this many charts a second dot process costs more than it saves.
+MIN_BATCH = 60
+
+
+def _drawing_version() -> str:
+    """Changes whenever the code or palette that turns a chart into SVG changes."""
+    here = Path(__file__)
+    code = here.read_bytes() + here.with_name("palette.py").read_bytes()
+    return CACHE_VERSION + hashlib.sha256(code).hexdigest()
+
+
+_VERSION = _drawing_version()
+
+
+def cache_key(chart: Chart) -> str:
+    """A chart's content hash: the same planned chart, drawn by the same code, is the same SVG.
+
+    Hashing the plan (not its DOT) lets a build with a warm cache skip building DOT at all.
+    """
+    return hashlib.sha256((_VERSION + repr(chart)).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class ChartJob:
+    chart: Chart
+    key: str
+
+
+def chart_jobs(charts: list[Chart]) -> list[ChartJob]:
+    return [ChartJob(chart, cache_key(chart)) for chart in charts]
+
+
+class PendingCharts:
+    """Charts being drawn: the ones already known (by cache key) are taken at once; the rest go
+    to a few ``dot`` processes that run while the caller renders pages."""
+
+    def __init__(
+        self, jobs: list[ChartJob], known: dict[str, str], workers: int | None = None
+    ) -> None:
+        self.ready = {job.chart.id: known[job.key] for job in jobs if job.key in known}
+        todo = [(job.chart, to_dot(job.chart)) for job in jobs if job.key not in known]
+        self.keys = {job.chart.id: job.key for job in jobs}
+        cores = workers or (os.cpu_count() or 1)
+        count = max(1, min(cores, 4, len(todo) // MIN_BATCH))
+        self.batches = [todo[i::count] for i in range(count)] if todo else []
+        # Threads only wait on the dot processes, which do the work in parallel.
+        self.pool = ThreadPoolExecutor(max_workers=max(1, len(self.batches)))
+        self.futures = [self.pool.submit(_draw_batch, b) for b in self.batches]
+
+    def result(self) -> tuple[dict[str, str], dict[str, str]]:
+        """Cleaned SVG by chart id, and the newly drawn ones by cache key (for the cache)."""
+        drawn: dict[str, str] = {}
+        try:
+            for batch, future in zip(self.batches, self.futures, strict=True):
+                for (chart, _), svg in zip(batch, future.result(), strict=True):
+                    self.ready[chart.id] = svg
+                    drawn[self.keys[chart.id]] = svg
+        finally:
+            self.pool.shutdown()
+        return self.ready, drawn
+
+
+def render_svgs(charts: list[Chart], workers: int | None = None) -> dict[str, str]:
+    """Cleaned SVG by chart id, all drawn now (no cache)."""
+    return PendingCharts(chart_jobs(charts), {}, workers).result()[0]
+
+
+def _q(tag: str) -> str:
+    return f"{{{SVG_NS}}}{tag}"
+
+
+# Graphviz's SVG names a DTD on the web: never fetch it, never expand entities.
+_SVG_PARSER = etree.XMLParser(
+    no_network=True, resolve_entities=False, load_dtd=False, remove_blank_text=True
+)
+
+
+def clean_svg(document: str, chart: Chart) -> str:
+    """Make Graphviz's SVG fit for inlining: readable titles, real links, no DOCTYPE, no blank
+    lines (which would end the raw HTML block in Markdown)."""
+    root = etree.fromstring(document.encode("utf-8"), _SVG_PARSER)
+    titles = {chart.id: chart.title}
+    titles.update((f"{chart.id}-n{i}", node.tooltip) for i, node in enumerate(chart.nodes))
+    for i, edge in enumerate(chart.edges):
+        # A stacked column draws one relation as a trunk segment ('…t') and a tick.
+        titles[f"{chart.id}-e{i}"] = titles[f"{chart.id}-e{i}t"] = edge.tooltip
+    for group in root.iter(_q("g")):
+        if group.get("class") == "graph":
+            # dot sometimes prefixes 'page0,1_' depending on the graphs before it in a batch.
+            group.set("id", chart.id)
+        title = group.find(_q("title"))
+        if title is not None:
+            title.text = titles.get(group.get("id", ""), chart.title)
+    for anchor in root.iter(_q("a")):
+        href = anchor.get(f"{{{XLINK_NS}}}href")
+        if href is not None:
+            # SVG 2 browsers follow and focus 'href'; xlink:href stays for older readers.
+            anchor.set("href", href)
+    root.set("class", "bagan-svg")
+    root.set("role", "group")
+    root.set("aria-label", chart.title)
+    for attribute in ("width", "height"):
+        value = root.get(attribute, "")
+        if value.endswith("pt"):
+            # Keep the natural size (1pt = 4/3 px), so text stays legible and wide charts scroll.
+            root.set(attribute, f"{round(float(value[:-2]) * 4 / 3)}px")
+    for comment in list(root.iter(etree.Comment)):
+        parent = comment.getparent()
+        if parent is not None:
+            parent.remove(comment)
+    return str(etree.tostring(root, encoding="unicode"))
+
+
+def standalone_svg(inline: str) -> str:
+    """A full-size SVG file of a chart: the inline SVG plus its own light/dark styles."""
+    # The first '>' closes the <svg> tag: attribute values are escaped, so none holds a '>'.
+    end = inline.index(">") + 1
+    style = f"<style>{standalone_css()}</style>"
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + inline[:end] + style + inline[end:] + "\n"
