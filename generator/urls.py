@@ -89,6 +89,16 @@ def _relpath(target: str, base: str) -> str:
     return "/".join(parts) or "."
 
 
+def secretariat_key(province_id: str, regency_name: str | None = None) -> str:
+    """A regional secretariat's key: the province id, or 'province-id/regency-slug'. A kab/kota's
+    page address follows its name (an old name is a former address); its province never changes.
+
+    >>> secretariat_key("jawa-barat"), secretariat_key("sulawesi-utara", "Kabupaten Kep. Siau")
+    ('jawa-barat', 'sulawesi-utara/kabupaten-kep-siau')
+    """
+    return province_id if regency_name is None else f"{province_id}/{_slug(regency_name)}"
+
+
 def secretariat_doc(key: str) -> str:
     """A regional secretariat's page: ``daerah/<province>/`` or ``daerah/<province>/<regency>/``."""
     return f"daerah/{key}/index.md"
@@ -111,10 +121,10 @@ def chart_file(doc: str, name: str = "bagan") -> str:
     return posixpath.join(posixpath.dirname(doc), f"{name}.svg")
 
 
-def slug(text: str) -> str:
+def _slug(text: str) -> str:
     """The URL-safe form of a name, as used for region pages.
 
-    >>> slug("Kabupaten Kep. Siau Tagulandang Biaro")
+    >>> _slug("Kabupaten Kep. Siau Tagulandang Biaro")
     'kabupaten-kep-siau-tagulandang-biaro'
     """
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

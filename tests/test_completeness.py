@@ -90,7 +90,7 @@ def test_every_unit_structure_and_regulation_is_reported_once(org):
 
 
 def test_missing_duties_match_the_checks_warnings(org):
-    """The page and `generator check` say the same about which active units lack their duties."""
+    """The page and `generator check` say the same about which units lack their duties."""
     warned = {
         PurePosixPath(p.path).stem
         for p in check(load_content(CONTENT)).warnings
@@ -100,8 +100,7 @@ def test_missing_duties_match_the_checks_warnings(org):
     lacking = {
         unit_id
         for unit_id, unit in org.units.items()
-        if not unit.is_former
-        and next(r for r in report.records if r.doc == unit_doc(unit_id)).lacks("tugas")
+        if next(r for r in report.records if r.doc == unit_doc(unit_id)).lacks("tugas")
     }
     assert warned and lacking == warned
 
@@ -123,7 +122,7 @@ def test_a_former_units_gaps(org):
         keyakinan="perlu-verifikasi",
         ketentuan=[{"topik": "tugas", "peraturan": "uu-7-2017", "pasal": "Pasal 1", "teks": "x"}],
     )
-    report = unit_gaps(org, unit)
+    report = unit_gaps(org, unit, "content/unit/biro-x.yml")
     assert [g.field for g in report.gaps] == ["fungsi", "induk", "sumber", "tanggal", "verifikasi"]
     # A dissolved unit's sub-units are history: not asked for.
     assert "sub_unit" not in report.checked and "tugas" in report.checked
@@ -141,7 +140,7 @@ def test_inferred_parent_and_unverified_fields_are_named(org):
         },
         kepala="Kepala Biro X",
     )
-    gaps = {g.field: g.text for g in unit_gaps(org, unit).gaps}
+    gaps = {g.field: g.text for g in unit_gaps(org, unit, "content/unit/biro-umum.yml").gaps}
     assert gaps["induk"] == "Unit atasan masih disimpulkan."
     assert gaps["verifikasi"] == "Perlu verifikasi: Pimpinan."
     assert gaps["sub_unit"] == "Belum ada unit di bawahnya yang tercatat."
@@ -160,7 +159,7 @@ def test_a_regulation_without_link_or_date():
             "keyakinan": "terverifikasi",
         }
     )
-    report = regulation_gaps(regulation)
+    report = regulation_gaps(regulation, "content/peraturan/uu-1-2000.yml")
     assert [g.field for g in report.gaps] == ["tautan_resmi", "tanggal"]
     assert report.source_file == "content/peraturan/uu-1-2000.yml"
 

@@ -367,6 +367,8 @@ class LoadedContent:
     #: Files that exist but could not be read or parsed (already reported): what they define is
     #: unknown, so references to it are not reported as missing.
     failed: list[str] = field(default_factory=list)
+    #: The folder of the unit files, as paths are shown (for 'there is no unit yet').
+    units_folder: str = "content/unit"
 
 
 #: Where each kind of record lives inside the content folder.
@@ -381,11 +383,29 @@ RECORD_DIRS = (UNITS_DIR, REGULATIONS_DIR, REGIONS_DIR, STRUCTURES_DIR, TEXTS_DI
 _IGNORED = {"README.md"}
 
 
-def load_content(content_dir: Path) -> LoadedContent:
-    """Read every content file under ``content_dir``, in a stable order."""
+def record_file(content_dir: Path, folder: str, record_id: str) -> Path:
+    """Where the record ``record_id`` of a kind (``UNITS_DIR``, …) lives: the file it is read from."""
+    return content_dir / folder / f"{record_id}.yml"
+
+
+def record_files(content_dir: Path, folder: str) -> list[Path]:
+    """Every file of one kind of record, in a stable order."""
+    where = content_dir / folder
+    return sorted(where.glob("*.yml")) if where.is_dir() else []
+
+
+def load_content(content_dir: Path, project_dir: Path | None = None) -> LoadedContent:
+    """Read every content file under ``content_dir``, in a stable order.
+
+    Each file is named by its path relative to ``project_dir`` (the folder of mkdocs.yml, where
+    editors and the repository's edit links start), else relative to the content folder's parent.
+    Records keep that path (``Records.files``): nothing else builds a content file's path.
+    """
     problems: list[Problem] = []
     failed: list[str] = []
     base = content_dir.parent
+    if project_dir is not None and content_dir.resolve().is_relative_to(project_dir.resolve()):
+        content_dir, base = content_dir.resolve(), project_dir.resolve()
 
     def display(path: Path) -> str:
         try:
@@ -395,7 +415,7 @@ def load_content(content_dir: Path) -> LoadedContent:
 
     def read_all(folder: Path) -> list[RawDocument]:
         documents = []
-        for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        for path in record_files(folder.parent, folder.name):
             document, found = read(path, display(path))
             problems.extend(found)
             if document is not None:
@@ -419,7 +439,10 @@ def load_content(content_dir: Path) -> LoadedContent:
     structures = read_all(content_dir / STRUCTURES_DIR)
     texts = read_all(content_dir / TEXTS_DIR)
     problems.extend(_stray_files(content_dir, display))
-    return LoadedContent(sources, units, regulations, problems, regions, structures, texts, failed)
+    return LoadedContent(
+        sources, units, regulations, problems, regions, structures, texts, failed,
+        display(content_dir / UNITS_DIR),
+    )  # fmt: skip
 
 
 def _stray_files(content_dir: Path, display: Any) -> Iterator[Problem]:

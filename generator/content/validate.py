@@ -24,7 +24,7 @@ from generator.content.load import (
     RawDocument,
     dotted,
 )
-from generator.content.records import Records
+from generator.content.records import FileRecord, Records, file_key
 from generator.content.rules import RULES, Context, Known
 from generator.content.rules.context import ALLOWED_PARENTS, suggest
 from generator.errors import Problem, Severity, problem
@@ -333,7 +333,7 @@ def check(loaded: LoadedContent) -> Checked:
     ctx = _context(loaded, schema)
     has_units = ctx.units or ctx.unit_ids.invalid
     if not has_units and not any(p.severity is Severity.ERROR for p in [*loaded.problems, *schema]):
-        schema.append(problem("content/unit", 1, 1, "", "belum-ada-unit"))
+        schema.append(problem(loaded.units_folder, 1, 1, "", "belum-ada-unit"))
     texts = _validate_all(loaded.texts, ConsolidatedText, schema, _Invalid())
     cross = [p for rule in RULES for p in rule(ctx)]
     cross += _text_references(texts, ctx.regulation_ids.valid | ctx.regulation_ids.invalid)
@@ -347,8 +347,17 @@ def check(loaded: LoadedContent) -> Checked:
             tuple(r for r, _ in ctx.regions),
             tuple(t for t, _ in ctx.structures),
             tuple(t for t, _ in texts),
+            _files(ctx),
         )
     return Checked(records, problems)
+
+
+def _files(ctx: Context) -> dict[tuple[str, str], str]:
+    """The file each record was read from, as the loader named it."""
+    located: list[tuple[FileRecord, RawDocument]] = [
+        *ctx.units, *ctx.regulations, *ctx.regions, *ctx.structures
+    ]  # fmt: skip
+    return {file_key(record): document.path for record, document in located}
 
 
 def _text_references(

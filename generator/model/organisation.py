@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
-from generator.content.records import Records
+from generator.content.gaps import CORE_TOPICS
+from generator.content.records import FileRecord, Records, file_key
 from generator.model import timeline
 from generator.schema import (
     AliasKind,
@@ -35,7 +36,7 @@ from generator.schema import (
     UnitKind,
     UnitStatus,
 )
-from generator.urls import slug
+from generator.urls import secretariat_key
 
 KIND_LABELS: dict[UnitKind, str] = {
     UnitKind.SECRETARIAT_GENERAL: "Sekretariat Jenderal",
@@ -148,9 +149,6 @@ SITE_DETAIL = ConfidenceDetail(
 PATTERN_NOTE = "pola yang tercatat di beberapa sekretariat; tipe sekretariat ini belum diketahui"
 
 UNCERTAIN_LEVELS = (Confidence.INFERRED, Confidence.UNVERIFIED)
-
-#: Topics every unit page shows, saying plainly when the wording is not yet known.
-CORE_TOPICS = (Topic.DUTIES, Topic.FUNCTIONS)
 
 
 class Marked(Protocol):
@@ -361,13 +359,14 @@ def build_secretariats(
             Level.PROVINCE, province.lembaga, province.nama, short_region
         )
         structure = structures[Level.PROVINCE]
-        result[province.id] = Secretariat(
-            province.id, Level.PROVINCE, province.kode, province.nama, nama, short, secretary, chair,
+        key = secretariat_key(province.id)
+        result[key] = Secretariat(
+            key, Level.PROVINCE, province.kode, province.nama, nama, short, secretary, chair,
             province.lembaga, province, province, structure, _apply(structure, province),
         )  # fmt: skip
         structure = structures[Level.REGENCY]
         for regency in sorted(province.kabupaten_kota, key=lambda r: r.kode):
-            key = f"{province.id}/{slug(regency.nama)}"
+            key = secretariat_key(province.id, regency.nama)
             nama, short, secretary, chair = secretariat_names(
                 Level.REGENCY, province.lembaga, regency.nama, regency.nama
             )
@@ -450,6 +449,8 @@ class Organisation(_RegionalQueries):
     secretariats: dict[str, Secretariat] = field(default_factory=dict)
     texts: dict[str, ConsolidatedText] = field(default_factory=dict)
     """Consolidated (unofficial) texts, by regulation id."""
+    files: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    """The content file of each record, as the loader named it (``Records.files``)."""
 
     @classmethod
     def build(cls, records: Records) -> Organisation:
@@ -462,6 +463,10 @@ class Organisation(_RegionalQueries):
         return next(
             u for u in self.units.values() if u.induk is None and u.status is UnitStatus.ACTIVE
         )
+
+    def file_of(self, record: FileRecord) -> str:
+        """The content file a record was read from, e.g. 'content/unit/biro-umum.yml'."""
+        return self.files[file_key(record)]
 
     def parent(self, unit: Unit) -> Unit | None:
         return self.units[unit.induk] if unit.induk else None
@@ -581,6 +586,7 @@ def _assemble(records: Records) -> Organisation:
         structures=structures,
         secretariats=secretariats,
         texts={t.peraturan: t for t in records.texts},
+        files=records.files,
     )
 
 

@@ -100,12 +100,12 @@ def plan_content(content_dir: Path, config_file: Path | None = None) -> Planned:
     Everything the build can fail on for a content reason is found here, so what `check`
     accepts, `build` builds.
     """
-    checked = check(load_content(content_dir))
+    if config_file is not None and not config_file.is_file():
+        config_file = None
+    checked = check(load_content(content_dir, config_file.parent if config_file else None))
     if checked.records is None:
         return Planned(checked)
     org = Organisation.build(checked.records)
-    if config_file is not None and not config_file.is_file():
-        config_file = None
     repository = Repository.from_config(read_config(config_file)) if config_file else None
     site = plan(org, repository)
     if config_file is not None:

@@ -116,7 +116,7 @@ def unit_page(org: Organisation, unit: Unit) -> PagePlan:
         search_boost(org, unit),
         unit_search_names(unit, org.predecessors(unit)),
         tuple(root_forms(unit_root_text(unit))),
-        f"content/unit/{unit.id}.yml",
+        org.file_of(unit),
     )
 
 
@@ -143,7 +143,7 @@ def regulation_page(org: Organisation, regulation: Regulation) -> PagePlan:
         crumbs=trail(("Dasar Hukum", REGULATIONS_DOC), (short, None)),
         search_boost=3,
         search_names=tuple(regulation.alias),
-        source_file=f"content/peraturan/{regulation.id}.yml",
+        source_file=org.file_of(regulation),
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
+from generator.content.gaps import CORE_TOPICS, lacks_topic, sources_missing
 from generator.content.validate import ALLOWED_PARENTS
 from generator.model.organisation import FIELD_LABELS, KIND_LABELS, Organisation, regulation_short
 from generator.schema import Confidence, Regulation, StandardStructure, Topic, Unit, UnitKind
@@ -128,10 +129,16 @@ class Completeness:
 # --- the checks, one small function each --------------------------------------------------
 
 
-def _topic_gap(record: Unit | StandardStructure, topic: Topic, field: str) -> Gap | None:
-    if any(p.topik is topic for p in record.ketentuan):
+def _topic_gap(record: Unit | StandardStructure, topic: Topic) -> Gap | None:
+    if not lacks_topic(record, topic):
         return None
+    field = topic.value
     return Gap(field, f"Rumusan {field} belum dimuat (belum ada 'ketentuan' bertopik {field}).")
+
+
+def _topic_checks(record: Unit | StandardStructure) -> dict[str, Gap | None]:
+    """The topics every record is expected to quote (tugas, fungsi)."""
+    return {topic.value: _topic_gap(record, topic) for topic in CORE_TOPICS}
 
 
 def _unverified(record: Unit | StandardStructure | Regulation) -> Gap | None:
@@ -164,8 +171,8 @@ def _children_gap(has_children: bool) -> Gap | None:
     return None if has_children else Gap("sub_unit", "Belum ada unit di bawahnya yang tercatat.")
 
 
-def _sources_gap(sources: list[str]) -> Gap | None:
-    return None if sources else Gap("sumber", "Belum punya sumber.")
+def _sources_gap(record: Unit | StandardStructure | Regulation) -> Gap | None:
+    return Gap("sumber", "Belum punya sumber.") if sources_missing(record) else None
 
 
 def _record(
@@ -179,49 +186,39 @@ def _record(
     return RecordGaps(name, kind, doc, source_file, tuple(checks), gaps)
 
 
-def unit_gaps(org: Organisation, unit: Unit) -> RecordGaps:
+def unit_gaps(org: Organisation, unit: Unit, source_file: str) -> RecordGaps:
     """A central unit; the root has no parent to doubt, a former unit no sub-units to list."""
-    checks: dict[str, Gap | None] = {
-        "tugas": _topic_gap(unit, Topic.DUTIES, "tugas"),
-        "fungsi": _topic_gap(unit, Topic.FUNCTIONS, "fungsi"),
-    }
+    checks = _topic_checks(unit)
     if unit.is_former or unit.induk is not None:
         checks["induk"] = _parent_gap(unit, has_parent_page=False)
     if not unit.is_former and unit.jenis in PARENT_KINDS:
         checks["sub_unit"] = _children_gap(bool(org.children_of(unit)))
-    checks["sumber"] = _sources_gap(unit.sumber)
+    checks["sumber"] = _sources_gap(unit)
     if unit.is_former:
         checks["tanggal"] = (
             None if unit.periode else Gap("tanggal", "Masa berdirinya belum diketahui ('periode').")
         )
     checks["verifikasi"] = _unverified(unit)
-    return _record(
-        unit.nama, KIND_LABELS[unit.jenis], unit_doc(unit.id), f"content/unit/{unit.id}.yml", checks
-    )
+    return _record(unit.nama, KIND_LABELS[unit.jenis], unit_doc(unit.id), source_file, checks)
 
 
-def structure_gaps(structure: StandardStructure) -> RecordGaps:
-    checks: dict[str, Gap | None] = {
-        "tugas": _topic_gap(structure, Topic.DUTIES, "tugas"),
-        "fungsi": _topic_gap(structure, Topic.FUNCTIONS, "fungsi"),
+def structure_gaps(structure: StandardStructure, source_file: str) -> RecordGaps:
+    checks = {
+        **_topic_checks(structure),
         "sub_unit": _children_gap(bool(structure.sub_unit)),
-        "sumber": _sources_gap(structure.sumber),
+        "sumber": _sources_gap(structure),
         "verifikasi": _unverified(structure),
     }
     return _record(
-        structure.nama,
-        "Struktur baku",
-        structure_doc(structure.id),
-        _structure_file(structure),
-        checks,
+        structure.nama, "Struktur baku", structure_doc(structure.id), source_file, checks
     )
 
 
-def structure_unit_gaps(structure: StandardStructure, unit: Unit) -> RecordGaps:
-    """A sub-unit of a standard structure; its sources are the structure's."""
-    checks: dict[str, Gap | None] = {
-        "tugas": _topic_gap(unit, Topic.DUTIES, "tugas"),
-        "fungsi": _topic_gap(unit, Topic.FUNCTIONS, "fungsi"),
+def structure_unit_gaps(structure: StandardStructure, unit: Unit, source_file: str) -> RecordGaps:
+    """A sub-unit of a standard structure (in the structure's file); its sources are the
+    structure's."""
+    checks = {
+        **_topic_checks(unit),
         # Without 'induk' a sub-unit sits directly under the secretariat: that is known.
         "induk": _parent_gap(unit, has_parent_page=True),
     }
@@ -236,14 +233,14 @@ def structure_unit_gaps(structure: StandardStructure, unit: Unit) -> RecordGaps:
         unit.nama,
         KIND_LABELS[unit.jenis],
         structure_unit_doc(structure.id, unit.id),
-        _structure_file(structure),
+        source_file,
         checks,
     )
 
 
-def regulation_gaps(regulation: Regulation) -> RecordGaps:
+def regulation_gaps(regulation: Regulation, source_file: str) -> RecordGaps:
     checks: dict[str, Gap | None] = {
-        "sumber": _sources_gap(regulation.sumber),
+        "sumber": _sources_gap(regulation),
         "tautan_resmi": None
         if regulation.tautan_resmi
         else Gap("tautan_resmi", "Belum ada tautan resmi ke teks peraturannya ('tautan_resmi')."),
@@ -256,13 +253,9 @@ def regulation_gaps(regulation: Regulation) -> RecordGaps:
         regulation_short(regulation),
         "Peraturan",
         regulation_doc(regulation.id),
-        f"content/peraturan/{regulation.id}.yml",
+        source_file,
         checks,
     )
-
-
-def _structure_file(structure: StandardStructure) -> str:
-    return f"content/templat/{structure.id}.yml"
 
 
 # --- the whole picture ---------------------------------------------------------------------
@@ -296,19 +289,24 @@ def completeness(
     # An active unit under a dissolved one is outside the walk; it still counts.
     active += [u for u in org.units.values() if not u.is_former and u.id not in walked]
     groups = [
-        Group("Unit pusat", tuple(unit_gaps(org, u) for u in active)),
-        Group("Unit terdahulu", tuple(unit_gaps(org, u) for u in org.former_units())),
+        Group("Unit pusat", tuple(unit_gaps(org, u, org.file_of(u)) for u in active)),
+        Group(
+            "Unit terdahulu", tuple(unit_gaps(org, u, org.file_of(u)) for u in org.former_units())
+        ),
         *(
             Group(
                 f"Struktur baku: {s.nama}",
                 (
-                    structure_gaps(s),
-                    *(structure_unit_gaps(s, u) for u in org.structure_units(s)),
+                    structure_gaps(s, org.file_of(s)),
+                    *(structure_unit_gaps(s, u, org.file_of(s)) for u in org.structure_units(s)),
                 ),
             )
             for s in org.ordered_structures()
         ),
-        Group("Peraturan", tuple(regulation_gaps(r) for r in org.regulations.values())),
+        Group(
+            "Peraturan",
+            tuple(regulation_gaps(r, org.file_of(r)) for r in org.regulations.values()),
+        ),
     ]
     groups = [
         Group(g.title, tuple(replace(r, edit_url=edit_url(r.source_file)) for r in g.records))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.model.organisation import Organisation
-from generator.urls import secretariat_doc, slug, structure_unit_doc, unit_doc
+from generator.urls import secretariat_doc, secretariat_key, structure_unit_doc, unit_doc
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def redirects(org: Organisation) -> list[Redirect]:
         if regency is None:
             continue
         for old in regency.nama_lama:
-            key = f"{secretariat.province.id}/{slug(old)}"
+            key = secretariat_key(secretariat.province.id, old)
             if key != secretariat.key:
                 found.append(
                     Redirect(

@@ -141,10 +141,6 @@ def structure_unit_chart(org: Organisation, structure: StandardStructure, unit: 
     )
 
 
-def _structure_file(structure: StandardStructure) -> str:
-    return f"content/templat/{structure.id}.yml"
-
-
 def regions_page(org: Organisation) -> PagePlan:
     provinces, regencies = len(org.provincial_secretariats()), len(org.regency_secretariats())
     return PagePlan(
@@ -168,7 +164,7 @@ def structure_page(org: Organisation, structure: StandardStructure) -> PagePlan:
         structure_chart(org, structure),
         trail(REGIONS, (structure.nama, None)),
         search_boost=2,
-        source_file=_structure_file(structure),
+        source_file=org.file_of(structure),
     )
 
 
@@ -185,7 +181,7 @@ def structure_unit_page(org: Organisation, structure: StandardStructure, unit: U
         search_boost=2,
         search_names=unit_search_names(unit, predecessors),
         search_roots=tuple(root_forms(unit_root_text(unit))),
-        source_file=_structure_file(structure),
+        source_file=org.file_of(structure),
     )
 
 
@@ -203,7 +199,7 @@ def secretariat_page(org: Organisation, secretariat: Secretariat) -> PagePlan:
         trail(REGIONS, *steps, (secretariat.region_name, None)),
         search_boost=1.25 if province else 1,  # see generator/plan/search.py
         search_names=secretariat_search_names(secretariat),
-        source_file=f"content/wilayah/{secretariat.province.id}.yml",
+        source_file=org.file_of(secretariat.province),
     )
 
 

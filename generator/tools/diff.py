@@ -21,7 +21,13 @@ from typing import Any
 from generator.content.load import RawDocument, load_content
 from generator.errors import GeneratorError
 from generator.escape import md
-from generator.urls import slug
+from generator.urls import (
+    doc_url,
+    secretariat_doc,
+    secretariat_key,
+    structure_unit_doc,
+    unit_doc,
+)
 
 #: How many characters of an old or new value a reviewer sees.
 VALUE_WIDTH = 80
@@ -409,7 +415,7 @@ def _central_units(old: Snapshot, new: Snapshot, diff: ContentDiff) -> None:
     diff.add("Unit dipindahkan", found.moved)
     diff.add("Kolom berubah", found.fields)
     for old_id, new_id in found.gone:
-        address = f"struktur/{old_id}/"
+        address = doc_url(unit_doc(old_id))
         if new_id is None:
             fix = (
                 f"unit `{old_id}` dihapus. Simpan berkasnya dengan `status: dibubarkan`, atau "
@@ -453,17 +459,20 @@ def _regency_pair(
     if old_name != new_name:
         items["nama"].append(f"{md(key)}: {md(old_name)} → {md(new_name)}")
     items["kolom"] += _field_items(label, before.data, after.data, {"kode", "nama"})
+
     # A new name is a new page address: the old one needs a redirect (same province only).
-    current = {slug(_name(r, k)) for k, r in new.regencies.items() if r.owner == after.owner}
+    def address(name: str) -> str:
+        return secretariat_key(after.owner, name)
+
+    current = {address(_name(r, k)) for k, r in new.regencies.items() if r.owner == after.owner}
     former = after.data.get("nama_lama")
     recorded = (
-        {slug(n) for n in former if isinstance(n, str)} if isinstance(former, list) else set()
+        {address(n) for n in former if isinstance(n, str)} if isinstance(former, list) else set()
     )
-    old_slug = slug(old_name)
-    if before.owner == after.owner and old_slug not in current | recorded:
+    if before.owner == after.owner and address(old_name) not in current | recorded:
         diff.broken.append(
             BrokenAddress(
-                f"daerah/{before.owner}/{old_slug}/",
+                doc_url(secretariat_doc(address(old_name))),
                 f"tambahkan `nama_lama: [{_flow(old_name)}]` pada kabupaten/kota kode {key} di "
                 f"{after.file}",
             )
@@ -525,7 +534,7 @@ def _structure_changes(key: str, before: Record, after: Record, diff: ContentDif
             )
         else:
             fix = f"tambahkan `id_lama: [{old_id}]` pada sub-unit `{new_id}` di {after.file}"
-        diff.broken.append(BrokenAddress(f"struktur-baku/{key}/{old_id}/", fix))
+        diff.broken.append(BrokenAddress(doc_url(structure_unit_doc(key, old_id)), fix))
     return items
 
 

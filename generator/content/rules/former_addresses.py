@@ -6,13 +6,14 @@ never claim the same address, and a former address must not be a page that exist
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.content.load import Path_, RawDocument, dotted
 from generator.errors import Problem
 from generator.schema import Province, StandardStructure, Unit
-from generator.urls import slug
+from generator.urls import secretariat_key
 
 
 @dataclass(frozen=True)
@@ -81,12 +82,13 @@ def former_regency_names(regions: list[tuple[Province, RawDocument]]) -> list[Pr
     """``nama_lama`` of each kab/kota: its old page address is no current page of the province."""
     problems: list[Problem] = []
     for province, document in regions:
-        current = {slug(r.nama): f"'{r.nama}'" for r in province.kabupaten_kota}
+        key = functools.partial(secretariat_key, province.id)
+        current = {key(r.nama): f"'{r.nama}'" for r in province.kabupaten_kota}
         claims = [
-            _Claim(slug(old), old, document, ("kabupaten_kota", j, "nama_lama", i))
+            _Claim(key(old), old, document, ("kabupaten_kota", j, "nama_lama", i))
             for j, regency in enumerate(province.kabupaten_kota)
             for i, old in enumerate(regency.nama_lama)
-            if slug(old) != slug(regency.nama)  # an old spelling with the same address is harmless
+            if key(old) != key(regency.nama)  # an old spelling with the same address is harmless
         ]
         problems += _conflicts(claims, current, "nama lama")
     return problems

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.content.load import Path_, RawDocument
+from generator.content.load import STRUCTURES_DIR, Path_, RawDocument
 from generator.content.rules.context import Context, did_you_mean
 from generator.content.rules.standard_structures import TOP_KIND, sub_units, templates_by_level
 from generator.errors import Problem
 from generator.schema import Level, Province, Regency
-from generator.urls import slug
+from generator.urls import secretariat_key
 
 
 def codes(ctx: Context) -> Iterator[Problem]:
@@ -45,7 +45,7 @@ def regency_names(ctx: Context) -> Iterator[Problem]:
             path = ("kabupaten_kota", i, "nama")
             if not regency.nama.startswith(("Kabupaten ", "Kota ")):
                 yield ctx.problem(document, path, "nama-kabupaten-kota", name=regency.nama)
-            key = slug(regency.nama)
+            key = secretariat_key(region.id, regency.nama)
             if key in names:
                 yield ctx.problem(
                     document, path, "nama-kabupaten-kota-ganda", name=regency.nama, index=names[key]
@@ -69,7 +69,7 @@ def _overrides(
                 hint=did_you_mean(removed, template_ids),
             )
     # Without its template (its file failed), which parents exist is unknown: say nothing.
-    unknown = template is None and ctx.failed_in("templat")
+    unknown = template is None and ctx.failed_in(STRUCTURES_DIR)
     kept = None if unknown else template_ids - set(place.sub_unit_dihapus)
     path = (*prefix, "sub_unit_tambahan")
     yield from sub_units(ctx, place.sub_unit_tambahan, document, path, TOP_KIND[level], kept)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from pathlib import PurePosixPath
 
-from generator.content.load import Path_, RawDocument
+from generator.content.load import STRUCTURES_DIR, Path_, RawDocument
 from generator.content.rules.context import ALLOWED_PARENTS, Context, did_you_mean
 from generator.errors import Problem, problem
 from generator.schema import Level, StandardStructure, Unit, UnitKind, UnitStatus
@@ -38,7 +38,7 @@ def one_template_per_level(ctx: Context) -> Iterator[Problem]:
                 level=template.tingkat.value,
                 other=other.id,
             )
-    if not ctx.regions or ctx.failed_in("templat"):
+    if not ctx.regions or ctx.failed_in(STRUCTURES_DIR):
         return
     folder = PurePosixPath(ctx.regions[0][1].path).parent.parent.as_posix() + "/templat"
     for level in Level:

@@ -7,11 +7,12 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
-from generator.content.load import Path_, RawDocument
+from generator.content.gaps import duties_missing, sources_missing
+from generator.content.load import UNITS_DIR, Path_, RawDocument
 from generator.content.rules.context import ALLOWED_PARENTS, Context, suggest
 from generator.errors import Problem, problem
 from generator.messages import hint
-from generator.schema import Confidence, Topic, Unit, UnitKind, UnitStatus
+from generator.schema import Confidence, Unit, UnitKind, UnitStatus
 
 
 def _references(ctx: Context) -> Counter[str]:
@@ -122,7 +123,7 @@ def single_root(ctx: Context) -> Iterator[Problem]:
         if u.jenis is UnitKind.SECRETARIAT_GENERAL and u.status is UnitStatus.ACTIVE
     ]
     # A unit file that failed may well be the top: that error is the one to fix first.
-    if not roots and ctx.units and not ctx.failed_in("unit"):
+    if not roots and ctx.units and not ctx.failed_in(UNITS_DIR):
         folder = PurePosixPath(ctx.units[0][1].path).parent.as_posix()
         yield problem(folder, 1, 1, "", "tidak-ada-puncak")
     if len(roots) > 1:
@@ -134,13 +135,12 @@ def single_root(ctx: Context) -> Iterator[Problem]:
 def review_notes(ctx: Context) -> Iterator[Problem]:
     """Warnings: gaps a reviewer should know about, though the unit is valid."""
     for unit, document in ctx.units:
-        if not unit.sumber:
+        if sources_missing(unit):
             yield ctx.problem(document, ("id",), "unit-tanpa-sumber")
         has_article = any(b.pasal for b in unit.dasar_hukum) or bool(unit.ketentuan)
         if unit.keyakinan is Confidence.VERIFIED and not has_article:
             yield ctx.problem(document, ("keyakinan",), "terverifikasi-tanpa-pasal")
-        active = unit.status is UnitStatus.ACTIVE
-        if active and not any(p.topik is Topic.DUTIES for p in unit.ketentuan):
+        if duties_missing(unit):
             yield ctx.problem(document, ("id",), "tugas-belum-ada")
         if unit.status is UnitStatus.DISSOLVED and not unit.digantikan_oleh:
             yield ctx.problem(document, ("status",), "bubar-tanpa-pengganti")

@@ -19,6 +19,13 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from generator.content.load import (
+    REGULATIONS_DIR,
+    TEXTS_DIR,
+    UNITS_DIR,
+    record_file,
+    record_files,
+)
 from generator.content.report import text as problems_text
 from generator.pipeline.build import check_content
 from generator.schema import Unit
@@ -56,8 +63,8 @@ def _yaml() -> YAML:
     return yaml
 
 
-def slug(name: str) -> str:
-    """'Biro Logistik' -> 'biro-logistik'."""
+def unit_id_for(name: str) -> str:
+    """The id a new unit file gets from the unit's name: 'Biro Logistik' -> 'biro-logistik'."""
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
@@ -86,15 +93,13 @@ class Plan:
 def find_regulation(result: Consolidated, content: Path, wanted: str | None) -> dict[str, Any]:
     """The content record of the base regulation, by --peraturan or by kind, number, year."""
     yaml = YAML(typ="safe")
-    loaded = [
-        yaml.load(p.read_text("utf-8")) for p in sorted((content / "peraturan").glob("*.yml"))
-    ]
+    loaded = [yaml.load(p.read_text("utf-8")) for p in record_files(content, REGULATIONS_DIR)]
     records: list[dict[str, Any]] = [r for r in loaded if isinstance(r, dict)]
     base = result.base
     if wanted is not None:
         match = next((r for r in records if r.get("id") == wanted), None)
         if match is None:
-            raise ImportFailed(f"peraturan '{wanted}' tidak ada di {content / 'peraturan'}/")
+            raise ImportFailed(f"peraturan '{wanted}' tidak ada di {content / REGULATIONS_DIR}/")
         return match
     kind = next((k for prefix, k in REGULATION_KINDS if base.kind.startswith(prefix)), None)
     for record in records:
@@ -105,7 +110,7 @@ def find_regulation(result: Consolidated, content: Path, wanted: str | None) -> 
         ):
             return record
     raise ImportFailed(
-        f"{base.label} belum ada di {content / 'peraturan'}/. Tambahkan berkas peraturannya "
+        f"{base.label} belum ada di {content / REGULATIONS_DIR}/. Tambahkan berkas peraturannya "
         "lebih dulu, atau sebutkan id-nya dengan --peraturan ID."
     )
 
@@ -143,7 +148,7 @@ class _Planner:
         self.by_name: dict[str, str] = {}
         self.by_head: dict[str, str] = {}
         yaml = _yaml()
-        for path in sorted((content / "unit").glob("*.yml")):
+        for path in record_files(content, UNITS_DIR):
             data = yaml.load(path.read_text("utf-8"))
             if not isinstance(data, CommentedMap) or not isinstance(data.get("id"), str):
                 continue
@@ -229,22 +234,22 @@ class _Planner:
             reason = "Sekretariat Jenderal sudah ada di konten dengan nama lain"
         elif parent is None:
             reason = "induknya tidak dapat ditentukan"
-        elif slug(facts.name) in self.plan.files:
-            reason = f"id '{slug(facts.name)}' sudah dipakai unit lain"
+        elif unit_id_for(facts.name) in self.plan.files:
+            reason = f"id '{unit_id_for(facts.name)}' sudah dipakai unit lain"
         if reason or kind is None or parent is None:
             self.plan.skipped.append(f"{facts.name}: draf tidak dibuat, karena {reason}")
             return
-        self.plan.files[slug(facts.name)] = _UnitFile(
-            self.content / "unit" / f"{slug(facts.name)}.yml",
+        self.plan.files[unit_id_for(facts.name)] = _UnitFile(
+            record_file(self.content, UNITS_DIR, unit_id_for(facts.name)),
             self._draft_data(facts, kind, parent, stated),
             changed=True,
             created=True,
         )
-        self.by_name[facts.name] = slug(facts.name)
+        self.by_name[facts.name] = unit_id_for(facts.name)
 
     def _draft_data(self, facts: UnitFacts, kind: str, parent: str, stated: bool) -> CommentedMap:
         regulation = self.regulation["id"]
-        data = CommentedMap(id=slug(facts.name), nama=facts.name, jenis=kind, status="aktif")
+        data = CommentedMap(id=unit_id_for(facts.name), nama=facts.name, jenis=kind, status="aktif")
         data["induk"] = parent
         if facts.head:
             data["kepala"] = facts.head
@@ -296,7 +301,7 @@ def plan_changes(
     if with_text:
         from generator.tools.importer.naskah import dump_text
 
-        plan.extra[content / "naskah" / f"{regulation['id']}.yml"] = dump_text(
+        plan.extra[record_file(content, TEXTS_DIR, regulation["id"])] = dump_text(
             result, regulation["id"]
         )
     return plan
@@ -313,7 +318,7 @@ def _validate(content: Path, outputs: dict[Path, str]) -> None:
         copy = Path(scratch) / content.name
         shutil.copytree(content, copy)
         for path, text in outputs.items():
-            if path.parent.name == "naskah":
+            if path.parent.name == TEXTS_DIR:
                 continue  # the validator does not know the naskah folder yet
             target = copy / path.relative_to(content)
             target.parent.mkdir(parents=True, exist_ok=True)
