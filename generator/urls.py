@@ -112,6 +112,11 @@ def structure_unit_doc(template_id: str, unit_id: str) -> str:
     return f"struktur-baku/{template_id}/{unit_id}/index.md"
 
 
+def article_anchor(number: str) -> str:
+    """The fragment of an article on its regulation's page: '5A' -> 'pasal-5a'."""
+    return f"pasal-{number.lower()}"
+
+
 def chart_file(doc: str, name: str = "bagan") -> str:
     """The full-size chart file beside a page (pages with charts are all ``…/index.md``).
 

@@ -195,13 +195,13 @@ def test_filter_narrows_the_national_list(browser: object, site: str, org):
     page, watch = _open(browser, site)
     page.goto(site + "daerah/")
     page.fill("[data-saring-teks]", "bogor")
-    bogor = [s for s in org.secretariats.values() if "bogor" in s.short.lower()]
+    bogor = [s for s in org.regional.secretariats.values() if "bogor" in s.short.lower()]
     assert page.locator("#daftar-sekretariat tbody tr:not([hidden])").count() == len(bogor)
     page.fill("[data-saring-teks]", "")
     page.select_option("[data-saring-provinsi]", "11")
-    aceh = [s for s in org.secretariats.values() if s.province.kode == "11"]
+    aceh = [s for s in org.regional.secretariats.values() if s.province.kode == "11"]
     assert page.locator("#daftar-sekretariat tbody tr:not([hidden])").count() == len(aceh)
-    total = len(org.secretariats)
+    total = len(org.regional.secretariats)
     assert f"{len(aceh)} dari {total}" in page.inner_text("[data-saring-hasil]")
     assert watch.errors == []
 

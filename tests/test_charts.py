@@ -45,9 +45,14 @@ def _chart(chart_id: str = "bagan-uji", label: str = "Biro Umum") -> Chart:
         ),
         (
             "secretariat-kota",
-            lambda org: secretariat_chart(org, org.secretariats["gorontalo/kota-gorontalo"]),
+            lambda org: secretariat_chart(
+                org, org.regional.secretariats["gorontalo/kota-gorontalo"]
+            ),
         ),
-        ("structure-regency", lambda org: structure_chart(org, org.ordered_structures()[1])),
+        (
+            "structure-regency",
+            lambda org: structure_chart(org, org.regional.ordered_structures()[1]),
+        ),
     ],
 )
 def test_dot_matches_golden_file(minimal_org: Organisation, golden, name, make):

@@ -83,7 +83,7 @@ def test_every_unit_structure_and_regulation_is_reported_once(org):
     docs = [r.doc for r in report.records]
     assert len(docs) == len(set(docs))
     assert {unit_doc(u) for u in org.units} <= set(docs)
-    structure_units = sum(len(s.sub_unit) + 1 for s in org.structures.values())
+    structure_units = sum(len(s.sub_unit) + 1 for s in org.regional.structures.values())
     assert len(docs) == len(org.units) + structure_units + len(org.regulations)
     titles = [g.title for g in report.groups]
     assert titles[:2] == ["Unit pusat", "Unit terdahulu"] and titles[-1] == "Peraturan"

@@ -16,7 +16,8 @@ import json
 import pytest
 
 from generator.escape import md
-from generator.model.organisation import Organisation, confidence
+from generator.model.confidence import confidence
+from generator.model.organisation import Organisation
 from generator.render.opendata import data_files, secretariat_jsonld, unit_jsonld
 from tests.conftest import MINIMAL, Project, copy_project, load_org
 
@@ -78,7 +79,7 @@ def test_confidence_of_a_field_falls_back_to_its_record(org: Organisation):
         "terverifikasi",
         False,
     )
-    regency = org.secretariats["gorontalo/kota-gorontalo"]
+    regency = org.regional.secretariats["gorontalo/kota-gorontalo"]
     assert [
         (k, confidence(regency, k).keyakinan.value) for k in ("nama", "keberadaan", "situs")
     ] == [
@@ -87,7 +88,8 @@ def test_confidence_of_a_field_falls_back_to_its_record(org: Organisation):
         ("situs", "inferensi"),
     ]
     assert (
-        confidence(org.secretariats["gorontalo"], "keberadaan").keyakinan.value == "terverifikasi"
+        confidence(org.regional.secretariats["gorontalo"], "keberadaan").keyakinan.value
+        == "terverifikasi"
     )
 
 
@@ -301,9 +303,9 @@ def test_json_ld_asserts_no_inferred_fact(org: Organisation):
     }
     deputy = unit_jsonld(org, org.units["deputi-bidang-administrasi"])
     assert [s["name"] for s in deputy["subOrganization"]] == ["Biro Keuangan"]
-    province = secretariat_jsonld(org, org.secretariats["gorontalo"])
+    province = secretariat_jsonld(org, org.regional.secretariats["gorontalo"])
     assert "subOrganization" not in province  # its kab/kota secretariats are counted, not read
-    regency = secretariat_jsonld(org, org.secretariats["gorontalo/kota-gorontalo"])
+    regency = secretariat_jsonld(org, org.regional.secretariats["gorontalo/kota-gorontalo"])
     assert "url" not in regency
 
 

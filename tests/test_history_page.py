@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.model.organisation import Organisation, regulation_short
+from generator.model.organisation import Organisation
+from generator.model.timeline import changes
 from generator.plan.history import history_page
+from generator.plan.labels import regulation_short
 from generator.plan.nav import structure_nav
 from generator.urls import HISTORY_DOC, OVERVIEW_DOC, doc_url, unit_doc
 
@@ -50,7 +52,7 @@ def test_the_page_has_a_chart_before_and_a_chart_now(built: Project, org: Organi
     before, now = plan.charts
     before_keys = {n.key for n in before.nodes}
     now_keys = {n.key for n in now.nodes}
-    for change in org.changes():
+    for change in changes(org.units):
         if change.year is not None:
             assert {u.id for u in change.before} <= before_keys - now_keys
         assert {u.id for u in change.new} <= now_keys - before_keys
@@ -59,7 +61,7 @@ def test_the_page_has_a_chart_before_and_a_chart_now(built: Project, org: Organi
 
 def test_inferred_links_show_their_badge_and_reason(built: Project, org: Organisation):
     text = _text(built.page(doc_url(HISTORY_DOC)).select_one("article"))
-    links = [link for change in org.changes() for link in change.links if link.uncertain]
+    links = [link for change in changes(org.units) for link in change.links if link.uncertain]
     assert links
     for link in links:
         assert link.reason is not None and link.reason in text

@@ -79,23 +79,3 @@ def test_the_field_reference_lists_every_message():
     catalogue = message_catalogue()
     assert {m.code for m in catalogue} == set(MESSAGES)
     assert [m.warning for m in catalogue] == sorted(m.warning for m in catalogue)
-
-
-def test_no_function_or_class_is_long():
-    """House style: small functions. 150 lines is the hard limit."""
-    long = []
-    for path in sorted(GENERATOR.rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-                length = (node.end_lineno or node.lineno) - node.lineno + 1
-                if length > 150:
-                    long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name} ({length})")
-    assert not long
-
-
-def test_rules_are_short():
-    """The cross-file rules in particular stay within the house limit of 60 lines."""
-    for path in sorted((GENERATOR / "rules").glob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.FunctionDef):
-                assert (node.end_lineno or node.lineno) - node.lineno < 60, (path.name, node.name)

@@ -3,13 +3,9 @@ invariants that must hold for the real content whatever an editor adds."""
 
 from __future__ import annotations
 
-from generator.model.organisation import (
-    Organisation,
-    regulation_short,
-    regulation_title,
-    status_label,
-)
+from generator.model.organisation import Organisation
 from generator.plan.central_pages import az_entries, unit_chart
+from generator.plan.labels import citations, regulation_short, regulation_title, status_label
 from generator.plan.org_charts import outline
 from generator.urls import relative_url, unit_doc
 
@@ -67,27 +63,31 @@ def test_az_index_maps_aliases_to_units(minimal_org: Organisation):
 
 
 def test_secretariats_follow_their_standard_structure(minimal_org: Organisation):
-    kota = minimal_org.secretariats["gorontalo/kota-gorontalo"]
+    kota = minimal_org.regional.secretariats["gorontalo/kota-gorontalo"]
     assert kota.short == "Sekretariat KPU Kota Gorontalo"
     assert [u.id for u in kota.active_sub_units] == [
         "subbagian-keuangan-umum-dan-logistik",
         "subbagian-teknis",
     ]
     assert kota.is_added(kota.active_sub_units[1]) and kota.is_adjusted
-    aceh = minimal_org.secretariats["aceh/kabupaten-aceh-besar"]
+    aceh = minimal_org.regional.secretariats["aceh/kabupaten-aceh-besar"]
     assert aceh.short == "Sekretariat KIP Kabupaten Aceh Besar"
-    assert minimal_org.secretariats["aceh"].nama == "Sekretariat Komisi Independen Pemilihan Aceh"
+    assert (
+        minimal_org.regional.secretariats["aceh"].nama
+        == "Sekretariat Komisi Independen Pemilihan Aceh"
+    )
 
 
 def test_citations_come_from_the_quoted_provisions(minimal_org: Organisation):
     from generator.schema import Level, Topic
 
     province, regency = (
-        minimal_org.structures[Level.PROVINCE],
-        minimal_org.structures[Level.REGENCY],
+        minimal_org.regional.structures[Level.PROVINCE],
+        minimal_org.regional.structures[Level.REGENCY],
     )
-    assert minimal_org.citations(province, Topic.STANDING) == ["UU 7/2017 Pasal 80"]
-    assert minimal_org.citations(regency, Topic.DUTIES) == ["UU 7/2017 Pasal 88 ayat (1)"]
+    regulations = minimal_org.regulations
+    assert citations(regulations, province, Topic.STANDING) == ["UU 7/2017 Pasal 80"]
+    assert citations(regulations, regency, Topic.DUTIES) == ["UU 7/2017 Pasal 88 ayat (1)"]
 
 
 def test_unit_chart_shows_parent_unit_and_children(minimal_org: Organisation):
@@ -140,8 +140,8 @@ def test_successor_links_point_at_units_that_exist(org: Organisation):
 
 
 def test_every_kabupaten_kota_has_one_secretariat(org: Organisation):
-    regencies = [r for s in org.provincial_secretariats() for r in s.province.kabupaten_kota]
-    assert len(org.regency_secretariats()) == len(regencies)
-    assert len(org.provincial_secretariats()) == len(
-        {s.province.id for s in org.secretariats.values()}
+    regencies = [r for s in org.regional.provinces() for r in s.province.kabupaten_kota]
+    assert len(org.regional.regencies()) == len(regencies)
+    assert len(org.regional.provinces()) == len(
+        {s.province.id for s in org.regional.secretariats.values()}
     )

@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from generator.model.organisation import Organisation, confidence
+from generator.model.confidence import confidence
+from generator.model.organisation import Organisation
 
 from .conftest import Project
 
@@ -40,7 +41,7 @@ def test_unit_files_match_the_content(built: Project, org: Organisation):
 
 def test_secretariat_files_match_the_content(built: Project, org: Organisation):
     rows = _csv(built, "sekretariat-daerah.csv")
-    assert len(rows) == len(org.secretariats)
+    assert len(rows) == len(org.regional.secretariats)
     ids = {r["id"] for r in rows} | {org.root.id}
     for row in rows:
         assert row["induk"] in ids  # every parent id names a row (or the Setjen)

@@ -18,11 +18,11 @@ def _text(project: Project, url: str) -> str:
 
 
 def test_every_secretariat_has_a_page_with_its_name_and_code(built: Project, org: Organisation):
-    provinces = org.provincial_secretariats()
-    regencies = org.regency_secretariats()
-    assert len(provinces) == len({s.province.id for s in org.secretariats.values()})
+    provinces = org.regional.provinces()
+    regencies = org.regional.regencies()
+    assert len(provinces) == len({s.province.id for s in org.regional.secretariats.values()})
     assert len(regencies) == sum(len(p.province.kabupaten_kota) for p in provinces)
-    for secretariat in org.secretariats.values():
+    for secretariat in org.regional.secretariats.values():
         soup = built.page(f"daerah/{secretariat.key}/")
         assert soup.title.get_text() == f"{secretariat.nama} - Struktur Organisasi Setjen KPU"
         table = soup.find("table").get_text(" ", strip=True)
@@ -85,7 +85,7 @@ def test_regency_page_shows_both_reporting_lines_and_its_subbagian(built: Projec
 def test_province_page_lists_its_regencies(built: Project, org: Organisation):
     soup = built.page("daerah/jawa-tengah/")
     rows = soup.find("h2", id=re.compile("^kabupatenkota")).find_next("table").find_all("tr")[1:]
-    expected = [s.kode for s in org.regency_secretariats(org.secretariats["jawa-tengah"])]
+    expected = [s.kode for s in org.regional.regencies(org.regional.secretariats["jawa-tengah"])]
     assert [r.find("td").get_text() for r in rows] == expected == sorted(expected)
     assert len(expected) == 35
 
@@ -93,10 +93,10 @@ def test_province_page_lists_its_regencies(built: Project, org: Organisation):
 def test_national_list_holds_every_secretariat_with_a_filter(built: Project, org: Organisation):
     soup = built.page("daerah/")
     rows = soup.select("#daftar-sekretariat tbody tr")
-    assert len(rows) == len(org.secretariats)
+    assert len(rows) == len(org.regional.secretariats)
     assert soup.select_one("[data-saring-untuk='daftar-sekretariat'] input[type=search]")
     options = soup.select("[data-saring-provinsi] option")
-    assert len(options) == len(org.provincial_secretariats()) + 1
+    assert len(options) == len(org.regional.provinces()) + 1
     assert any(s.get("src", "").endswith("assets/saring.js") for s in soup.find_all("script"))
 
 

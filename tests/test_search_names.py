@@ -24,19 +24,19 @@ REAL_ROOTS = {
 
 
 def test_a_regency_is_known_by_the_forms_citizens_type(org: Organisation) -> None:
-    bogor = secretariat_search_names(org.secretariats["jawa-barat/kabupaten-bogor"])
+    bogor = secretariat_search_names(org.regional.secretariats["jawa-barat/kabupaten-bogor"])
     assert bogor == (
         "Sekretariat KPU Kabupaten Bogor",
         "KPU Kabupaten Bogor",
         "KPU Bogor",
         "KPUD Bogor",
     )
-    city = secretariat_search_names(org.secretariats["jawa-barat/kota-bogor"])
+    city = secretariat_search_names(org.regional.secretariats["jawa-barat/kota-bogor"])
     assert "KPU Kota Bogor" in city and "KPU Bogor" in city
 
 
 def test_a_province_is_known_without_and_with_provinsi(org: Organisation) -> None:
-    assert secretariat_search_names(org.secretariats["jawa-barat"]) == (
+    assert secretariat_search_names(org.regional.secretariats["jawa-barat"]) == (
         "Sekretariat KPU Provinsi Jawa Barat",
         "KPU Provinsi Jawa Barat",
         "KPU Jawa Barat",
@@ -45,11 +45,11 @@ def test_a_province_is_known_without_and_with_provinsi(org: Organisation) -> Non
 
 
 def test_aceh_is_kip_and_never_kpud(org: Organisation) -> None:
-    assert secretariat_search_names(org.secretariats["aceh"]) == (
+    assert secretariat_search_names(org.regional.secretariats["aceh"]) == (
         "Sekretariat KIP Aceh",
         "KIP Aceh",
     )
-    assert secretariat_search_names(org.secretariats["aceh/kabupaten-aceh-besar"]) == (
+    assert secretariat_search_names(org.regional.secretariats["aceh/kabupaten-aceh-besar"]) == (
         "Sekretariat KIP Kabupaten Aceh Besar",
         "KIP Kabupaten Aceh Besar",
         "KIP Aceh Besar",
@@ -58,7 +58,7 @@ def test_aceh_is_kip_and_never_kpud(org: Organisation) -> None:
 
 def test_administrative_cities_drop_administrasi(org: Organisation) -> None:
     names = secretariat_search_names(
-        org.secretariats["daerah-khusus-ibukota-jakarta/kota-administrasi-jakarta-selatan"]
+        org.regional.secretariats["daerah-khusus-ibukota-jakarta/kota-administrasi-jakarta-selatan"]
     )
     assert names[1:] == ("KPU Kota Jakarta Selatan", "KPU Jakarta Selatan", "KPUD Jakarta Selatan")
 
@@ -66,7 +66,7 @@ def test_administrative_cities_drop_administrasi(org: Organisation) -> None:
 def test_every_secretariat_of_a_kind_has_as_many_forms(org: Organisation) -> None:
     # Equal counts keep one page from outranking another by repeating words.
     counts: dict[tuple[object, object], set[int]] = {}
-    for s in org.secretariats.values():
+    for s in org.regional.secretariats.values():
         counts.setdefault((s.level, s.body), set()).add(len(secretariat_search_names(s)))
     assert all(len(c) == 1 for c in counts.values()), counts
 

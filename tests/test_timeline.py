@@ -8,7 +8,15 @@ from datetime import date
 import pytest
 
 from generator.model.organisation import Organisation
-from generator.model.timeline import UNKNOWN, ChangeKind, Period, changes, unit_history
+from generator.model.timeline import (
+    UNKNOWN,
+    ChangeKind,
+    Period,
+    as_of,
+    changes,
+    period,
+    unit_history,
+)
 from generator.schema import Confidence, ConfidenceDetail, Unit, UnitKind, UnitStatus
 
 REASON = "Disimpulkan dari daftar unit sesudahnya."
@@ -82,12 +90,12 @@ def test_period_is_read_from_periode(text, ongoing, expected):
 
 
 def test_unknown_years_are_said_to_be_unknown(org: Organisation):
-    assert (org.period(org.units["tetap"]).since, org.period(org.units["tetap"]).until) == (
+    assert (period(org.units["tetap"]).since, period(org.units["tetap"]).until) == (
         UNKNOWN,
         "sekarang",
     )
-    assert org.period(org.units["tanpa-masa"]).until == UNKNOWN
-    assert (org.period(org.units["lama"]).since, org.period(org.units["lama"]).until) == (
+    assert period(org.units["tanpa-masa"]).until == UNKNOWN
+    assert (period(org.units["lama"]).since, period(org.units["lama"]).until) == (
         "2020",
         "2023",
     )
@@ -95,29 +103,29 @@ def test_unknown_years_are_said_to_be_unknown(org: Organisation):
 
 def test_structure_before_the_change(org: Organisation):
     expected = {"setjen", "tetap", "lama", "gabung-a", "gabung-b", "pecah", "bubar"}
-    assert ids(org.as_of(2021)) == expected
+    assert ids(as_of(org.units, 2021)) == expected
     # Up to its last year a former unit stands; its successors follow from the next year.
-    assert ids(org.as_of(2023)) == expected
-    assert ids(org.as_of(date(2023, 12, 31))) == expected
+    assert ids(as_of(org.units, 2023)) == expected
+    assert ids(as_of(org.units, date(2023, 12, 31))) == expected
 
 
 def test_structure_after_the_change(org: Organisation):
     expected = {"setjen", "tetap", "penerus", "gabungan", "pecahan-1", "pecahan-2", "bentukan"}
-    assert ids(org.as_of(2024)) == expected
-    assert ids(org.as_of(date(2030, 1, 1))) == expected
+    assert ids(as_of(org.units, 2024)) == expected
+    assert ids(as_of(org.units, date(2030, 1, 1))) == expected
 
 
 def test_a_unit_formed_later_is_not_in_earlier_years(org: Organisation):
-    assert "bentukan" not in ids(org.as_of(2023))
+    assert "bentukan" not in ids(as_of(org.units, 2023))
 
 
 def test_a_former_unit_without_a_period_is_in_no_year(org: Organisation):
-    assert all("tanpa-masa" not in ids(org.as_of(year)) for year in range(1990, 2040))
+    assert all("tanpa-masa" not in ids(as_of(org.units, year)) for year in range(1990, 2040))
 
 
 def test_no_year_has_a_unit_and_its_successor(org: Organisation):
     for year in range(2015, 2030):
-        present = ids(org.as_of(year))
+        present = ids(as_of(org.units, year))
         for u in org.units.values():
             if u.id in present:
                 assert not present & set(u.digantikan_oleh), year
@@ -125,7 +133,8 @@ def test_no_year_has_a_unit_and_its_successor(org: Organisation):
 
 def test_changes_are_classified_from_the_links(org: Organisation):
     kinds = {
-        (tuple(u.id for u in c.before), tuple(u.id for u in c.after)): c.kind for c in org.changes()
+        (tuple(u.id for u in c.before), tuple(u.id for u in c.after)): c.kind
+        for c in changes(org.units)
     }
     assert kinds == {
         (("lama",), ("penerus",)): ChangeKind.RENAMED,
@@ -138,7 +147,7 @@ def test_changes_are_classified_from_the_links(org: Organisation):
 
 
 def test_changes_carry_years_new_units_and_link_confidence(org: Organisation):
-    by_first = {(c.before or c.after)[0].id: c for c in org.changes()}
+    by_first = {(c.before or c.after)[0].id: c for c in changes(org.units)}
     split = by_first["pecah"]
     assert split.year == 2023
     assert [u.id for u in split.new] == ["pecahan-1", "pecahan-2"]
@@ -176,6 +185,6 @@ def test_a_unit_history_names_both_sides(org: Organisation):
     assert [k.old.id for k in merged.replaced] == ["gabung-a", "gabung-b"]
     assert merged.replaced_by == ()
     assert [c.kind for c in merged.changes] == [ChangeKind.MERGED]
-    split = org.history(org.units["pecah"])
+    split = unit_history(org.units, org.units["pecah"])
     assert [k.new.id for k in split.replaced_by] == ["pecahan-1", "pecahan-2"]
-    assert org.history(org.units["tetap"]).is_empty
+    assert unit_history(org.units, org.units["tetap"]).is_empty

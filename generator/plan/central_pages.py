@@ -5,13 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.model.organisation import (
-    KIND_LABELS,
-    Organisation,
-    confidence,
-    regulation_short,
-    regulation_title,
-)
+from generator.model.confidence import is_uncertain
+from generator.model.organisation import Organisation
+from generator.plan.labels import KIND_LABELS, regulation_short, regulation_title
 from generator.plan.org_charts import ADMINISTRATIVE, Chart, Node, box, line, successor_line
 from generator.plan.page import PagePlan, trail
 from generator.plan.search import unit_root_text, unit_search_names
@@ -27,11 +23,6 @@ from generator.urls import (
 )
 
 STRUCTURE = ("Struktur Organisasi", OVERVIEW_DOC)
-
-
-def is_uncertain(unit: Unit, field_name: str) -> bool:
-    """Whether one field of a unit is inferred or unverified (the record may be verified)."""
-    return confidence(unit, field_name).is_uncertain
 
 
 def unit_box(unit: Unit, page: str, current: Unit | None = None) -> Node:
@@ -50,7 +41,7 @@ def unit_chart(org: Organisation, unit: Unit) -> Chart:
     """The unit, its parent and its sub-units; for a former unit, also its successors."""
     page = unit_doc(unit.id)
     parent = org.parent(unit)
-    children = org.children_of(unit, active=not unit.is_former)
+    children = org.listed_children(unit)
     successors = org.successors(unit)
     members = [*([parent] if parent else []), unit, *children, *successors]
     boxes = {u.id: unit_box(u, page, unit) for u in members}
@@ -77,7 +68,7 @@ def overview_chart(org: Organisation, page: str = OVERVIEW_DOC, *, max_depth: in
         for u in members
         if u.induk
     ]
-    if org.secretariats:
+    if org.regional.secretariats:
         # The regional network hangs under the Sekretaris Jenderal (its secretaries answer to it).
         label = regions_label(org)
         regions = box("daerah", label, REGIONS_DOC, page)
@@ -92,7 +83,7 @@ def overview_chart(org: Organisation, page: str = OVERVIEW_DOC, *, max_depth: in
 
 
 def regions_label(org: Organisation) -> str:
-    provinces, regencies = len(org.provincial_secretariats()), len(org.regency_secretariats())
+    provinces, regencies = len(org.regional.provinces()), len(org.regional.regencies())
     return f"{provinces} Sekretariat KPU Provinsi dan {regencies} Sekretariat KPU Kabupaten/Kota"
 
 

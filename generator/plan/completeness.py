@@ -12,7 +12,9 @@ from dataclasses import dataclass, replace
 
 from generator.content.gaps import CORE_TOPICS, lacks_topic, sources_missing
 from generator.content.validate import ALLOWED_PARENTS
-from generator.model.organisation import FIELD_LABELS, KIND_LABELS, Organisation, regulation_short
+from generator.model.organisation import Organisation
+from generator.model.regional import structure_units
+from generator.plan.labels import KIND_LABELS, field_label, regulation_short
 from generator.schema import Confidence, Regulation, StandardStructure, Topic, Unit, UnitKind
 from generator.urls import regulation_doc, structure_doc, structure_unit_doc, unit_doc
 
@@ -146,13 +148,13 @@ def _unverified(record: Unit | StandardStructure | Regulation) -> Gap | None:
     if record.keyakinan is Confidence.UNVERIFIED:
         return Gap("verifikasi", "Seluruh keterangannya masih perlu verifikasi.")
     fields = [
-        FIELD_LABELS.get(key, key.replace("_", " ").capitalize())
+        field_label(key)
         for key, detail in record.rincian_keyakinan.items()
         if detail.keyakinan is Confidence.UNVERIFIED
     ]
     basis = getattr(record, "dasar_hukum", [])
     if any(b.keyakinan is Confidence.UNVERIFIED for b in basis):
-        fields.append(FIELD_LABELS["dasar_hukum"])
+        fields.append(field_label("dasar_hukum"))
     if not fields:
         return None
     return Gap("verifikasi", "Perlu verifikasi: " + ", ".join(dict.fromkeys(fields)) + ".")
@@ -298,10 +300,10 @@ def completeness(
                 f"Struktur baku: {s.nama}",
                 (
                     structure_gaps(s, org.file_of(s)),
-                    *(structure_unit_gaps(s, u, org.file_of(s)) for u in org.structure_units(s)),
+                    *(structure_unit_gaps(s, u, org.file_of(s)) for u in structure_units(s)),
                 ),
             )
-            for s in org.ordered_structures()
+            for s in org.regional.ordered_structures()
         ),
         Group(
             "Peraturan",

@@ -11,9 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.model.organisation import Organisation, regulation_short
+from generator.model import timeline
+from generator.model.confidence import is_uncertain
+from generator.model.organisation import Organisation
 from generator.model.timeline import CHANGE_MEANINGS, Change
-from generator.plan.central_pages import STRUCTURE, is_uncertain, unit_box
+from generator.plan.central_pages import STRUCTURE, unit_box
+from generator.plan.labels import regulation_short
 from generator.plan.org_charts import Chart, Node, line
 from generator.plan.page import PagePlan, trail
 from generator.schema import Confidence, Regulation, Unit
@@ -103,7 +106,7 @@ def _according(basis: Basis | None) -> str:
 
 
 def _years(units: Iterable[Unit], org: Organisation, end: int) -> str:
-    starts = [s for s in (org.period(u).start for u in units) if s is not None]
+    starts = [s for s in (timeline.period(u).start for u in units) if s is not None]
     return f"{min(starts)}–{end}" if starts else f"sampai {end}"
 
 
@@ -119,7 +122,7 @@ def eras(org: Organisation, changes: list[Change]) -> tuple[Era | None, Era]:
         basis = _basis(ended, (), org)
         years = _years(ended, org, year)
         title = f"Bagan struktur Sekretariat Jenderal KPU {years}"
-        chart, unplaced = era_chart(org, org.as_of(year), "bagan-sebelum", title)
+        chart, unplaced = era_chart(org, timeline.as_of(org.units, year), "bagan-sebelum", title)
         heading = f"Struktur {years}{_according(basis)}"
         before = Era(heading, years, basis, chart, unplaced)
     basis = _basis(replacing, ended, org)
@@ -129,7 +132,7 @@ def eras(org: Organisation, changes: list[Change]) -> tuple[Era | None, Era]:
 
 
 def history_page(org: Organisation) -> PagePlan:
-    changes = org.changes()
+    changes = timeline.changes(org.units)
     before, after = eras(org, changes)
     links = [link for c in changes for link in c.links]
     new = [u for c in changes for u in c.new]
@@ -148,7 +151,7 @@ def history_page(org: Organisation) -> PagePlan:
             "uncertain_links": [link for link in links if link.uncertain],
             "uncertain_marks": list(dict.fromkeys(k.confidence for k in links if k.uncertain)),
             "meanings": {c.kind: CHANGE_MEANINGS[c.kind] for c in changes},
-            "undated_new": [u for u in new if org.period(u).start is None],
+            "undated_new": [u for u in new if timeline.period(u).start is None],
         },
         crumbs=trail(STRUCTURE, (TITLE, None)),
         extra_charts=charts,

@@ -6,6 +6,7 @@ from typing import Any
 
 from generator.escape import html
 from generator.model.organisation import Organisation
+from generator.model.regional import structure_units
 from generator.schema import Unit
 from generator.urls import (
     HISTORY_DOC,
@@ -46,21 +47,20 @@ def regulations_nav(org: Organisation) -> list[Any]:
 def regions_nav(org: Organisation) -> list[Any]:
     """Sekretariat Daerah → standard structures, then province → kabupaten/kota."""
     nav: list[Any] = [REGIONS_DOC]
-    if org.structures:
+    if org.regional.structures:
         structures = [
             {
                 html(s.nama): [
                     structure_doc(s.id),
-                    *(structure_unit_doc(s.id, u.id) for u in org.structure_units(s)),
+                    *(structure_unit_doc(s.id, u.id) for u in structure_units(s)),
                 ]
             }
-            for s in org.ordered_structures()
+            for s in org.regional.ordered_structures()
         ]
         nav.append({"Struktur baku": structures})
-    for province in org.provincial_secretariats():
+    for province in org.regional.provinces():
         regencies = [
-            {html(s.region_name): secretariat_doc(s.key)}
-            for s in org.regency_secretariats(province)
+            {html(s.region_name): secretariat_doc(s.key)} for s in org.regional.regencies(province)
         ]
         nav.append({html(province.region_name): [secretariat_doc(province.key), *regencies]})
     return nav
@@ -69,6 +69,6 @@ def regions_nav(org: Organisation) -> list[Any]:
 def section_navs(org: Organisation) -> dict[str, list[Any]]:
     """Each generated section's nav, by the index page the hand-written nav names."""
     navs = {OVERVIEW_DOC: structure_nav(org), REGULATIONS_DOC: regulations_nav(org)}
-    if org.secretariats:
+    if org.regional.secretariats:
         navs[REGIONS_DOC] = regions_nav(org)
     return navs

@@ -61,5 +61,5 @@ SECRETARIAT_COLUMNS = {
 
 def licence_sources(org: Organisation) -> list[Source]:
     """The sources the region codes and names come from, for the attribution on the Data page."""
-    ids = [s for sec in org.provincial_secretariats() for s in sec.province.sumber]
+    ids = [s for sec in org.regional.provinces() for s in sec.province.sumber]
     return [org.sources[i] for i in dict.fromkeys(ids)]

@@ -26,7 +26,7 @@ def redirects(org: Organisation) -> list[Redirect]:
         for unit in org.units.values()
         for old in unit.id_lama
     ]
-    for structure in org.ordered_structures():
+    for structure in org.regional.ordered_structures():
         found += [
             Redirect(
                 structure_unit_doc(structure.id, old),
@@ -36,7 +36,7 @@ def redirects(org: Organisation) -> list[Redirect]:
             for unit in structure.sub_unit
             for old in unit.id_lama
         ]
-    for secretariat in org.secretariats.values():
+    for secretariat in org.regional.secretariats.values():
         regency = secretariat.regency
         if regency is None:
             continue

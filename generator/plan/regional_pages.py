@@ -7,7 +7,10 @@ hundreds of secretariat pages do not repeat (or re-index) the same quotations.
 
 from __future__ import annotations
 
-from generator.model.organisation import KIND_LABELS, Organisation, Secretariat, confidence
+from generator.model.confidence import is_uncertain
+from generator.model.organisation import Organisation
+from generator.model.regional import Secretariat, structure_units
+from generator.plan.labels import KIND_LABELS
 from generator.plan.org_charts import ADMINISTRATIVE, UNDER, Chart, Node, box, line, successor_line
 from generator.plan.page import PagePlan, trail
 from generator.plan.search import secretariat_search_names, unit_root_text, unit_search_names
@@ -69,10 +72,10 @@ def secretariat_chart(org: Organisation, secretariat: Secretariat) -> Chart:
     """The administrative line above a secretariat, and what sits below it."""
     page = secretariat_doc(secretariat.key)
     here = _secretariat_box(secretariat, page, current=True)
-    parent = org.administrative_parent(secretariat)
+    parent = org.regional.administrative_parent(secretariat)
     above = _secretariat_box(parent, page) if parent else _setjen_box(org, page)
     if secretariat.is_province:
-        below = [_secretariat_box(s, page) for s in org.regency_secretariats(secretariat)]
+        below = [_secretariat_box(s, page) for s in org.regional.regencies(secretariat)]
         relation = ADMINISTRATIVE
     else:
         below = [_sub_unit_box(secretariat, u, page) for u in secretariat.active_sub_units]
@@ -89,7 +92,7 @@ def secretariat_chart(org: Organisation, secretariat: Secretariat) -> Chart:
 def regions_chart(org: Organisation) -> Chart:
     """The Sekretariat Jenderal and the provincial secretariats under it."""
     top = _setjen_box(org, REGIONS_DOC)
-    provinces = [_secretariat_box(s, REGIONS_DOC) for s in org.provincial_secretariats()]
+    provinces = [_secretariat_box(s, REGIONS_DOC) for s in org.regional.provinces()]
     return Chart(
         "bagan-daerah",
         "Bagan sekretariat KPU provinsi",
@@ -98,21 +101,17 @@ def regions_chart(org: Organisation) -> Chart:
     )
 
 
-def _unsure(unit: Unit, field_name: str) -> bool:
-    return confidence(unit, field_name).is_uncertain
-
-
 def structure_chart(org: Organisation, structure: StandardStructure) -> Chart:
     page = structure_doc(structure.id)
     top = _structure_box(structure, page, current=True)
-    units = org.structure_units(structure)
+    units = structure_units(structure)
     boxes = {u.id: _unit_box(structure, u, page) for u in units}
     edges = [
-        line(boxes[u.induk] if u.induk else top, boxes[u.id], uncertain=_unsure(u, "induk"))
+        line(boxes[u.induk] if u.induk else top, boxes[u.id], uncertain=is_uncertain(u, "induk"))
         for u in _active(units)
     ]
     edges += [
-        successor_line(boxes[u.id], boxes[s], uncertain=_unsure(u, "digantikan_oleh"))
+        successor_line(boxes[u.id], boxes[s], uncertain=is_uncertain(u, "digantikan_oleh"))
         for u in units
         if u.is_former
         for s in u.digantikan_oleh
@@ -130,8 +129,11 @@ def structure_unit_chart(org: Organisation, structure: StandardStructure, unit: 
     above = _unit_box(structure, parent, page) if parent else _structure_box(structure, page)
     successors = [_unit_box(structure, by_id[s], page) for s in unit.digantikan_oleh]
     edges = [
-        line(above, here, uncertain=_unsure(unit, "induk")),
-        *(successor_line(here, s, uncertain=_unsure(unit, "digantikan_oleh")) for s in successors),
+        line(above, here, uncertain=is_uncertain(unit, "induk")),
+        *(
+            successor_line(here, s, uncertain=is_uncertain(unit, "digantikan_oleh"))
+            for s in successors
+        ),
     ]
     return Chart(
         f"bagan-{structure.id}-{unit.id}",
@@ -142,13 +144,13 @@ def structure_unit_chart(org: Organisation, structure: StandardStructure, unit: 
 
 
 def regions_page(org: Organisation) -> PagePlan:
-    provinces, regencies = len(org.provincial_secretariats()), len(org.regency_secretariats())
+    provinces, regencies = len(org.regional.provinces()), len(org.regional.regencies())
     return PagePlan(
         REGIONS_DOC,
         "regions.md.j2",
         "Sekretariat Daerah",
         f"Sekretariat KPU di {provinces} provinsi dan {regencies} kabupaten/kota",
-        {"org": org, "sources": org.regional_sources()},
+        {"org": org, "sources": org.regional.sources()},
         regions_chart(org),
         trail(("Sekretariat Daerah", None)),
     )
@@ -186,7 +188,7 @@ def structure_unit_page(org: Organisation, structure: StandardStructure, unit: U
 
 
 def secretariat_page(org: Organisation, secretariat: Secretariat) -> PagePlan:
-    parent = org.administrative_parent(secretariat)
+    parent = org.regional.administrative_parent(secretariat)
     steps = [(parent.region_name, secretariat_doc(parent.key))] if parent else []
     province = secretariat.is_province
     return PagePlan(
@@ -206,8 +208,8 @@ def secretariat_page(org: Organisation, secretariat: Secretariat) -> PagePlan:
 def region_pages(org: Organisation) -> list[PagePlan]:
     """Every regional page: the national list, standard structures, and each secretariat."""
     pages = [regions_page(org)]
-    for structure in org.ordered_structures():
+    for structure in org.regional.ordered_structures():
         pages.append(structure_page(org, structure))
         pages += [structure_unit_page(org, structure, u) for u in structure.sub_unit]
-    pages += [secretariat_page(org, s) for s in org.secretariats.values()]
+    pages += [secretariat_page(org, s) for s in org.regional.secretariats.values()]
     return pages

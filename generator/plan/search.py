@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from generator.model.organisation import Secretariat
+from generator.model.regional import Secretariat
 from generator.schema import Body, Unit
 
 #: Regency prefixes, longest first, and the word people use for each.

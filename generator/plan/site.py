@@ -72,7 +72,7 @@ def plan(org: Organisation, repository: Repository | None = None) -> SitePlan:
         data_page(org),
         completeness_page(org, repository),
     ]
-    if org.secretariats:
+    if org.regional.secretariats:
         pages += region_pages(org)
     pages = [replace(p, edit_url=repository.edit_url(p.source_file)) for p in pages]
     return SitePlan(tuple(pages), section_navs(org))

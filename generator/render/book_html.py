@@ -22,8 +22,8 @@ from jinja2 import Environment
 from lxml import etree, html
 from markupsafe import Markup, escape
 
-from generator.model import organisation as model
 from generator.model.organisation import Organisation
+from generator.plan.labels import regulation_short
 from generator.plan.page import SitePlan
 from generator.render import filters
 from generator.schema import Regulation, Unit
@@ -268,10 +268,9 @@ def _toc(
         entries += [TocEntry(unit_anchor(u), u.nama, 2) for u in former]
     entries.append(TocEntry(REGULATIONS_ANCHOR, "Dasar Hukum", 1))
     entries += [
-        TocEntry(regulation_anchor(r), model.regulation_short(r), 2)
-        for r in org.regulations.values()
+        TocEntry(regulation_anchor(r), regulation_short(r), 2) for r in org.regulations.values()
     ]
-    if org.secretariats:
+    if org.regional.secretariats:
         entries.append(TocEntry(REGIONS_ANCHOR, "Sekretariat KPU Provinsi", 1))
     return entries
 
@@ -329,6 +328,6 @@ def book_html(
             if overview
             else None
         ),
-        "provinces": org.provincial_secretariats(),
+        "provinces": org.regional.provinces(),
     }
     return environment().get_template(TEMPLATE).render(context)

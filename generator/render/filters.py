@@ -8,7 +8,7 @@ from datetime import date
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from generator.model import organisation as model
+from generator.plan.labels import template_labels
 
 MONTHS = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -49,5 +49,5 @@ def base_environment(*, autoescape: bool, keep_trailing_newline: bool = False) -
         auto_reload=False,
     )
     env.filters.update(tanggal=tanggal, daftar=daftar)
-    env.globals.update(model.template_labels(), status_label=model.status_label)
+    env.globals.update(template_labels())
     return env

@@ -10,15 +10,10 @@ import io
 import json
 from typing import Any
 
-from generator.model.organisation import (
-    Marked,
-    Organisation,
-    Secretariat,
-    confidence,
-    item_confidence,
-    regulation_short,
-    regulation_title,
-)
+from generator.model.confidence import Marked, confidence, item_confidence
+from generator.model.organisation import Organisation
+from generator.model.regional import Secretariat
+from generator.plan.labels import regulation_short, regulation_title
 from generator.plan.open_data import (
     DATA_DIR,
     SECRETARIAT_COLUMNS,
@@ -89,7 +84,7 @@ def secretariat_id(secretariat: Secretariat) -> str:
 
 
 def _secretariat_row(org: Organisation, secretariat: Secretariat) -> dict[str, str]:
-    parent = org.administrative_parent(secretariat)
+    parent = org.regional.administrative_parent(secretariat)
     row = {
         "id": secretariat_id(secretariat),
         "kode": secretariat.kode,
@@ -124,10 +119,10 @@ def _json(data: Any) -> bytes:
 def data_files(org: Organisation) -> dict[str, bytes]:
     """Every open-data file, by path relative to docs/."""
     units = [_unit_row(u) for u in org.units.values()]
-    secretariats = [_secretariat_row(org, s) for s in org.secretariats.values()]
+    secretariats = [_secretariat_row(org, s) for s in org.regional.secretariats.values()]
     full_secretariats = [
         {**row, "keyakinan_kolom": own_confidences(s)}
-        for s, row in zip(org.secretariats.values(), secretariats, strict=True)
+        for s, row in zip(org.regional.secretariats.values(), secretariats, strict=True)
     ]
     full_units = []
     for unit, row in zip(org.units.values(), units, strict=True):
@@ -206,9 +201,7 @@ def unit_jsonld(org: Organisation, unit: Unit) -> dict[str, Any]:
         data["parentOrganization"] = _org(parent.nama)
     children = [c for c in org.children_of(unit) if _sure(c, "induk")]
     if unit.id == org.root.id:
-        children_names = [c.nama for c in children] + [
-            s.nama for s in org.provincial_secretariats()
-        ]
+        children_names = [c.nama for c in children] + [s.nama for s in org.regional.provinces()]
     else:
         children_names = [c.nama for c in children]
     if children_names:
@@ -218,7 +211,7 @@ def unit_jsonld(org: Organisation, unit: Unit) -> dict[str, Any]:
 
 def secretariat_jsonld(org: Organisation, secretariat: Secretariat) -> dict[str, Any]:
     """schema.org data for a regional secretariat page."""
-    parent = org.administrative_parent(secretariat)
+    parent = org.regional.administrative_parent(secretariat)
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         **_org(secretariat.nama, alternateName=[secretariat.short]),
@@ -229,7 +222,7 @@ def secretariat_jsonld(org: Organisation, secretariat: Secretariat) -> dict[str,
             "identifier": secretariat.kode,
         },
     }
-    regencies = [s for s in org.regency_secretariats(secretariat) if parent is None]
+    regencies = [s for s in org.regional.regencies(secretariat) if parent is None]
     below = [s.nama for s in regencies if _sure(s, "keberadaan")] or [
         u.nama for u in secretariat.active_sub_units if _sure(u, "induk")
     ]

@@ -8,14 +8,18 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 
 from generator import escape
-from generator.model import organisation as model
+from generator.model import timeline
+from generator.model.confidence import confidence, item_confidence
+from generator.model.regional import structure_successors, structure_units
 from generator.plan import history
+from generator.plan.labels import citations, name_label
 from generator.plan.org_charts import has_successors, outline
 from generator.plan.page import Link, PagePlan
 from generator.render import filters, opendata
 from generator.schema import StandardStructure, Unit
 from generator.urls import (
     HISTORY_DOC,
+    article_anchor,
     regulation_doc,
     relative_doc,
     relative_url,
@@ -87,13 +91,16 @@ def environment() -> Environment:
         PUBLIC_DOMAIN_NOTE=opendata.PUBLIC_DOMAIN_NOTE,
         HISTORY_DOC=HISTORY_DOC,
         HISTORY_TITLE=history.TITLE,
-        article_anchor=model.article_anchor,
+        article_anchor=article_anchor,
         outline=outline,
         chart_has_successors=has_successors,
-        confidence=model.confidence,
-        item_confidence=model.item_confidence,
-        name_label=model.name_label,
-        REGENCY_EXISTENCE=model.REGENCY_EXISTENCE,
+        confidence=confidence,
+        item_confidence=item_confidence,
+        name_label=name_label,
+        citations=citations,
+        structure_units=structure_units,
+        structure_successors=structure_successors,
+        unit_history=timeline.unit_history,
         unit_doc=unit_doc,
         secretariat_doc=secretariat_doc,
         structure_doc=structure_doc,

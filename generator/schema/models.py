@@ -313,6 +313,11 @@ class Unit(_Record):
         return self.status is UnitStatus.DISSOLVED
 
     @property
+    def display_order(self) -> tuple[int, str]:
+        """Siblings are shown by their ``urutan``, then by name."""
+        return (self.urutan if self.urutan is not None else 10_000, self.nama.casefold())
+
+    @property
     def other_names(self) -> tuple[str, ...]:
         """Abbreviation and aliases, once each, without the official name."""
         names = [*([self.singkatan] if self.singkatan else []), *(a.nama for a in self.alias)]

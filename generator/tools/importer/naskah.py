@@ -13,10 +13,10 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from generator.model.organisation import article_anchor
 from generator.schema import ConsolidatedText, TextArticle, TextParagraph
 from generator.tools.importer.consolidate import Consolidated
 from generator.tools.importer.document import Article, Point
+from generator.urls import article_anchor
 
 TITLE = "Naskah konsolidasi (tidak resmi)"
 

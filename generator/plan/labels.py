@@ -1,0 +1,185 @@
+"""The words pages say for the content's values: kinds, positions, confidence levels, topics,
+relations, field names, regulation titles and statuses.
+
+The plan decides what pages say, so these live here; the templates (pages and the printable book)
+print them, through ``template_labels`` or through the views the plan builds.
+"""
+
+from __future__ import annotations
+
+from generator.content.gaps import CORE_TOPICS, quotes
+from generator.model.confidence import Marked, confidence
+from generator.model.regional import (
+    REGENCY_EXISTENCE,
+    SECRETARIAT_NAME_CONFIDENCE,
+    SECRETARIAT_NAME_REASON,
+)
+from generator.schema import (
+    AliasKind,
+    Confidence,
+    Position,
+    Provision,
+    Regulation,
+    RegulationKind,
+    RelationKind,
+    StandardStructure,
+    Topic,
+    Unit,
+    UnitKind,
+)
+
+KIND_LABELS: dict[UnitKind, str] = {
+    UnitKind.SECRETARIAT_GENERAL: "Sekretariat Jenderal",
+    UnitKind.DEPUTY: "Deputi",
+    UnitKind.PRINCIPAL_INSPECTORATE: "Inspektorat Utama",
+    UnitKind.BUREAU: "Biro",
+    UnitKind.CENTRE: "Pusat",
+    UnitKind.REGIONAL_INSPECTORATE: "Inspektorat Wilayah",
+    UnitKind.DIVISION: "Bagian",
+    UnitKind.SUBDIVISION: "Subbagian",
+    UnitKind.PROVINCIAL_SECRETARIAT: "Sekretariat KPU Provinsi",
+    UnitKind.REGENCY_SECRETARIAT: "Sekretariat KPU Kabupaten/Kota",
+}
+
+POSITION_LABELS: dict[Position, str] = {
+    Position.JPT_MADYA: "Jabatan Pimpinan Tinggi Madya",
+    Position.JPT_PRATAMA: "Jabatan Pimpinan Tinggi Pratama",
+    Position.ADMINISTRATOR: "Jabatan Administrator",
+    Position.SUPERVISOR: "Jabatan Pengawas",
+}
+
+CONFIDENCE_LABELS: dict[Confidence, str] = {
+    Confidence.VERIFIED: "Terverifikasi",
+    Confidence.SECONDARY: "Sumber sekunder",
+    Confidence.INFERRED: "Inferensi",
+    Confidence.UNVERIFIED: "Perlu verifikasi",
+}
+
+CONFIDENCE_MEANINGS: dict[Confidence, str] = {
+    Confidence.VERIFIED: "sumber yang dirujuk menyatakannya dengan kata-kata yang dekat dengan yang tertulis di sini",
+    Confidence.SECONDARY: (
+        "dinyatakan oleh sumber sekunder (berita, blog KPU daerah, buku, atau aplikasi pegawai KPU), "
+        "belum oleh teks peraturannya"
+    ),
+    Confidence.INFERRED: "disimpulkan dari beberapa sumber; tidak ada sumber yang menyatakannya secara langsung",
+    Confidence.UNVERIFIED: "belum dapat dipastikan; jangan dikutip sebagai fakta sebelum diperiksa pada peraturannya",
+}
+
+TOPIC_LABELS: dict[Topic, str] = {
+    Topic.STANDING: "Kedudukan",
+    Topic.COMPOSITION: "Susunan",
+    Topic.DUTIES: "Tugas",
+    Topic.FUNCTIONS: "Fungsi",
+    Topic.POWERS: "Wewenang",
+    Topic.OBLIGATIONS: "Kewajiban",
+    Topic.RESPONSIBILITY: "Tanggung jawab",
+}
+
+ALIAS_LABELS: dict[AliasKind, str] = {
+    AliasKind.ABBREVIATION: "singkatan",
+    AliasKind.OTHER: "nama lain",
+    AliasKind.INFORMAL: "sebutan tidak resmi",
+    AliasKind.SPELLING: "ejaan lain",
+    AliasKind.FORMER: "nama lama",
+}
+
+REGULATION_KIND_LABELS: dict[RegulationKind, tuple[str, str]] = {
+    RegulationKind.LAW: ("Undang-Undang", "UU"),
+    RegulationKind.PERPPU: ("Peraturan Pemerintah Pengganti Undang-Undang", "Perppu"),
+    RegulationKind.PERPRES: ("Peraturan Presiden", "Perpres"),
+    RegulationKind.PKPU: ("Peraturan Komisi Pemilihan Umum", "PKPU"),
+}
+
+#: How an incoming relation reads from the side of the regulation it points at.
+RELATION_LABELS: dict[RelationKind, tuple[str, str]] = {
+    RelationKind.AMENDS: ("Mengubah", "Diubah oleh"),
+    RelationKind.ENACTS: (
+        "Menetapkan menjadi undang-undang",
+        "Ditetapkan menjadi undang-undang oleh",
+    ),
+    RelationKind.IMPLEMENTS: ("Melaksanakan", "Dilaksanakan oleh"),
+    RelationKind.REVOKES: ("Mencabut", "Dicabut oleh"),
+}
+
+#: How fields are named for readers (where the YAML name is not already plain Indonesian).
+FIELD_LABELS: dict[str, str] = {
+    "induk": "Unit atasan",
+    "digantikan_oleh": "Digantikan oleh",
+    "kepala": "Pimpinan",
+    "jabatan": "Jenjang jabatan pimpinan",
+    "eselon": "Eselon",
+    "tentang": "Judul",
+    "dasar_hukum": "Dasar hukum",
+}
+
+#: A kabupaten/kota structure follows a pattern seen in a few secretariats; each one's type is unknown.
+PATTERN_NOTE = "pola yang tercatat di beberapa sekretariat; tipe sekretariat ini belum diketahui"
+
+
+def field_label(key: str) -> str:
+    """A field's name for readers: 'Unit atasan' for induk, else the YAML name made readable."""
+    return FIELD_LABELS.get(key, key.replace("_", " ").capitalize())
+
+
+def name_label(record: Marked) -> str:
+    """'Nama resmi', unless the name itself is uncertain (e.g. rendered from a translation)."""
+    return "Nama" if confidence(record, "nama").own else "Nama resmi"
+
+
+def regulation_title(regulation: Regulation) -> str:
+    """The full title, e.g. 'Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum'."""
+    kind = REGULATION_KIND_LABELS[regulation.jenis][0]
+    return f"{kind} Nomor {regulation.nomor} Tahun {regulation.tahun} tentang {regulation.tentang}"
+
+
+def regulation_short(regulation: Regulation) -> str:
+    """The short citation, e.g. 'UU 7/2017'."""
+    return f"{REGULATION_KIND_LABELS[regulation.jenis][1]} {regulation.nomor}/{regulation.tahun}"
+
+
+def regulation_status(regulation: Regulation) -> str:
+    """'Berlaku' or 'Dicabut'."""
+    return "Berlaku" if regulation.in_force else "Dicabut"
+
+
+def status_label(unit: Unit) -> str:
+    """'Aktif', or 'Dibubarkan (2020–2023)' for a former unit."""
+    if not unit.is_former:
+        return "Aktif"
+    return f"Dibubarkan ({unit.periode})" if unit.periode else "Dibubarkan"
+
+
+def citation(regulations: dict[str, Regulation], provision: Provision) -> str:
+    """Where a quotation comes from, e.g. 'UU 7/2017 Pasal 81'."""
+    return f"{regulation_short(regulations[provision.peraturan])} {provision.pasal}"
+
+
+def citations(
+    regulations: dict[str, Regulation], record: Unit | StandardStructure, topic: Topic
+) -> list[str]:
+    """Where a record's quotations on one topic come from, once each."""
+    return list(dict.fromkeys(citation(regulations, p) for p in quotes(record, topic)))
+
+
+def template_labels() -> dict[str, object]:
+    """The words and constants every template prints (pages and the printable book alike)."""
+    return {
+        "KIND": KIND_LABELS,
+        "POSITION": POSITION_LABELS,
+        "CONFIDENCE": CONFIDENCE_LABELS,
+        "CONFIDENCE_MEANING": CONFIDENCE_MEANINGS,
+        "TOPIC": TOPIC_LABELS,
+        "CORE_TOPICS": CORE_TOPICS,
+        "FIELD": FIELD_LABELS,
+        "ALIAS": ALIAS_LABELS,
+        "RELATION": RELATION_LABELS,
+        "REGULATION_KIND": REGULATION_KIND_LABELS,
+        "NAME_CONFIDENCE": SECRETARIAT_NAME_CONFIDENCE,
+        "NAME_REASON": SECRETARIAT_NAME_REASON,
+        "REGENCY_EXISTENCE": REGENCY_EXISTENCE,
+        "PATTERN_NOTE": PATTERN_NOTE,
+        "Topic": Topic,
+        "regulation_title": regulation_title,
+        "regulation_short": regulation_short,
+        "status_label": status_label,
+    }
