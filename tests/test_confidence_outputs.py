@@ -18,7 +18,8 @@ import pytest
 from generator.escape import md
 from generator.model.confidence import confidence
 from generator.model.organisation import Organisation
-from generator.render.opendata import data_files, secretariat_jsonld, unit_jsonld
+from generator.plan.jsonld import secretariat_jsonld, unit_jsonld
+from generator.render.opendata import data_files
 from tests.conftest import MINIMAL, Project, copy_project, load_org
 
 INFERRED = (

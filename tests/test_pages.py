@@ -70,3 +70,18 @@ def test_no_template_names_a_content_id_or_an_article():
                 template,
                 content_id,
             )
+
+
+def test_pages_receive_plan_data_not_the_organisation(minimal_org):
+    """Templates only print: the plan resolves parents, children, quotations and status words."""
+    from generator.model.organisation import Organisation
+    from generator.plan.site import plan
+
+    for page in plan(minimal_org).pages:
+        values = page.context.values()
+        assert not any(isinstance(v, Organisation) for v in values), page.path
+    templates = Path(__file__).resolve().parent.parent / "generator" / "render" / "templates"
+    for template in templates.glob("*.md.j2"):
+        text = template.read_text(encoding="utf-8")
+        assert not re.search(r"\borg\b", text), template.name
+        assert '"Berlaku"' not in text and '"Dicabut"' not in text, template.name

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from generator.model.confidence import is_uncertain
 from generator.model.organisation import Organisation
-from generator.plan.labels import KIND_LABELS, regulation_short, regulation_title
+from generator.plan.labels import ALIAS_LABELS, KIND_LABELS, regulation_short
 from generator.plan.org_charts import ADMINISTRATIVE, Chart, Node, box, line, successor_line
 from generator.plan.page import PagePlan, trail
 from generator.plan.search import unit_root_text, unit_search_names
-from generator.schema import Regulation, Unit
+from generator.plan.views import RegulationView, overview, regulation_view, unit_view
+from generator.schema import AliasKind, Unit
 from generator.stem import root_forms
 from generator.urls import (
     AZ_DOC,
@@ -101,7 +102,7 @@ def unit_page(org: Organisation, unit: Unit) -> PagePlan:
         "unit.md.j2",
         unit.nama,
         f"{kind} dalam struktur Sekretariat Jenderal KPU" + (f": {parent.nama}" if parent else ""),
-        {"org": org, "unit": unit},
+        {"view": unit_view(org, unit)},
         unit_chart(org, unit),
         trail(STRUCTURE, *steps, (unit.nama, None)),
         search_boost(org, unit),
@@ -117,20 +118,21 @@ def overview_page(org: Organisation) -> PagePlan:
         "overview.md.j2",
         "Struktur Organisasi",
         "Bagan dan daftar unit Sekretariat Jenderal KPU sampai unit eselon II",
-        {"org": org},
+        {"view": overview(org)},
         overview_chart(org),
         trail(("Struktur Organisasi", None)),
     )
 
 
-def regulation_page(org: Organisation, regulation: Regulation) -> PagePlan:
+def regulation_page(org: Organisation, view: RegulationView) -> PagePlan:
+    regulation = view.regulation
     short = regulation_short(regulation)
     return PagePlan(
         regulation_doc(regulation.id),
         "regulation.md.j2",
         short,
-        regulation_title(regulation),
-        {"org": org, "regulation": regulation},
+        view.title,
+        {"view": view},
         crumbs=trail(("Dasar Hukum", REGULATIONS_DOC), (short, None)),
         search_boost=3,
         search_names=tuple(regulation.alias),
@@ -138,13 +140,13 @@ def regulation_page(org: Organisation, regulation: Regulation) -> PagePlan:
     )
 
 
-def regulations_page(org: Organisation) -> PagePlan:
+def regulations_page(regulations: list[RegulationView]) -> PagePlan:
     return PagePlan(
         REGULATIONS_DOC,
         "regulations.md.j2",
         "Dasar Hukum",
         "Peraturan yang mengatur organisasi Sekretariat Jenderal KPU",
-        {"org": org},
+        {"regulations": regulations},
         crumbs=trail(("Dasar Hukum", None)),
     )
 
@@ -157,6 +159,8 @@ class AzEntry:
     unit: Unit
     kind: str | None
     """None for the official name; otherwise how the name relates to it (singkatan, …)."""
+    label: str | None = None
+    """That relation in words for readers ('sebutan tidak resmi' for 'informal')."""
 
     @property
     def letter(self) -> str:
@@ -170,10 +174,12 @@ def az_entries(org: Organisation) -> list[AzEntry]:
     for unit in org.units.values():
         entries.append(AzEntry(unit.nama, unit, None))
         if unit.singkatan:
-            entries.append(AzEntry(unit.singkatan, unit, "singkatan"))
+            kind = AliasKind.ABBREVIATION
+            entries.append(AzEntry(unit.singkatan, unit, kind.value, ALIAS_LABELS[kind]))
         for alias in unit.alias:
             if alias.nama not in (unit.nama, unit.singkatan):
-                entries.append(AzEntry(alias.nama, unit, alias.jenis.value))
+                label = ALIAS_LABELS[alias.jenis]
+                entries.append(AzEntry(alias.nama, unit, alias.jenis.value, label))
     return sorted(entries, key=lambda e: (e.name.casefold(), e.unit.nama.casefold()))
 
 
@@ -183,16 +189,17 @@ def az_page(org: Organisation) -> PagePlan:
         "az.md.j2",
         "Indeks A–Z",
         "Semua unit Sekretariat Jenderal KPU beserta singkatan dan nama lainnya",
-        {"org": org, "entries": az_entries(org)},
+        {"entries": az_entries(org)},
         crumbs=trail(("Indeks A–Z", None)),
     )
 
 
 def central_pages(org: Organisation) -> list[PagePlan]:
+    regulations = [regulation_view(org, r) for r in org.regulations.values()]
     return [
         overview_page(org),
-        regulations_page(org),
+        regulations_page(regulations),
         az_page(org),
         *(unit_page(org, u) for u in org.units.values()),
-        *(regulation_page(org, r) for r in org.regulations.values()),
+        *(regulation_page(org, r) for r in regulations),
     ]

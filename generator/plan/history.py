@@ -143,7 +143,6 @@ def history_page(org: Organisation) -> PagePlan:
         TITLE,
         "Susunan unit Sekretariat Jenderal KPU dulu dan sekarang, dan unit mana menggantikan unit mana",
         {
-            "org": org,
             "changes": changes,
             "before": before,
             "after": after,

@@ -17,6 +17,7 @@ from generator.model.regional import (
 from generator.schema import (
     AliasKind,
     Confidence,
+    Level,
     Position,
     Provision,
     Regulation,
@@ -101,6 +102,11 @@ RELATION_LABELS: dict[RelationKind, tuple[str, str]] = {
     RelationKind.REVOKES: ("Mencabut", "Dicabut oleh"),
 }
 
+LEVEL_LABELS: dict[Level, str] = {
+    Level.PROVINCE: "Provinsi",
+    Level.REGENCY: "Kabupaten/Kota",
+}
+
 #: How fields are named for readers (where the YAML name is not already plain Indonesian).
 FIELD_LABELS: dict[str, str] = {
     "induk": "Unit atasan",
@@ -177,8 +183,7 @@ def template_labels() -> dict[str, object]:
         "NAME_CONFIDENCE": SECRETARIAT_NAME_CONFIDENCE,
         "NAME_REASON": SECRETARIAT_NAME_REASON,
         "REGENCY_EXISTENCE": REGENCY_EXISTENCE,
-        "PATTERN_NOTE": PATTERN_NOTE,
-        "Topic": Topic,
+        "LEVEL": LEVEL_LABELS,
         "regulation_title": regulation_title,
         "regulation_short": regulation_short,
         "status_label": status_label,

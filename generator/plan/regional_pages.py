@@ -14,6 +14,7 @@ from generator.plan.labels import KIND_LABELS
 from generator.plan.org_charts import ADMINISTRATIVE, UNDER, Chart, Node, box, line, successor_line
 from generator.plan.page import PagePlan, trail
 from generator.plan.search import secretariat_search_names, unit_root_text, unit_search_names
+from generator.plan.views import regions, secretariat_view, structure_unit_view, structure_view
 from generator.schema import StandardStructure, Unit
 from generator.stem import root_forms
 from generator.urls import REGIONS_DOC, secretariat_doc, structure_doc, structure_unit_doc, unit_doc
@@ -150,7 +151,7 @@ def regions_page(org: Organisation) -> PagePlan:
         "regions.md.j2",
         "Sekretariat Daerah",
         f"Sekretariat KPU di {provinces} provinsi dan {regencies} kabupaten/kota",
-        {"org": org, "sources": org.regional.sources()},
+        {"view": regions(org)},
         regions_chart(org),
         trail(("Sekretariat Daerah", None)),
     )
@@ -162,7 +163,7 @@ def structure_page(org: Organisation, structure: StandardStructure) -> PagePlan:
         "standard_structure.md.j2",
         structure.nama,
         f"Struktur baku, tugas, wewenang, dan kewajiban {structure.nama}",
-        {"org": org, "structure": structure},
+        {"view": structure_view(org, structure)},
         structure_chart(org, structure),
         trail(REGIONS, (structure.nama, None)),
         search_boost=2,
@@ -177,7 +178,7 @@ def structure_unit_page(org: Organisation, structure: StandardStructure, unit: U
         "structure_unit.md.j2",
         unit.nama,
         f"{KIND_LABELS[unit.jenis]} dalam struktur baku {structure.nama}",
-        {"org": org, "structure": structure, "unit": unit},
+        {"structure": structure, "view": structure_unit_view(org, structure, unit)},
         structure_unit_chart(org, structure, unit),
         trail(REGIONS, (structure.nama, structure_doc(structure.id)), (unit.nama, None)),
         search_boost=2,
@@ -196,7 +197,7 @@ def secretariat_page(org: Organisation, secretariat: Secretariat) -> PagePlan:
         "secretariat.md.j2",
         secretariat.nama,
         f"{secretariat.short}, kode wilayah {secretariat.kode}",
-        {"org": org, "secretariat": secretariat},
+        {"view": secretariat_view(org, secretariat)},
         secretariat_chart(org, secretariat),
         trail(REGIONS, *steps, (secretariat.region_name, None)),
         search_boost=1.25 if province else 1,  # see generator/plan/search.py

@@ -39,7 +39,11 @@ def data_page(org: Organisation) -> PagePlan:
         "Data Terbuka",
         "Seluruh struktur organisasi Setjen KPU dan sekretariat daerah sebagai JSON dan CSV",
         {
-            "org": org,
+            "counts": {
+                "units": len(org.units),
+                "secretariats": len(org.regional.secretariats),
+                "regulations": len(org.regulations),
+            },
             "unit_columns": UNIT_COLUMNS,
             "secretariat_columns": SECRETARIAT_COLUMNS,
             "region_sources": licence_sources(org),

@@ -8,15 +8,12 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 
 from generator import escape
-from generator.model import timeline
-from generator.model.confidence import confidence, item_confidence
-from generator.model.regional import structure_successors, structure_units
+from generator.model.confidence import confidence
 from generator.plan import history
-from generator.plan.labels import citations, name_label
 from generator.plan.org_charts import has_successors, outline
 from generator.plan.page import Link, PagePlan
 from generator.render import filters, opendata
-from generator.schema import StandardStructure, Unit
+from generator.schema import Unit
 from generator.urls import (
     HISTORY_DOC,
     article_anchor,
@@ -55,14 +52,6 @@ def _unit_ref(unit: Unit) -> Link:
     return Link(unit.nama, unit_doc(unit.id))
 
 
-def _structure_ref(structure: StandardStructure) -> Link:
-    return Link(structure.nama, structure_doc(structure.id))
-
-
-def _structure_unit_ref(unit: Unit, structure: StandardStructure) -> Link:
-    return Link(unit.nama, structure_unit_doc(structure.id, unit.id))
-
-
 @pass_context
 def _url_doc(context: Context, doc: str) -> str:
     return relative_url(doc, context["page"].path)
@@ -84,8 +73,6 @@ def environment() -> Environment:
         url_doc=_url_doc,
         md_link=_md_link,
         unit_ref=_unit_ref,
-        structure_ref=_structure_ref,
-        structure_unit_ref=_structure_unit_ref,
     )
     env.globals.update(
         PUBLIC_DOMAIN_NOTE=opendata.PUBLIC_DOMAIN_NOTE,
@@ -95,18 +82,10 @@ def environment() -> Environment:
         outline=outline,
         chart_has_successors=has_successors,
         confidence=confidence,
-        item_confidence=item_confidence,
-        name_label=name_label,
-        citations=citations,
-        structure_units=structure_units,
-        structure_successors=structure_successors,
-        unit_history=timeline.unit_history,
         unit_doc=unit_doc,
         secretariat_doc=secretariat_doc,
         structure_doc=structure_doc,
         structure_unit_doc=structure_unit_doc,
-        unit_jsonld=opendata.unit_jsonld,
-        secretariat_jsonld=opendata.secretariat_jsonld,
     )
     return env
 
