@@ -19,7 +19,8 @@ from generator.errors import ContentError, GeneratorError
 from generator.pipeline.build import build, check_content, generate
 from generator.pipeline.write import write_tree
 from generator.schema.publish import json_schemas
-from generator.tools.diff import describe, markdown
+from generator.tools import diff_report
+from generator.tools.diff import describe
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -190,13 +191,24 @@ def _parser() -> argparse.ArgumentParser:
         help="ringkas perubahan konten dibanding sebuah revisi git",
         description=(
             "Bandingkan konten sekarang dengan konten pada revisi git REVISI: unit yang ditambahkan, "
-            "dihapus, berganti nama, dipindahkan, dan kolom yang berubah, dalam Markdown."
+            "dihapus, berganti nama, dipindahkan, dan kolom yang berubah, dalam Markdown (untuk "
+            "peninjau) atau JSON (untuk alat lain). Keluar 1 bila perubahan itu merusak alamat "
+            "halaman yang sudah terbit."
         ),
     )
     diff_cmd.add_argument(
         "revisi", metavar="REVISI", help="revisi git pembanding, mis. origin/main"
     )
     content_option(diff_cmd)
+    diff_cmd.add_argument(
+        "--format",
+        choices=["markdown", "json"],
+        default="markdown",
+        help=(
+            "bentuk keluaran: markdown (bawaan, ringkasan untuk peninjau) atau json (setiap "
+            "perubahan dengan nilai lama dan barunya, untuk alat lain)"
+        ),
+    )
 
     serve_cmd = commands.add_parser(
         "serve",
@@ -358,14 +370,15 @@ def _impor_peraturan(args: argparse.Namespace) -> int:
     return run(args)
 
 
-def _diff(content: Path, revision: str) -> int:
+def _diff(content: Path, revision: str, form: str) -> int:
     """The change summary on stdout; a page address the change would break fails (exit 1)."""
     try:
         diff = describe(content, revision)
     except GeneratorError as error:
         print(f"galat: {error}", file=sys.stderr)
         return EXIT_USAGE
-    sys.stdout.write(markdown(diff, revision))
+    formatter = diff_report.as_json if form == "json" else diff_report.markdown
+    sys.stdout.write(formatter(diff, revision))
     for broken in diff.broken:
         print(f"galat: alamat {broken.address} akan rusak: {broken.fix}", file=sys.stderr)
     return EXIT_CONTENT if diff.broken else EXIT_OK
@@ -399,7 +412,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"galat: folder konten '{args.content}' tidak ada", file=sys.stderr)
         return EXIT_USAGE
     if args.command == "diff":
-        return _diff(args.content, args.revisi)
+        return _diff(args.content, args.revisi, args.format)
     if args.command == "check":
         return _check(args)
     if not args.config.is_file():

@@ -8,6 +8,7 @@ import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -255,3 +256,20 @@ def browser() -> Iterator[object]:
         instance = driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         yield instance
         instance.close()
+
+
+def diff_json_agrees(
+    content: Path, revision: str, markdown: str, code: int, capsys: pytest.CaptureFixture[str]
+) -> dict[str, Any]:
+    """Run `diff --format json` after a Markdown diff: it exits alike and holds every change
+    and broken address the Markdown lists, as data. Returns the JSON."""
+    assert main(["diff", revision, "--content", str(content), "--format", "json"]) == code
+    data = json.loads(capsys.readouterr().out)
+    assert data["revisi"] == revision
+    items = [line[2:] for line in markdown.splitlines() if line.startswith("- ")]
+    assert len(data["perubahan"]) + len(data["alamat_rusak"]) == len(items)
+    for change in data["perubahan"]:
+        assert change["subject"] and change["kind"] and "key" in change["record"]
+    for broken in data["alamat_rusak"]:
+        assert f"`{broken['alamat']}`: {broken['perbaikan']}" in items
+    return data

@@ -8,7 +8,7 @@ import pytest
 
 from generator.cli import main
 
-from .conftest import Project
+from .conftest import Project, diff_json_agrees
 
 
 def _git(project: Project, *args: str) -> None:
@@ -40,7 +40,9 @@ def _diff(
     project: Project, capsys: pytest.CaptureFixture[str], revision: str = "HEAD", code: int = 0
 ) -> str:
     assert main(["diff", revision, "--content", str(project.content)]) == code
-    return capsys.readouterr().out
+    out = capsys.readouterr().out
+    diff_json_agrees(project.content, revision, out, code, capsys)
+    return out
 
 
 def test_no_change(repo: Project, capsys: pytest.CaptureFixture[str]):

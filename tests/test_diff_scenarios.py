@@ -13,7 +13,7 @@ import pytest
 
 from generator.cli import main
 
-from .conftest import CONTENT
+from .conftest import CONTENT, diff_json_agrees
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,7 @@ def repo(tmp_path: Path) -> Repo:
 def _diff(repo: Repo, capsys: pytest.CaptureFixture[str], code: int = 0) -> tuple[str, str]:
     assert main(["diff", "HEAD", "--content", str(repo.content)]) == code
     captured = capsys.readouterr()
+    diff_json_agrees(repo.content, "HEAD", captured.out, code, capsys)
     return captured.out, captured.err
 
 
@@ -112,6 +113,32 @@ def test_renamed_regency_without_former_name_fails_with_the_line_to_add(repo: Re
         f"`daerah/jawa-barat/kabupaten-bogor/`: {fix}"
     ]
     assert err == f"galat: alamat daerah/jawa-barat/kabupaten-bogor/ akan rusak: {fix}\n"
+
+
+def test_json_names_each_change_with_its_old_and_new_value(repo: Repo, capsys):
+    repo.edit("wilayah/jawa-barat.yml", 'nama: "Kabupaten Bogor"', 'nama: "Kabupaten Bogor Raya"')
+    repo.edit("unit/biro-logistik.yml", 'kode: "07"', 'kode: "17"')
+    out, _ = _diff(repo, capsys, code=1)
+    data = diff_json_agrees(repo.content, "HEAD", out, 1, capsys)
+    assert {
+        "subject": "kabupaten-kota",
+        "kind": "berganti-nama",
+        "record": {"key": "32.01", "name": "Kabupaten Bogor Raya"},
+        "within": {"key": "jawa-barat", "name": None},
+        "field": None,
+        "quote": [],
+        "before": "Kabupaten Bogor",
+        "after": "Kabupaten Bogor Raya",
+        "redirected": False,
+    } in data["perubahan"]
+    (field,) = [c for c in data["perubahan"] if c["subject"] == "unit"]
+    assert (field["kind"], field["field"], field["before"], field["after"]) == (
+        "kolom-berubah",
+        "kode",
+        "07",
+        "17",
+    )
+    assert [b["alamat"] for b in data["alamat_rusak"]] == ["daerah/jawa-barat/kabupaten-bogor/"]
 
 
 def test_renamed_regency_with_former_name_passes(repo: Repo, capsys):

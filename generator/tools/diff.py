@@ -1,6 +1,7 @@
-"""What a change does to the content, for reviewers, as Markdown: units, regulations, sources,
-provinces, kab/kota and standard structures, each added, removed, renamed or changed (with old and
-new values), between a git revision and the working tree.
+"""What a change does to the content, as data: units, regulations, sources, provinces, kab/kota
+and standard structures, each added, removed, renamed or changed (with old and new values),
+between a git revision and the working tree. ``generator.tools.diff_report`` writes it for
+reviewers (Markdown) and for other tools (JSON).
 
 It also finds published addresses a change would break: a unit id gone without ``id_lama`` on
 the unit that replaced it, a kab/kota renamed without ``nama_lama``. Those make ``diff`` fail.
@@ -15,12 +16,12 @@ import tarfile
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from generator.content.load import RawDocument, load_content
 from generator.errors import GeneratorError
-from generator.escape import md
 from generator.urls import (
     doc_url,
     secretariat_doc,
@@ -28,9 +29,6 @@ from generator.urls import (
     structure_unit_doc,
     unit_doc,
 )
-
-#: How many characters of an old or new value a reviewer sees.
-VALUE_WIDTH = 80
 
 
 @dataclass(frozen=True)
@@ -60,6 +58,68 @@ class Snapshot:
     """Content files that could not be parsed: their records are unknown, not removed."""
 
 
+class Subject(StrEnum):
+    """What kind of thing changed."""
+
+    FILE = "berkas"
+    UNIT = "unit"
+    REGULATION = "peraturan"
+    SOURCE = "sumber"
+    PROVINCE = "provinsi"
+    REGENCY = "kabupaten-kota"
+    STRUCTURE = "struktur-baku"
+    SUB_UNIT = "sub-unit"
+
+
+class Kind(StrEnum):
+    """How it changed."""
+
+    UNREADABLE = "tidak-terbaca"
+    ADDED = "ditambahkan"
+    REMOVED = "dihapus"
+    RENAMED = "berganti-nama"
+    NEW_KEY = "berganti-id"
+    """A new id (a kab/kota: a new Kemendagri code)."""
+    MOVED = "dipindahkan"
+    """A new parent (a kab/kota: another province)."""
+    FIELD = "kolom-berubah"
+    QUOTE_ADDED = "kutipan-ditambahkan"
+    QUOTE_REMOVED = "kutipan-dihapus"
+    QUOTE_CHANGED = "kutipan-berubah"
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A record as a change names it: its key (id, Kemendagri code, or file) and its name."""
+
+    key: str | None
+    """None for 'no parent'."""
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference between the revision and the working tree."""
+
+    subject: Subject
+    kind: Kind
+    record: Ref
+    """The record (by its key and name now; before, for a removed one)."""
+    within: Ref | None = None
+    """The standard structure a sub-unit belongs to; the province (by id) of a kab/kota."""
+    field: str | None = None
+    """The field that changed (``Kind.FIELD``, ``Kind.QUOTE_CHANGED``)."""
+    quote: tuple[Any, ...] = ()
+    """The quotation concerned: its topic, regulation and article."""
+    before: Any = None
+    """The old value: of the field, the old id or code, the old name, the old parent (a ``Ref``)
+    or province id; for an unreadable file, its path when it is the revision's."""
+    after: Any = None
+    """The new value, likewise; for an added unit, its parent (a ``Ref``)."""
+    redirected: bool = False
+    """For a new id: the old address is recorded (``id_lama``) and leads to the new page."""
+
+
 @dataclass(frozen=True)
 class BrokenAddress:
     """A page that exists at the revision and would disappear without a redirect."""
@@ -70,17 +130,13 @@ class BrokenAddress:
 
 @dataclass
 class ContentDiff:
-    """Every change between two snapshots, as titled lists of Markdown items."""
+    """Every change between two snapshots, and the published addresses it would break."""
 
-    sections: list[tuple[str, list[str]]] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
     broken: list[BrokenAddress] = field(default_factory=list)
 
-    def add(self, title: str, items: list[str]) -> None:
-        if items:
-            self.sections.append((title, items))
-
     def empty(self) -> bool:
-        return not self.sections and not self.broken
+        return not self.changes and not self.broken
 
 
 # --- Reading one side ---------------------------------------------------------------------------
@@ -180,57 +236,6 @@ def snapshot_at(content_dir: Path, revision: str) -> Snapshot:
         return snapshot(base)
 
 
-# --- Showing values -----------------------------------------------------------------------------
-
-
-def shorten(text: str, width: int = VALUE_WIDTH) -> str:
-    """One line of at most ``width`` characters.
-
-    >>> shorten("a  b\\nc"), shorten("x" * 100)[-3:], len(shorten("x" * 100))
-    ('a b c', 'xx…', 80)
-    """
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def value(data: Any) -> str:
-    """A value as a Markdown code span, shortened; a missing value says so.
-
-    >>> value(None), value("07"), value(["a", "b"]), value("a`b")
-    ('(kosong)', '`07`', '`["a", "b"]`', "`a'b`")
-    """
-    if data is None:
-        return "(kosong)"
-    text = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False, default=str)
-    shown = shorten(text).replace("`", "'") or " "
-    return f"`{shown}`"
-
-
-def _name(record: Record | None, key: str) -> str:
-    name = record.data.get("nama") if record else None
-    return name if isinstance(name, str) else key
-
-
-def _label(record: Record | None, key: str) -> str:
-    name = record.data.get("nama") if record else None
-    return f"{md(name)} (`{key}`)" if isinstance(name, str) else f"`{key}`"
-
-
-def _changed_fields(before: dict[str, Any], after: dict[str, Any], skip: set[str]) -> list[str]:
-    return sorted(
-        k for k in set(before) | set(after) if k not in skip and before.get(k) != after.get(k)
-    )
-
-
-def _field_items(
-    prefix: str, before: dict[str, Any], after: dict[str, Any], skip: set[str]
-) -> list[str]:
-    return [
-        f"{prefix}: `{k}`: {value(before.get(k))} → {value(after.get(k))}"
-        for k in _changed_fields(before, after, skip)
-    ]
-
-
 # --- Pairing records whose key changed ----------------------------------------------------------
 
 Rule = Callable[[str, dict[str, Any], dict[str, Any]], bool]
@@ -299,123 +304,161 @@ def _unit_dicts(entries: Any) -> dict[str, dict[str, Any]]:
     return {e["id"]: e for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str)}
 
 
-# --- Comparing each kind ------------------------------------------------------------------------
+# --- Comparing values ---------------------------------------------------------------------------
 
 
-def _flow(text: str) -> str:
-    """A name as an item of a YAML flow list, quoted only when it must be.
-
-    >>> _flow("Kabupaten Bogor"), _flow("Kota A, B")
-    ('Kabupaten Bogor', '"Kota A, B"')
-    """
-    plain = text and not any(c in text for c in ",:[]{}#&*!|>'\"%@`") and text == text.strip()
-    return text if plain else json.dumps(text, ensure_ascii=False)
+def _name(record: Record | None, key: str) -> str:
+    name = record.data.get("nama") if record else None
+    return name if isinstance(name, str) else key
 
 
-def _provisions(prefix: str, before: Any, after: Any) -> list[str]:
+def _ref(record: Record | None, key: str) -> Ref:
+    name = record.data.get("nama") if record else None
+    return Ref(key, name if isinstance(name, str) else None)
+
+
+def _changed_fields(before: dict[str, Any], after: dict[str, Any], skip: set[str]) -> list[str]:
+    return sorted(
+        k for k in set(before) | set(after) if k not in skip and before.get(k) != after.get(k)
+    )
+
+
+def _field_changes(
+    base: Change, before: dict[str, Any], after: dict[str, Any], skip: set[str]
+) -> list[Change]:
+    """One change per field that differs, made from ``base`` (its subject and record)."""
+    return [
+        _with(base, Kind.FIELD, field=k, before=before.get(k), after=after.get(k))
+        for k in _changed_fields(before, after, skip)
+    ]
+
+
+def _with(base: Change, kind: Kind, **values: Any) -> Change:
+    return Change(base.subject, kind, base.record, base.within, **values)
+
+
+def _provisions(base: Change, before: Any, after: Any) -> list[Change]:
     """Quoted provisions (``ketentuan``) by article: added, removed, or changed."""
 
-    def by_article(entries: Any) -> dict[str, dict[str, Any]]:
+    def by_article(entries: Any) -> dict[tuple[Any, ...], dict[str, Any]]:
         found = {}
         for entry in entries if isinstance(entries, list) else []:
             if isinstance(entry, dict):
                 parts = (entry.get("topik"), entry.get("peraturan"), entry.get("pasal"))
-                found[" ".join(md(p) for p in parts if p is not None)] = entry
+                found[tuple(p for p in parts if p is not None)] = entry
         return found
 
     old, new = by_article(before), by_article(after)
-    items = []
-    for key in sorted(old.keys() | new.keys()):
+    changes = []
+    for key in sorted(old.keys() | new.keys(), key=lambda parts: " ".join(map(str, parts))):
         if key not in old:
-            items.append(f"{prefix}: kutipan {key} ditambahkan")
+            changes.append(_with(base, Kind.QUOTE_ADDED, quote=key))
         elif key not in new:
-            items.append(f"{prefix}: kutipan {key} dihapus")
+            changes.append(_with(base, Kind.QUOTE_REMOVED, quote=key))
         else:
-            items += _field_items(f"{prefix}: kutipan {key}", old[key], new[key], set())
-    return items
+            changes += [
+                _with(
+                    base,
+                    Kind.QUOTE_CHANGED,
+                    quote=key,
+                    field=c.field,
+                    before=c.before,
+                    after=c.after,
+                )
+                for c in _field_changes(base, old[key], new[key], set())
+            ]
+    return changes
 
 
 @dataclass
 class _Units:
     """The changes to one set of units (the central units, or one structure's sub-units)."""
 
-    added: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    renamed: list[str] = field(default_factory=list)
-    new_ids: list[str] = field(default_factory=list)
-    moved: list[str] = field(default_factory=list)
-    fields: list[str] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
     gone: list[tuple[str, str | None]] = field(default_factory=list)
     """Old ids without a page or a redirect now, with the id of the unit that replaced each."""
 
 
 def _compare_units(
+    subject: Subject,
     old: dict[str, dict[str, Any]],
     new: dict[str, dict[str, Any]],
+    within: Ref | None = None,
     skip_removed: Callable[[str], bool] = lambda _: False,
     skip_added: Callable[[str], bool] = lambda _: False,
 ) -> _Units:
     names = {k: v.get("nama") for k, v in {**old, **new}.items()}
 
-    def label(key: Any) -> str:
-        if key is None:
-            return "(tanpa induk)"
+    def ref(key: Any) -> Ref:
         name = names.get(key)
-        return f"{md(name if isinstance(name, str) else key)} (`{key}`)"
+        return Ref(key, name if isinstance(name, str) else None)
 
-    found = _Units()
+    def change(kind: Kind, key: str, **values: Any) -> Change:
+        return Change(subject, kind, ref(key), within, **values)
+
     pairing = pair(old, new, UNIT_RULES)
     redirected = {
         i for unit in new.values() for i in unit.get("id_lama") or [] if isinstance(i, str)
     }
-    found.added = [
-        f"{label(k)}, di bawah {label(new[k].get('induk'))}"
+    found = _Units()
+    added = [
+        change(Kind.ADDED, k, after=ref(new[k].get("induk")))
         for k in pairing.added
         if not skip_added(k)
     ]
+    removed = []
     for key in pairing.removed:
         if not skip_removed(key):
-            found.removed.append(label(key))
+            removed.append(change(Kind.REMOVED, key))
             if key not in redirected:
                 found.gone.append((key, None))
+    renamed, new_keys, moved, fields = [], [], [], []
     for old_key, key in pairing.pairs:
         before, after = old[old_key], new[key]
         if old_key != key:
-            note = " (alamat lama dialihkan)" if old_key in redirected else ""
-            found.new_ids.append(
-                f"{md(_name(Record(after, ''), key))}: `{old_key}` → `{key}`{note}"
+            new_keys.append(
+                change(
+                    Kind.NEW_KEY, key, before=old_key, after=key, redirected=old_key in redirected
+                )
             )
             if old_key not in redirected:
                 found.gone.append((old_key, key))
         if before.get("nama") != after.get("nama"):
             old_name, new_name = _name(Record(before, ""), old_key), _name(Record(after, ""), key)
-            found.renamed.append(f"`{key}`: {md(old_name)} → {md(new_name)}")
+            renamed.append(change(Kind.RENAMED, key, before=old_name, after=new_name))
         if before.get("induk") != after.get("induk"):
-            moved = (
-                f"{label(key)}: dari {label(before.get('induk'))} ke {label(after.get('induk'))}"
+            moved.append(
+                change(
+                    Kind.MOVED, key, before=ref(before.get("induk")), after=ref(after.get("induk"))
+                )
             )
-            found.moved.append(moved)
-        skip = {"id", "nama", "induk", "ketentuan"}
-        found.fields += _field_items(label(key), before, after, skip)
-        found.fields += _provisions(label(key), before.get("ketentuan"), after.get("ketentuan"))
+        base = change(Kind.FIELD, key)
+        fields += _field_changes(base, before, after, {"id", "nama", "induk", "ketentuan"})
+        fields += _provisions(base, before.get("ketentuan"), after.get("ketentuan"))
+    found.changes = [*added, *removed, *renamed, *new_keys, *moved, *fields]
     return found
+
+
+def flow(text: str) -> str:
+    """A name as an item of a YAML flow list, quoted only when it must be.
+
+    >>> flow("Kabupaten Bogor"), flow("Kota A, B")
+    ('Kabupaten Bogor', '"Kota A, B"')
+    """
+    plain = text and not any(c in text for c in ",:[]{}#&*!|>'\"%@`") and text == text.strip()
+    return text if plain else json.dumps(text, ensure_ascii=False)
 
 
 def _central_units(old: Snapshot, new: Snapshot, diff: ContentDiff) -> None:
     found = _compare_units(
+        Subject.UNIT,
         _data(old.units),
         _data(new.units),
         skip_removed=lambda k: old.units[k].file in new.unreadable,
         skip_added=lambda k: new.units[k].file in old.unreadable,
     )
-    diff.add("Unit ditambahkan", found.added)
-    diff.add("Unit dihapus", found.removed)
-    diff.add("Unit berganti nama", found.renamed)
-    diff.add("Unit berganti id", found.new_ids)
-    diff.add("Unit dipindahkan", found.moved)
-    diff.add("Kolom berubah", found.fields)
+    diff.changes += found.changes
     for old_id, new_id in found.gone:
-        address = doc_url(unit_doc(old_id))
         if new_id is None:
             fix = (
                 f"unit `{old_id}` dihapus. Simpan berkasnya dengan `status: dibubarkan`, atau "
@@ -423,42 +466,58 @@ def _central_units(old: Snapshot, new: Snapshot, diff: ContentDiff) -> None:
             )
         else:
             fix = f"tambahkan `id_lama: [{old_id}]` ke {new.units[new_id].file}"
-        diff.broken.append(BrokenAddress(address, fix))
+        diff.broken.append(BrokenAddress(doc_url(unit_doc(old_id)), fix))
+
+
+def _by_key(
+    subject: Subject,
+    before_records: Records,
+    after_records: Records,
+    old: Snapshot,
+    new: Snapshot,
+    changed: Callable[[Change, Record, Record], list[Change]],
+) -> Iterator[Change]:
+    """Added and removed records (unless their file could not be read), and ``changed`` ones."""
+    for key in sorted(before_records.keys() | after_records.keys()):
+        before, after = before_records.get(key), after_records.get(key)
+        if before is None and after is not None:
+            if after.file not in old.unreadable:
+                yield Change(subject, Kind.ADDED, _ref(after, key))
+        elif after is None and before is not None:
+            if before.file not in new.unreadable:
+                yield Change(subject, Kind.REMOVED, _ref(before, key))
+        elif before is not None and after is not None:
+            yield from changed(Change(subject, Kind.FIELD, _ref(after, key)), before, after)
 
 
 def _simple(
-    title: str, old: Snapshot, new: Snapshot, kind: Callable[[Snapshot], Records], diff: ContentDiff
-) -> None:
+    subject: Subject, old: Records, new: Records, sides: tuple[Snapshot, Snapshot]
+) -> list[Change]:
     """Records compared field by field: regulations, sources, provinces (without their kab/kota)."""
-    items = list(
+    return list(
         _by_key(
-            kind(old), kind(new), old, new,
-            lambda key, before, after: _field_items(
-                _label(after, key), before.data, after.data, {"kabupaten_kota"}
-            ),
+            subject, old, new, *sides,
+            lambda base, before, after: _field_changes(base, before.data, after.data, {"kabupaten_kota"}),
         )
     )  # fmt: skip
-    diff.add(title, items)
-
-
-def _regency_label(record: Record, kode: str) -> str:
-    return f"{md(_name(record, kode))} ({md(kode)})"
 
 
 def _regency_pair(
     old: Snapshot, new: Snapshot, old_key: str, key: str, diff: ContentDiff
-) -> dict[str, list[str]]:
+) -> dict[Kind, list[Change]]:
     before, after = old.regencies[old_key], new.regencies[key]
-    items: dict[str, list[str]] = {"kode": [], "nama": [], "provinsi": [], "kolom": []}
-    label = _regency_label(after, key)
+    found: dict[Kind, list[Change]] = {
+        k: [] for k in (Kind.RENAMED, Kind.NEW_KEY, Kind.MOVED, Kind.FIELD)
+    }
+    base = Change(Subject.REGENCY, Kind.FIELD, _ref(after, key), Ref(after.owner))
     if old_key != key:
-        items["kode"].append(f"{md(_name(after, key))}: `{old_key}` → `{key}`")
+        found[Kind.NEW_KEY].append(_with(base, Kind.NEW_KEY, before=old_key, after=key))
     if before.owner != after.owner:
-        items["provinsi"].append(f"{label}: dari `{before.owner}` ke `{after.owner}`")
+        found[Kind.MOVED].append(_with(base, Kind.MOVED, before=before.owner, after=after.owner))
     old_name, new_name = _name(before, old_key), _name(after, key)
     if old_name != new_name:
-        items["nama"].append(f"{md(key)}: {md(old_name)} → {md(new_name)}")
-    items["kolom"] += _field_items(label, before.data, after.data, {"kode", "nama"})
+        found[Kind.RENAMED].append(_with(base, Kind.RENAMED, before=old_name, after=new_name))
+    found[Kind.FIELD] += _field_changes(base, before.data, after.data, {"kode", "nama"})
 
     # A new name is a new page address: the old one needs a redirect (same province only).
     def address(name: str) -> str:
@@ -473,59 +532,51 @@ def _regency_pair(
         diff.broken.append(
             BrokenAddress(
                 doc_url(secretariat_doc(address(old_name))),
-                f"tambahkan `nama_lama: [{_flow(old_name)}]` pada kabupaten/kota kode {key} di "
+                f"tambahkan `nama_lama: [{flow(old_name)}]` pada kabupaten/kota kode {key} di "
                 f"{after.file}",
             )
         )
-    return items
+    return found
 
 
 def _regencies_diff(old: Snapshot, new: Snapshot, diff: ContentDiff) -> None:
     pairing = pair(_data(old.regencies), _data(new.regencies), REGENCY_RULES)
 
-    def where(record: Record) -> str:
-        return f" di `{record.owner}`"
+    def change(kind: Kind, record: Record, key: str) -> Change:
+        return Change(Subject.REGENCY, kind, _ref(record, key), Ref(record.owner))
 
     added = [
-        _regency_label(new.regencies[k], k) + where(new.regencies[k])
+        change(Kind.ADDED, new.regencies[k], k)
         for k in pairing.added
         if new.regencies[k].file not in old.unreadable
     ]
     removed = [
-        _regency_label(old.regencies[k], k) + where(old.regencies[k])
+        change(Kind.REMOVED, old.regencies[k], k)
         for k in pairing.removed
         if old.regencies[k].file not in new.unreadable
     ]
-    changes: dict[str, list[str]] = {"kode": [], "nama": [], "provinsi": [], "kolom": []}
+    changes: dict[Kind, list[Change]] = {
+        k: [] for k in (Kind.RENAMED, Kind.NEW_KEY, Kind.MOVED, Kind.FIELD)
+    }
     for old_key, key in pairing.pairs:
         for kind, items in _regency_pair(old, new, old_key, key, diff).items():
             changes[kind] += items
-    diff.add("Kabupaten/kota ditambahkan", added)
-    diff.add("Kabupaten/kota dihapus", removed)
-    diff.add("Kabupaten/kota berganti nama", changes["nama"])
-    diff.add("Kabupaten/kota berganti kode", changes["kode"])
-    diff.add("Kabupaten/kota pindah provinsi", changes["provinsi"])
-    diff.add("Kabupaten/kota: kolom berubah", changes["kolom"])
+    diff.changes += [*added, *removed, *(c for items in changes.values() for c in items)]
 
 
-def _structure_changes(key: str, before: Record, after: Record, diff: ContentDiff) -> list[str]:
-    prefix = _label(after, key)
-    items = _field_items(prefix, before.data, after.data, {"sub_unit", "ketentuan"})
-    items += _provisions(prefix, before.data.get("ketentuan"), after.data.get("ketentuan"))
-    old_units, new_units = (
+def _structure_changes(
+    base: Change, before: Record, after: Record, diff: ContentDiff
+) -> list[Change]:
+    key = base.record.key or ""
+    changes = _field_changes(base, before.data, after.data, {"sub_unit", "ketentuan"})
+    changes += _provisions(base, before.data.get("ketentuan"), after.data.get("ketentuan"))
+    found = _compare_units(
+        Subject.SUB_UNIT,
         _unit_dicts(before.data.get("sub_unit")),
         _unit_dicts(after.data.get("sub_unit")),
+        within=base.record,
     )
-    found = _compare_units(old_units, new_units)
-    for title, entries in (
-        ("sub-unit ditambahkan", found.added),
-        ("sub-unit dihapus", found.removed),
-        ("sub-unit berganti nama", found.renamed),
-        ("sub-unit berganti id", found.new_ids),
-        ("sub-unit dipindahkan", found.moved),
-        ("sub-unit", found.fields),
-    ):
-        items += [f"{prefix}, {title}: {entry}" for entry in entries]
+    changes += found.changes
     for old_id, new_id in found.gone:
         if new_id is None:
             fix = (
@@ -535,68 +586,29 @@ def _structure_changes(key: str, before: Record, after: Record, diff: ContentDif
         else:
             fix = f"tambahkan `id_lama: [{old_id}]` pada sub-unit `{new_id}` di {after.file}"
         diff.broken.append(BrokenAddress(doc_url(structure_unit_doc(key, old_id)), fix))
-    return items
-
-
-def _structures_diff(old: Snapshot, new: Snapshot, diff: ContentDiff) -> None:
-    items = list(
-        _by_key(
-            old.structures, new.structures, old, new,
-            lambda key, before, after: _structure_changes(key, before, after, diff),
-        )
-    )  # fmt: skip
-    diff.add("Struktur baku", items)
-
-
-def _by_key(
-    before_records: Records,
-    after_records: Records,
-    old: Snapshot,
-    new: Snapshot,
-    changed: Callable[[str, Record, Record], list[str]],
-) -> Iterator[str]:
-    """Added and removed records (unless their file could not be read), and ``changed`` items."""
-    for key in sorted(before_records.keys() | after_records.keys()):
-        before, after = before_records.get(key), after_records.get(key)
-        if before is None and after is not None:
-            if after.file not in old.unreadable:
-                yield f"{_label(after, key)} ditambahkan"
-        elif after is None and before is not None:
-            if before.file not in new.unreadable:
-                yield f"{_label(before, key)} dihapus"
-        elif before is not None and after is not None:
-            yield from changed(key, before, after)
+    return changes
 
 
 def compare(old: Snapshot, new: Snapshot) -> ContentDiff:
     """Classify every difference between two snapshots."""
     diff = ContentDiff()
-    diff.add(
-        "Berkas tidak dapat dibaca (isinya tidak dibandingkan; lihat `python -m generator check`)",
-        [f"`{p}` (sekarang)" for p in sorted(new.unreadable)]
-        + [f"`{p}` (pada revisi pembanding)" for p in sorted(old.unreadable)],
-    )
+    diff.changes += [
+        Change(Subject.FILE, Kind.UNREADABLE, Ref(p), after=p) for p in sorted(new.unreadable)
+    ]
+    diff.changes += [
+        Change(Subject.FILE, Kind.UNREADABLE, Ref(p), before=p) for p in sorted(old.unreadable)
+    ]
     _central_units(old, new, diff)
-    _simple("Peraturan", old, new, lambda s: s.regulations, diff)
-    _simple("Sumber", old, new, lambda s: s.sources, diff)
-    _simple("Provinsi", old, new, lambda s: s.provinces, diff)
+    sides = (old, new)
+    diff.changes += _simple(Subject.REGULATION, old.regulations, new.regulations, sides)
+    diff.changes += _simple(Subject.SOURCE, old.sources, new.sources, sides)
+    diff.changes += _simple(Subject.PROVINCE, old.provinces, new.provinces, sides)
     _regencies_diff(old, new, diff)
-    _structures_diff(old, new, diff)
+    diff.changes += _by_key(
+        Subject.STRUCTURE, old.structures, new.structures, old, new,
+        lambda base, before, after: _structure_changes(base, before, after, diff),
+    )  # fmt: skip
     return diff
-
-
-def markdown(diff: ContentDiff, revision: str) -> str:
-    """The diff as a Markdown section for a pull-request page."""
-    lines = [f"## Perubahan konten dibanding `{revision}`", ""]
-    if diff.empty():
-        return "\n".join([*lines, "Tidak ada perubahan pada konten.", ""])
-    sections = list(diff.sections)
-    if diff.broken:
-        title = "Alamat halaman yang akan rusak; catat alamat lamanya"
-        sections.insert(0, (title, [f"`{b.address}`: {b.fix}" for b in diff.broken]))
-    for title, items in sections:
-        lines.extend([f"**{title} ({len(items)})**", "", *(f"- {item}" for item in items), ""])
-    return "\n".join(lines)
 
 
 def describe(content_dir: Path, revision: str) -> ContentDiff:

@@ -29,7 +29,8 @@ from generator.content.load import (
 from generator.content.report import text as problems_text
 from generator.pipeline.build import check_content
 from generator.schema import Unit
-from generator.tools.diff import compare, markdown, snapshot
+from generator.tools.diff import compare, snapshot
+from generator.tools.diff_report import markdown
 from generator.tools.importer.consolidate import Consolidated
 from generator.tools.importer.document import ImportFailed
 from generator.tools.importer.extract import Quote, UnitFacts
