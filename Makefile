@@ -117,10 +117,11 @@ endef
 graphviz:
 	$(call need,dot,graphviz)
 
-# WeasyPrint lays out the printable book (PDF) with Pango; the book embeds DejaVu Sans.
-WEASYPRINT_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+# WeasyPrint lays out the printable book (PDF) with Pango; the book embeds DejaVu Sans, found
+# through fontconfig (fc-match), wherever the system keeps it.
+WEASYPRINT_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-dejavu-core
 weasyprint-deps: $(STAMP)
-	@$(PY) -c "import weasyprint" >/dev/null 2>&1 && test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || { \
+	@$(PY) -c "import weasyprint" >/dev/null 2>&1 && fc-list -q 'DejaVu Sans' 2>/dev/null || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "Memasang pustaka Debian untuk WeasyPrint..."; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(WEASYPRINT_DEBS) >/dev/null; \

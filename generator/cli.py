@@ -23,6 +23,9 @@ from generator.tools import diff_report
 from generator.tools.diff import describe
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+#: Without --config: check reads it when it is there (for the hand-written pages' links); the
+#: other commands need it.
+DEFAULT_CONFIG = Path("mkdocs.yml")
 
 
 #: argparse's own words, in Indonesian. argparse looks each one up through gettext's ``_``
@@ -142,9 +145,9 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--config",
             type=Path,
-            default=Path("mkdocs.yml"),
+            default=None,
             metavar="FILE",
-            help="konfigurasi MkDocs (bawaan: mkdocs.yml)",
+            help=f"konfigurasi MkDocs (bawaan: {DEFAULT_CONFIG})",
         )
 
     check_cmd = commands.add_parser(
@@ -303,7 +306,11 @@ def _schema(out: Path, *, check_only: bool) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    checked = check_content(args.content, args.config)
+    try:
+        checked = check_content(args.content, args.config)
+    except GeneratorError as error:
+        print(f"galat: {error}", file=sys.stderr)
+        return EXIT_CONTENT
     warnings = not args.tanpa_peringatan
     if args.format == "json":
         sys.stdout.write(report.as_json(checked.problems, warnings=warnings))
@@ -413,11 +420,14 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.command == "diff":
         return _diff(args.content, args.revisi, args.format)
-    if args.command == "check":
-        return _check(args)
-    if not args.config.is_file():
+    if args.config is None:
+        named = DEFAULT_CONFIG.is_file() or args.command != "check"
+        args.config = DEFAULT_CONFIG if named else None
+    if args.config is not None and not args.config.is_file():
         print(f"galat: berkas konfigurasi '{args.config}' tidak ada", file=sys.stderr)
         return EXIT_USAGE
+    if args.command == "check":
+        return _check(args)
     try:
         if args.command == "serve":
             return _serve(args)

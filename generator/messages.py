@@ -192,6 +192,14 @@ MESSAGES: Final[dict[str, str]] = {
         "nama '{name}' harus diawali 'Kabupaten' atau 'Kota', seperti dalam daftar Kemendagri"
     ),
     "nama-kabupaten-kota-ganda": "nama '{name}' sudah dipakai di butir kabupaten_kota[{index}]",
+    "alamat-lama-masih-dipakai": (
+        "{what} '{shown}' masih dipakai oleh {current}; alamat yang masih dipakai tidak dapat "
+        "dialihkan. Hapus butir ini"
+    ),
+    "alamat-lama-ganda": (
+        "{what} '{shown}' sudah ditulis di {where}; satu alamat lama hanya dapat dialihkan ke satu "
+        "halaman. Hapus salah satunya"
+    ),
     # --- warnings: the content is valid, but a reviewer should look ----------------------------
     "unit-tanpa-sumber": (
         "unit ini belum punya sumber. Tambahkan 'sumber:' dengan id dari content/sumber.yml"

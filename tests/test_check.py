@@ -142,3 +142,24 @@ def test_warnings_are_listed_separately(project: Project, capsys: pytest.Capture
         "content/unit/biro-umum.yml:1:1: peringatan: baris pertama sebaiknya '# yaml-language-server:"
         " $schema=../../schema/unit.schema.json' agar editor dapat memeriksa dan melengkapi kolom saat Anda mengetik"
     ) in out
+
+
+def test_every_problem_of_the_corpus_has_a_known_message_id(
+    project: Project, capsys: pytest.CaptureFixture[str]
+):
+    """`check --format json` names every problem (warnings too) by its id in messages.py."""
+    from generator.messages import MESSAGES
+
+    for mistake in MISTAKES.values():
+        target = project.content / mistake.target
+        original = target.read_bytes() if target.is_file() else None
+        target.write_bytes(mistake.path.read_bytes())
+        project.run("check", "--format", "json")
+        reported = json.loads(capsys.readouterr().out)
+        assert reported, mistake.path.name
+        unknown = [p for p in reported if p["code"] not in MESSAGES]
+        assert not unknown, (mistake.path.name, unknown)
+        if original is None:
+            target.unlink()
+        else:
+            target.write_bytes(original)

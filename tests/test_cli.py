@@ -33,6 +33,40 @@ def test_missing_content_folder_is_a_usage_error(tmp_path, capsys: pytest.Captur
     assert capsys.readouterr().err == f"galat: folder konten '{tmp_path / 'tidak-ada'}' tidak ada\n"
 
 
+def test_check_with_a_missing_config_fails_naming_it(
+    minimal_project: Project, capsys: pytest.CaptureFixture[str]
+):
+    """What `check` accepts, `build` builds: a config `build` cannot read fails `check` too."""
+    content = str(minimal_project.content)
+    assert main(["check", "--content", content, "--config", "nope.yml"]) == 2
+    assert capsys.readouterr().err == "galat: berkas konfigurasi 'nope.yml' tidak ada\n"
+
+
+def test_an_unknown_tag_in_the_config_is_named(
+    minimal_project: Project, capsys: pytest.CaptureFixture[str]
+):
+    config = minimal_project.config
+    text = config.read_text(encoding="utf-8")
+    config.write_text("extra_x: !ENVV [A, b]\n" + text, encoding="utf-8")
+    assert minimal_project.run("check") == 1
+    assert capsys.readouterr().err == (
+        f"galat: konfigurasi MkDocs {config} tidak dapat dibaca: baris 1: tag YAML '!ENVV' tidak "
+        "dikenal MkDocs. Periksa ejaannya (mis. !ENV)\n"
+    )
+
+
+def test_the_config_reads_env_as_mkdocs_does(
+    minimal_project: Project, monkeypatch: pytest.MonkeyPatch
+):
+    from generator.pipeline.config import read_config
+
+    config = minimal_project.config
+    config.write_text("site_name: x\nrepo_url: !ENV [SITUS_UJI, SITUS_LAIN, 'https://bawaan']\n")
+    assert read_config(config)["repo_url"] == "https://bawaan"
+    monkeypatch.setenv("SITUS_LAIN", "https://lain")
+    assert read_config(config)["repo_url"] == "https://lain"
+
+
 @pytest.mark.site
 def test_failed_build_leaves_the_previous_site_untouched(
     minimal_project: Project, capsys: pytest.CaptureFixture[str]

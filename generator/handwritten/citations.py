@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from mkdocs.utils.meta import get_data
+
 from generator.errors import Problem, problem
 from generator.escape import md, url
 from generator.schema import Source
@@ -61,9 +63,8 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
     """(first line, text) of each prose paragraph: not a heading, list, table, quote or HTML,
     and not a short paragraph that only leads to another page ("Lihat juga …")."""
     lines = text.splitlines()
-    start = 0
-    if lines and lines[0].strip() == "---":
-        start = next((i + 1 for i in range(1, len(lines)) if lines[i].strip() == "---"), 0)
+    body, _ = get_data(text)  # MkDocs' own reading of the front matter
+    start = text[: len(text) - len(body)].count("\n")
     for first, block in _blocks(lines, start):
         if _NOT_PROSE.match(block[0]) or block[0].startswith((" ", "\t")):
             continue

@@ -99,9 +99,12 @@ def plan_content(content_dir: Path, config_file: Path | None = None) -> Planned:
 
     Everything the build can fail on for a content reason is found here, so what `check`
     accepts, `build` builds.
+
+    Raises:
+        GeneratorError: ``config_file`` is named but missing, or MkDocs cannot read it.
     """
     if config_file is not None and not config_file.is_file():
-        config_file = None
+        raise GeneratorError(f"berkas konfigurasi '{config_file}' tidak ada")
     checked = check(load_content(content_dir, config_file.parent if config_file else None))
     if checked.records is None:
         return Planned(checked)

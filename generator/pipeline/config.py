@@ -1,9 +1,11 @@
-"""The project's settings as the generator reads them: mkdocs.yml (without running MkDocs) and the
+"""The project's settings as the generator reads them: mkdocs.yml (with MkDocs' own YAML loader,
+so ``!ENV`` and ``INHERIT`` mean what they mean to MkDocs, without running a build) and the
 build's date, so that builds of one commit are identical."""
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -34,41 +36,46 @@ def source_date_epoch(folder: Path) -> str | None:
 
 
 def read_config(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml as MkDocs reads it: ``!ENV`` resolved, an ``INHERIT``ed file merged in.
+
+    Raises:
+        GeneratorError: the file is missing or is not YAML MkDocs can read (e.g. an unknown tag).
+    """
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import yaml_load
+
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-    except (OSError, yaml.YAMLError) as error:
+        with config_file.open("rb") as handle:
+            config = yaml_load(handle)
+    except OSError as error:
         raise GeneratorError(
-            f"konfigurasi MkDocs {config_file} tidak dapat dibaca: {error}"
+            f"konfigurasi MkDocs {config_file} tidak dapat dibaca: {error.strerror}"
+        ) from error
+    except ConfigurationError as error:
+        raise GeneratorError(
+            f"konfigurasi MkDocs {config_file} tidak dapat dibaca: {_reason(error)}"
         ) from error
     return config if isinstance(config, dict) else {}
+
+
+_UNKNOWN_TAG = re.compile(r"could not determine a constructor for the tag '([^']*)'")
+
+
+def _reason(error: Exception) -> str:
+    """Why MkDocs' loader refused the file, in Indonesian where the YAML problem is known."""
+    cause = error.__context__
+    if isinstance(cause, yaml.MarkedYAMLError):
+        line = cause.problem_mark.line + 1 if cause.problem_mark else 1
+        unknown = _UNKNOWN_TAG.search(str(cause.problem))
+        if unknown:
+            return (
+                f"baris {line}: tag YAML '{unknown.group(1)}' tidak dikenal MkDocs. Periksa "
+                "ejaannya (mis. !ENV)"
+            )
+        return f"baris {line}: YAML tidak sah ({cause.problem})"
+    return str(error)
 
 
 def docs_dir(config_file: Path) -> Path:
     """The docs folder named by the MkDocs config (``docs`` beside it by default)."""
     return config_file.parent / str(read_config(config_file).get("docs_dir", "docs"))
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, whose Material tags (!!python/name:…) only MkDocs needs to resolve."""
-
-
-def _env(loader: yaml.SafeLoader, node: yaml.Node) -> str | None:
-    """MkDocs' ``!ENV NAME`` or ``!ENV [NAME, …, default]``: the first variable set, or the default.
-
-    The workflow that publishes the site sets the repository's and site's addresses this way.
-    """
-    if isinstance(node, yaml.ScalarNode):
-        names, default = [str(loader.construct_scalar(node))], None
-    else:
-        values = [loader.construct_object(child) for child in node.value]
-        names = [str(v) for v in (values[:-1] if len(values) > 1 else values)]
-        default = values[-1] if len(values) > 1 else None
-    for name in names:
-        if name in os.environ:
-            return os.environ[name]
-    return None if default is None else str(default)
-
-
-_ConfigLoader.add_constructor("!ENV", _env)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)

@@ -1,5 +1,6 @@
 """The printable book's side of the build: what it reads (the narrative pages, the edition, the
-local fonts) and WeasyPrint, which lays the print HTML out as a PDF (cached by its HTML).
+local fonts, found through fontconfig) and WeasyPrint, which lays the print HTML out as a PDF
+(cached by its HTML).
 
 The HTML itself is made, purely, by ``generator.render.book_html``.
 """
@@ -7,6 +8,7 @@ The HTML itself is made, purely, by ``generator.render.book_html``.
 from __future__ import annotations
 
 import hashlib
+import subprocess
 import time
 from collections.abc import Iterator
 from datetime import date
@@ -21,15 +23,18 @@ from generator.render.book_html import Edition, FontFace, Narrative, edition_dat
 
 #: Bump when the PDF is made differently from the same HTML (e.g. other WeasyPrint options).
 BOOK_VERSION = "1"
-#: Where Debian puts fonts; the book embeds DejaVu Sans (fonts-dejavu-core, which graphviz needs).
-FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
-DEJAVU_FILES = (
-    ("DejaVu Sans", "normal", "normal", "DejaVuSans.ttf"),
-    ("DejaVu Sans", "bold", "normal", "DejaVuSans-Bold.ttf"),
-    ("DejaVu Sans", "normal", "italic", "DejaVuSans-Oblique.ttf"),
-    ("DejaVu Sans", "bold", "italic", "DejaVuSans-BoldOblique.ttf"),
-    ("DejaVu Sans Mono", "normal", "normal", "DejaVuSansMono.ttf"),
+#: The faces the book embeds (DejaVu Sans, which graphviz's charts use too): family, CSS weight and
+#: style, and how they are named for Indonesian messages.
+BOOK_FONTS = (
+    ("DejaVu Sans", "normal", "normal", "biasa"),
+    ("DejaVu Sans", "bold", "normal", "tebal"),
+    ("DejaVu Sans", "normal", "italic", "miring"),
+    ("DejaVu Sans", "bold", "italic", "tebal miring"),
+    ("DejaVu Sans Mono", "normal", "normal", "biasa"),
 )
+#: fontconfig's numbers: a bold face weighs at least this, an italic or oblique one slants.
+_FC_BOLD = 200
+_FC_ROMAN = 0
 
 
 def _nav_docs(nav: Any) -> Iterator[str]:
@@ -58,21 +63,53 @@ def edition(root: Path) -> Edition:
     return Edition(day, git_output(root, "rev-parse", "--short", "HEAD"))
 
 
-def font_faces(folders: tuple[Path, ...] = FONT_DIRS) -> list[FontFace]:
+def _fc_match(family: str, weight: str, style: str) -> Path | None:
+    """The file fontconfig gives for one face, or None when it would only substitute another."""
+    pattern = family + (":weight=bold" if weight == "bold" else "")
+    pattern += ":slant=italic" if style == "italic" else ""
+    try:
+        result = subprocess.run(
+            ["fc-match", "-f", "%{family}\n%{weight}\n%{slant}\n%{file}", pattern],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError as error:
+        raise GeneratorError(
+            "program 'fc-match' (fontconfig) tidak ditemukan; buku PDF mencari fontnya lewat "
+            "fontconfig. Pasang paket 'fontconfig' (Debian: apt-get install fontconfig), lalu ulangi"
+        ) from error
+    lines = result.stdout.split("\n")
+    if result.returncode != 0 or len(lines) != 4:
+        return None
+    families, weights, slants, file = lines
+    bold = all(int(w) >= _FC_BOLD for w in weights.split() if w.isdigit())
+    slanted = all(int(s) > _FC_ROMAN for s in slants.split() if s.isdigit())
+    if (
+        family not in [f.strip() for f in families.split(",")]
+        or (weight == "bold") != bold
+        or (style == "italic") != slanted
+    ):
+        return None
+    return Path(file)
+
+
+def font_faces() -> list[FontFace]:
     """DejaVu Sans (and Mono, for code) from local files, so the PDF embeds them; never a web
-    font."""
-    found: dict[str, Path] = {}
-    for folder in folders:
-        if folder.is_dir():
-            for path in sorted(folder.rglob("DejaVuSans*.ttf")):
-                found.setdefault(path.name, path)
-    missing = [name for *_, name in DEJAVU_FILES if name not in found]
+    font. The files are found through fontconfig, wherever the system keeps them."""
+    faces, missing = [], []
+    for family, weight, style, words in BOOK_FONTS:
+        path = _fc_match(family, weight, style)
+        if path is None or not path.is_file():
+            missing.append(f"{family} ({words})")
+        else:
+            faces.append(FontFace(family, weight, style, path))
     if missing:
         raise GeneratorError(
-            f"font {', '.join(missing)} untuk buku PDF tidak ditemukan. Pasang paket Debian "
-            "'fonts-dejavu-core' (apt-get install fonts-dejavu-core), lalu ulangi"
+            f"font {', '.join(missing)} untuk buku PDF tidak ditemukan lewat fontconfig. Pasang "
+            "font DejaVu (Debian: apt-get install fonts-dejavu-core), lalu ulangi"
         )
-    return [FontFace(family, w, s, found[name]) for family, w, s, name in DEJAVU_FILES]
+    return faces
 
 
 def book_pdf(html: str, cache_dir: Path | None) -> tuple[bytes, float | None]:

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import markdown
-import yaml
 from jinja2 import Environment
 from lxml import etree, html
 from markupsafe import Markup, escape
+from mkdocs.utils.meta import get_data
 
 from generator.model.organisation import Organisation
 from generator.plan.labels import regulation_short
@@ -152,20 +152,14 @@ def book_anchors(org: Organisation, narratives: list[Narrative]) -> dict[str, st
     return anchors
 
 
-_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
-
-
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
-    """The YAML front matter (MkDocs-only) and the Markdown after it.
+    """The front matter (read as MkDocs reads it) and the Markdown after it.
 
     >>> split_front_matter("---\\ntitle: A\\n---\\n# B\\n")
     ({'title': 'A'}, '# B\\n')
     """
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return {}, text
-    meta = yaml.safe_load(match.group(1)) or {}
-    return (meta if isinstance(meta, dict) else {}), text[match.end() :]
+    body, meta = get_data(text)
+    return meta, body
 
 
 def _rewrite_link(

@@ -1,4 +1,5 @@
-"""Open data: the whole structure as JSON and CSV under data/, and schema.org JSON-LD per page.
+"""Open data: the whole structure as JSON and CSV under data/ (the pages' schema.org JSON-LD is
+planned in ``generator.plan.jsonld``).
 
 Pure: functions return file contents and dicts; build.py writes them beside the pages.
 """

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.content.load import Path_, RawDocument, dotted
-from generator.errors import Problem
+from generator.errors import Problem, problem
 from generator.schema import Province, StandardStructure, Unit
 from generator.urls import secretariat_key
 
@@ -26,9 +26,10 @@ class _Claim:
     path: Path_
 
 
-def _problem(claim: _Claim, message: str) -> Problem:
+def _problem(claim: _Claim, code: str, **values: object) -> Problem:
     position = claim.document.locate_value(claim.path)
-    return Problem(claim.document.path, position.line, position.column, dotted(claim.path), message)
+    where = (claim.document.path, position.line, position.column, dotted(claim.path))
+    return problem(*where, code, **values)
 
 
 def _conflicts(claims: list[_Claim], current: dict[str, str], what: str) -> Iterator[Problem]:
@@ -38,17 +39,15 @@ def _conflicts(claims: list[_Claim], current: dict[str, str], what: str) -> Iter
         if claim.address in current:
             yield _problem(
                 claim,
-                f"{what} '{claim.shown}' masih dipakai oleh {current[claim.address]}; alamat "
-                "yang masih dipakai tidak dapat dialihkan. Hapus butir ini",
+                "alamat-lama-masih-dipakai",
+                what=what,
+                shown=claim.shown,
+                current=current[claim.address],
             )
         elif claim.address in first:
             earlier = first[claim.address]
             where = f"{earlier.document.path}:{earlier.document.locate_value(earlier.path).line}"
-            yield _problem(
-                claim,
-                f"{what} '{claim.shown}' sudah ditulis di {where}; satu alamat lama hanya dapat "
-                "dialihkan ke satu halaman. Hapus salah satunya",
-            )
+            yield _problem(claim, "alamat-lama-ganda", what=what, shown=claim.shown, where=where)
         else:
             first[claim.address] = claim
 
