@@ -119,6 +119,31 @@ class PartialDate:
         return cls(year, month, day)
 
 
+def months_before(day: date, months: int) -> date:
+    """The same day ``months`` earlier (the month's last day when it is shorter).
+
+    >>> months_before(date(2025, 3, 31), 1), months_before(date(2024, 2, 29), 12)
+    (datetime.date(2025, 2, 28), datetime.date(2023, 2, 28))
+    """
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    last = PartialDate(year, month + 1).last_day.day
+    return date(year, month + 1, min(day.day, last))
+
+
+#: A dated fact about a person in a post older than this (before the build date) may be out of date.
+STALE_MONTHS = 12
+
+
+def is_stale(dated: PartialDate, today: date, months: int = STALE_MONTHS) -> bool:
+    """Whether even the latest day ``dated`` may mean lies more than ``months`` before ``today``.
+
+    >>> is_stale(PartialDate(2024), date(2025, 12, 31)), is_stale(PartialDate(2024), date(2026, 1, 1))
+    (False, True)
+    """
+    return dated.last_day < months_before(today, months)
+
+
 def _invalid(value: Any) -> PydanticCustomError:
     shown = value.isoformat() if isinstance(value, date) else str(value)
     return PydanticCustomError(

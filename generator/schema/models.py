@@ -7,6 +7,8 @@ their Indonesian descriptions document each field for editors.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Self
@@ -335,6 +337,25 @@ class OfficeHolder(_Record):
     """Biasanya 'sumber-sekunder'."""
     catatan: Text | None = None
     """Keterangan, mis. sejak kapan menjabat bila sumbernya menyebut."""
+
+
+def post_key(title: str) -> str:
+    """Entries name one post when their titles match, whatever their case or spacing.
+
+    >>> post_key("Kepala  Biro Logistik") == post_key("kepala biro logistik")
+    True
+    """
+    return " ".join(unicodedata.normalize("NFKC", title).casefold().split())
+
+
+def newest_per_post(holders: Sequence[OfficeHolder]) -> dict[str, int]:
+    """For each post, the index of its newest entry (the first of equally dated ones)."""
+    newest: dict[str, int] = {}
+    for n, holder in enumerate(holders):
+        key = post_key(holder.jabatan)
+        if key not in newest or holders[newest[key]].tanggal < holder.tanggal:
+            newest[key] = n
+    return newest
 
 
 class Unit(_Record):

@@ -3,19 +3,17 @@ confirmed site (``situs_sumber``): every such fact rests on a dated source, and 
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
-from datetime import date
 
 from generator.content.load import Path_
 from generator.content.rules.context import Context, Located
 from generator.errors import Problem
-from generator.schema import OfficeHolder, PartialDate, Province, Regency, Unit
+from generator.schema import Province, Regency, Unit
+from generator.schema.dates import is_stale
+from generator.schema.models import newest_per_post
 
 #: A gambaran statement is one short sentence of our own; above this, a reviewer should look.
 STATEMENT_WORDS = 60
-#: An office holder named by a source older than this (before the build date) may have moved on.
-STALE_MONTHS = 12
 
 
 def dated_citations(record: object, at: Path_) -> Iterator[tuple[Path_, str, str]]:
@@ -73,42 +71,20 @@ def long_statements(ctx: Context) -> Iterator[Problem]:
                 )
 
 
-def months_before(day: date, months: int) -> date:
-    """The same day ``months`` earlier (the month's last day when it is shorter).
-
-    >>> months_before(date(2025, 3, 31), 1), months_before(date(2024, 2, 29), 12)
-    (datetime.date(2025, 2, 28), datetime.date(2023, 2, 28))
-    """
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    last = PartialDate(year, month + 1).last_day.day
-    return date(year, month + 1, min(day.day, last))
-
-
-def _post(holder: OfficeHolder) -> str:
-    """Entries for one post: the same title, whatever its case or spacing."""
-    return " ".join(unicodedata.normalize("NFKC", holder.jabatan).casefold().split())
-
-
 def stale_holders(ctx: Context) -> Iterator[Problem]:
     """Warnings: a post whose newest source is more than a year older than the build date."""
     if ctx.build_date is None:
         return
-    limit = months_before(ctx.build_date, STALE_MONTHS)
     for located in _units(ctx):
         assert isinstance(located.record, Unit)
-        newest: dict[str, tuple[PartialDate, int]] = {}
-        for n, holder in enumerate(located.record.pejabat):
-            key = _post(holder)
-            if key not in newest or newest[key][0] < holder.tanggal:
-                newest[key] = (holder.tanggal, n)
-        for dated, n in newest.values():
-            if dated.last_day < limit:
+        holders = located.record.pejabat
+        for n in newest_per_post(holders).values():
+            if is_stale(holders[n].tanggal, ctx.build_date):
                 yield ctx.problem(
                     located.document,
                     (*located.path, "pejabat", n, "tanggal"),
                     "pejabat-sumber-lama",
-                    post=located.record.pejabat[n].jabatan,
-                    dated=dated.iso,
+                    post=holders[n].jabatan,
+                    dated=holders[n].tanggal.iso,
                     today=ctx.build_date.isoformat(),
                 )
