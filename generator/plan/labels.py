@@ -18,6 +18,7 @@ from generator.schema import (
     AliasKind,
     Confidence,
     Level,
+    OfficeHolderStatus,
     Position,
     Provision,
     Regulation,
@@ -116,6 +117,25 @@ FIELD_LABELS: dict[str, str] = {
     "eselon": "Eselon",
     "tentang": "Judul",
     "dasar_hukum": "Dasar hukum",
+}
+
+#: How a source names an acting office holder, before the post: 'Plt. Kepala Biro Logistik'.
+OFFICE_HOLDER_STATUS_LABELS: dict[OfficeHolderStatus, str] = {
+    OfficeHolderStatus.DEFINITIVE: "",
+    OfficeHolderStatus.ACTING: "Plt.",
+    OfficeHolderStatus.DAILY: "Plh.",
+}
+
+JDIH_KPU = ("JDIH KPU", "https://jdih.kpu.go.id")
+BPK_DATABASE = ("basis data peraturan BPK", "https://peraturan.bpk.go.id")
+
+#: Where each kind of regulation is officially published: a regulation page without a confirmed
+#: copy of its own links here and says that the reader can search for it there.
+REGULATION_DATABASES: dict[RegulationKind, tuple[str, str]] = {
+    RegulationKind.PKPU: JDIH_KPU,
+    RegulationKind.LAW: BPK_DATABASE,
+    RegulationKind.PERPPU: BPK_DATABASE,
+    RegulationKind.PERPRES: BPK_DATABASE,
 }
 
 #: A kabupaten/kota structure follows a pattern seen in a few secretariats; each one's type is unknown.

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generator.content.gaps import CORE_TOPICS, quotes
 from generator.model import timeline
 from generator.model.confidence import FieldConfidence, Marked, item_confidence
 from generator.model.organisation import Organisation
@@ -29,6 +28,8 @@ from generator.plan.labels import (
     status_label,
 )
 from generator.plan.page import Link
+from generator.plan.provisions import OfficialCopy, official_copy, topic_sections
+from generator.plan.public_record import PublicRecord, public_record
 from generator.schema import (
     ConfidenceDetail,
     ConsolidatedText,
@@ -40,7 +41,13 @@ from generator.schema import (
     Topic,
     Unit,
 )
-from generator.urls import structure_doc, structure_unit_doc, unit_doc
+from generator.urls import (
+    secretariat_doc,
+    secretariat_key,
+    structure_doc,
+    structure_unit_doc,
+    unit_doc,
+)
 
 # --- what every record's page shows ----------------------------------------------------------
 
@@ -56,10 +63,14 @@ class Quote:
 
 @dataclass(frozen=True)
 class TopicSection:
-    """One topic's quotations; none means the wording is not yet available (a core topic)."""
+    """One topic's quotations, or the notice for core topics not quoted yet: with no quotation
+    of any core topic, one notice stands for them all (``all_missing``)."""
 
-    label: str
+    labels: tuple[str, ...]
+    anchor: str
+    """The section's fragment: its (first) topic, e.g. 'tugas'."""
     quotes: tuple[Quote, ...]
+    all_missing: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,15 +95,18 @@ def _sources(org: Organisation, ids: list[str]) -> tuple[Source, ...]:
 
 def _topics(org: Organisation, record: Unit | StandardStructure) -> tuple[TopicSection, ...]:
     """Every topic the record quotes, and the core topics even when it does not (yet)."""
-    sections = []
-    for topic, label in TOPIC_LABELS.items():
-        found = [
-            Quote(p, org.regulations[p.peraturan], _sources(org, p.sumber))
-            for p in quotes(record, topic)
-        ]
-        if found or topic in CORE_TOPICS:
-            sections.append(TopicSection(label, tuple(found)))
-    return tuple(sections)
+    return tuple(
+        TopicSection(
+            tuple(TOPIC_LABELS[t] for t in section.topics),
+            section.topics[0].value,
+            tuple(
+                Quote(p, org.regulations[p.peraturan], _sources(org, p.sumber))
+                for p in section.quotes
+            ),
+            section.is_all_missing,
+        )
+        for section in topic_sections(record)
+    )
 
 
 def _bases(org: Organisation, record: Unit | StandardStructure) -> tuple[Basis, ...]:
@@ -122,11 +136,15 @@ class UnitView:
     bases: tuple[Basis, ...]
     details: tuple[Detail, ...]
     sources: tuple[Source, ...]
+    """The page's numbered sources: those its public record cites first."""
+    public: PublicRecord
+    """What it does (gambaran) and who leads it (pejabat), from public sources."""
     history: timeline.UnitHistory | None = None
     jsonld: dict[str, Any] | None = None
 
 
 def unit_view(org: Organisation, unit: Unit) -> UnitView:
+    public = public_record(unit, org.sources)
     return UnitView(
         unit,
         status_label(unit),
@@ -137,7 +155,8 @@ def unit_view(org: Organisation, unit: Unit) -> UnitView:
         _topics(org, unit),
         _bases(org, unit),
         _details(unit),
-        _sources(org, unit.sumber),
+        _sources(org, list(public.sources)),
+        public,
         timeline.unit_history(org.units, unit),
         unit_jsonld(org, unit),
     )
@@ -145,6 +164,7 @@ def unit_view(org: Organisation, unit: Unit) -> UnitView:
 
 def structure_unit_view(org: Organisation, structure: StandardStructure, unit: Unit) -> UnitView:
     successors = structure_successors(structure, unit)
+    public = public_record(unit, org.sources)
     return UnitView(
         unit,
         status_label(unit),
@@ -155,7 +175,8 @@ def structure_unit_view(org: Organisation, structure: StandardStructure, unit: U
         _topics(org, unit),
         _bases(org, unit),
         _details(unit),
-        _sources(org, unit.sumber),
+        _sources(org, list(public.sources)),
+        public,
     )
 
 
@@ -230,6 +251,8 @@ class RegulationView:
     kind: str
     status: str
     """'Berlaku' or 'Dicabut'."""
+    copy: OfficialCopy
+    """Its official copy, or the official database to search for it."""
     relations: tuple[Relation, ...]
     """What this regulation does to others."""
     incoming: tuple[Relation, ...]
@@ -248,6 +271,7 @@ def regulation_view(org: Organisation, regulation: Regulation) -> RegulationView
         regulation_title(regulation),
         REGULATION_KIND_LABELS[regulation.jenis][0],
         regulation_status(regulation),
+        official_copy(regulation),
         tuple(
             Relation(RELATION_LABELS[r.jenis][0], org.regulations[r.peraturan], r.pasal)
             for r in regulation.hubungan
@@ -328,6 +352,8 @@ class SecretariatView:
     """The provincial secretariat a kabupaten/kota secretary answers to; None for a province."""
     root: Unit
     """The Sekretariat Jenderal, to which a provincial secretary answers."""
+    province_doc: str
+    """The page of its province's secretariat."""
     regencies: tuple[Secretariat, ...]
     sub_units: tuple[SubUnit, ...]
     standing: tuple[str, ...]
@@ -353,6 +379,7 @@ def secretariat_view(org: Organisation, secretariat: Secretariat) -> Secretariat
         name_label(secretariat),
         org.regional.administrative_parent(secretariat),
         org.root,
+        secretariat_doc(secretariat_key(secretariat.province.id)),
         tuple(regencies),
         sub_units,
         tuple(citations(org.regulations, structure, Topic.STANDING)),

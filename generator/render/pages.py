@@ -12,6 +12,7 @@ from generator.model.confidence import confidence
 from generator.plan import history
 from generator.plan.org_charts import has_successors, outline
 from generator.plan.page import Link, PagePlan
+from generator.plan.public_record import source_byline
 from generator.render import filters, opendata
 from generator.schema import Unit
 from generator.urls import (
@@ -73,6 +74,7 @@ def environment() -> Environment:
         url_doc=_url_doc,
         md_link=_md_link,
         unit_ref=_unit_ref,
+        byline=source_byline,
     )
     env.globals.update(
         PUBLIC_DOMAIN_NOTE=opendata.PUBLIC_DOMAIN_NOTE,
