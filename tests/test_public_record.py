@@ -242,8 +242,8 @@ def test_stale_holders_on_the_completeness_page(minimal_org):
     from generator.plan.completeness import unit_gaps
 
     umum = minimal_org.units["biro-umum"]
-    assert not unit_gaps(minimal_org, umum, date(2026, 1, 1)).lacks("pejabat")
-    gaps = unit_gaps(minimal_org, umum, date(2027, 1, 1))
+    assert not unit_gaps(minimal_org, umum, minimal_org.file_of(umum), date(2026, 1, 1)).lacks("pejabat")
+    gaps = unit_gaps(minimal_org, umum, minimal_org.file_of(umum), date(2027, 1, 1))
     assert [g.text for g in gaps.gaps if g.field == "pejabat"] == [
         "Sumber terbaru tentang pejabatnya lebih dari setahun lalu: Kepala Biro Umum (27 Oktober 2025)."
     ]
