@@ -33,8 +33,9 @@ from generator.urls import BOOK_FILE
 
 #: The generated configuration (pipeline.build.GENERATED_CONFIG) and the footnotes it names.
 GENERATED_CONFIG = "mkdocs.gen.yml"
-#: Besides docs/, what a page's HTML depends on; a change here means a full build.
-_FULL_REBUILD_INPUTS = ("mkdocs.yml", "overrides", ".tembolok/catatan-kaki.md")
+#: Besides docs/ and the configurations (mkdocs*.yml), what a page's HTML depends on; a change
+#: here means a full build.
+_FULL_REBUILD_INPUTS = ("overrides", ".tembolok/catatan-kaki.md")
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,8 @@ class LiveSite:
 
     def _other_inputs(self) -> dict[str, tuple[int, int]]:
         found = {}
-        for name in _FULL_REBUILD_INPUTS:
+        configs = sorted(p.name for p in self.root.glob("mkdocs*.yml"))
+        for name in [*(c for c in configs if c != GENERATED_CONFIG), *_FULL_REBUILD_INPUTS]:
             path = self.root / name
             if path.is_dir():
                 found.update({f"{name}/{k}": v for k, v in _stamps(path).items()})
