@@ -257,6 +257,9 @@ def first_search(site: Path) -> dict[str, float] | None:
         try:
             for base in _serve(site):
                 slow = _first_search(browser, base, rate=4)
+        except sync_api.Error as error:  # e.g. a time-out on a very large index
+            print(f"pencarian pertama tidak terukur: {error}", file=sys.stderr)
+            return None
         finally:
             browser.close()
     return {"siap_s": round(slow.ready, 2), "kueri_s": round(slow.query, 2)}

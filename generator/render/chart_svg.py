@@ -264,14 +264,20 @@ class PendingCharts:
         self, jobs: list[ChartJob], known: dict[str, str], workers: int | None = None
     ) -> None:
         self.ready = {job.chart.id: known[job.key] for job in jobs if job.key in known}
-        todo = [(job.chart, to_dot(job.chart)) for job in jobs if job.key not in known]
+        todo = [job.chart for job in jobs if job.key not in known]
         self.keys = {job.chart.id: job.key for job in jobs}
         cores = workers or (os.cpu_count() or 1)
         count = max(1, min(cores, 4, len(todo) // MIN_BATCH))
-        self.batches = [todo[i::count] for i in range(count)] if todo else []
-        # Threads only wait on the dot processes, which do the work in parallel.
-        self.pool = ThreadPoolExecutor(max_workers=max(1, len(self.batches)))
-        self.futures = [self.pool.submit(_draw_batch, b) for b in self.batches]
+        # Threads only wait on the dot processes, which do the work in parallel. Each batch's
+        # DOT is written just before its process starts, so the first one draws while the
+        # next batch is written (and the caller renders pages meanwhile).
+        self.pool = ThreadPoolExecutor(max_workers=count)
+        self.batches: list[list[tuple[Chart, str]]] = []
+        self.futures = []
+        for i in range(count if todo else 0):
+            batch = [(chart, to_dot(chart)) for chart in todo[i::count]]
+            self.batches.append(batch)
+            self.futures.append(self.pool.submit(_draw_batch, batch))
 
     def result(self) -> tuple[dict[str, str], dict[str, str]]:
         """Cleaned SVG by chart id, and the newly drawn ones by cache key (for the cache)."""
