@@ -335,15 +335,20 @@ def main() -> int:
     parser.add_argument(
         "--suntingan", type=int, default=5, help="suntingan pratinjau pada skala 1x (median)"
     )
+    parser.add_argument(
+        "--pasangan-besar", type=int, default=1, help="pasangan hangat di skala lain"
+    )
+    parser.add_argument("--suntingan-besar", type=int, default=2, help="suntingan di skala lain")
     parser.add_argument("--keluaran", type=Path, default=ROOT / "bench-out" / "bench.json")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-") as temp:
         for scale in args.skala:
             print(f"skala {scale}x …", file=sys.stderr, flush=True)
+            # The larger scales take minutes a build: one warm pair and two edits there.
             first = scale == args.skala[0]
-            pairs = args.pasangan if first else max(2, args.pasangan // 2)
-            edits = args.suntingan if first else max(3, args.suntingan // 2)
+            pairs = args.pasangan if first else args.pasangan_besar
+            edits = args.suntingan if first else args.suntingan_besar
             rows.append(run_scale(Path(temp), scale, pairs, edits))
             shutil.rmtree(Path(temp) / f"skala-{scale}", ignore_errors=True)
     base = rows[0]
