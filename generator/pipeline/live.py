@@ -25,17 +25,16 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import GeneratorError
+from generator.pipeline.build import FOOTNOTES, GENERATED_CONFIG, SITE_STAMP
 from generator.pipeline.config import docs_dir
-from generator.pipeline.mkdocs_engine import load_strict_config, warm_up
+from generator.pipeline.mkdocs_engine import CollectWarnings, load_strict_config, warm_up
 from generator.pipeline.search_index import compact
 from generator.pipeline.write import WriteReport, sync_tree, write_atomic
 from generator.urls import BOOK_FILE
 
-#: The generated configuration (pipeline.build.GENERATED_CONFIG) and the footnotes it names.
-GENERATED_CONFIG = "mkdocs.gen.yml"
 #: Besides docs/ and the configurations (mkdocs*.yml), what a page's HTML depends on; a change
 #: here means a full build.
-_FULL_REBUILD_INPUTS = ("overrides", ".tembolok/catatan-kaki.md")
+_FULL_REBUILD_INPUTS = ("overrides", FOOTNOTES)
 
 
 @dataclass(frozen=True)
@@ -48,15 +47,6 @@ class Update:
     """Pages rebuilt (source paths under docs/); every page on a full build."""
     files: int = 0
     """Files written into the site."""
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(f"{record.levelname}: {record.getMessage()}")
 
 
 def _stamps(folder: Path) -> dict[str, tuple[int, int]]:
@@ -153,7 +143,7 @@ class LiveSite:
         staging = Path(
             tempfile.mkdtemp(prefix=f".{self.site_dir.name}-baru-", dir=self.site_dir.parent)
         )
-        collect = _Collect()
+        collect = CollectWarnings()
         logger = logging.getLogger("mkdocs")
         logger.addHandler(collect)
         propagate, logger.propagate = logger.propagate, False
@@ -177,7 +167,12 @@ class LiveSite:
         pages = [f.src_uri for f in kept["files"].documentation_pages()]
         return Update(True, pages, len(report.written))
 
+    def _forget_full_build(self) -> None:
+        """The site no longer is what a full build made: the next ``build`` must run MkDocs."""
+        (self.root / SITE_STAMP).unlink(missing_ok=True)
+
     def _publish(self, staging: Path) -> WriteReport:
+        self._forget_full_build()
         if self.site_dir.is_dir():
             return sync_tree(staging, self.site_dir)
         staging.rename(self.site_dir)
@@ -189,7 +184,7 @@ class LiveSite:
 
         assert self.state is not None
         config, files, env = self.state["config"], self.state["files"], self.state["env"]
-        collect = _Collect()
+        collect = CollectWarnings()
         logger = logging.getLogger("mkdocs")
         logger.addHandler(collect)
         propagate, logger.propagate = logger.propagate, False
@@ -227,6 +222,8 @@ class LiveSite:
         if collect.messages:
             self.state = None
             raise GeneratorError("MkDocs gagal membangun halaman:\n" + "\n".join(collect.messages))
+        if outputs:
+            self._forget_full_build()
         for dest, data in sorted(outputs.items()):
             write_atomic(self.site_dir / dest, data)
         return Update(False, pages, len(outputs))

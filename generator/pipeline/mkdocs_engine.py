@@ -48,7 +48,7 @@ def warm_up() -> None:
             continue
 
 
-class _Collect(logging.Handler):
+class CollectWarnings(logging.Handler):
     """Keeps MkDocs' warnings and errors, to report them if the strict build fails."""
 
     def __init__(self) -> None:
@@ -96,7 +96,7 @@ def run_mkdocs(config_file: Path, site_dir: Path, epoch: str | None = None) -> N
     if added_epoch:
         os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     logger = logging.getLogger("mkdocs")
-    collect = _Collect()
+    collect = CollectWarnings()
     logger.addHandler(collect)
     propagate, logger.propagate = logger.propagate, False
     try:
