@@ -160,3 +160,21 @@ def test_the_preview_shows_an_edit_and_an_error_and_makes_the_book_when_asked(
     assert (project.site / "unduh" / "struktur-organisasi-setjen-kpu.pdf").read_bytes()[:5] == (
         b"%PDF-"
     )
+
+
+def test_a_renamed_section_updates_the_navigation_of_the_rebuilt_pages(minimal_project: Project):
+    project = minimal_project
+    live = LiveSite(project.config, project.site)
+    write_pages(project.content, project.config)
+    live.refresh()
+    project.edit(
+        "unit/deputi-bidang-administrasi.yml",
+        "nama: Deputi Bidang Administrasi",
+        "nama: Deputi Bidang Administrasi Umum",
+    )
+    write_pages(project.content, project.config)
+    update = live.refresh()
+    assert not update.full
+    assert "struktur/deputi-bidang-administrasi/index.md" in update.pages
+    nav = project.page("struktur/deputi-bidang-administrasi/").select_one("nav.md-nav--primary")
+    assert "Deputi Bidang Administrasi Umum" in nav.get_text(" ", strip=True)
