@@ -350,6 +350,7 @@ def main() -> int:
             pairs = args.pasangan if first else args.pasangan_besar
             edits = args.suntingan if first else args.suntingan_besar
             rows.append(run_scale(Path(temp), scale, pairs, edits))
+            print(json.dumps(rows[-1]), file=sys.stderr, flush=True)  # in case a later one fails
             shutil.rmtree(Path(temp) / f"skala-{scale}", ignore_errors=True)
     base = rows[0]
     for row in rows:
