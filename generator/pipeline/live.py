@@ -73,18 +73,6 @@ class LiveSite:
         self.nav_source: Any = None
         warm_up()
 
-    def _other_inputs(self) -> dict[str, tuple[int, int]]:
-        found = {}
-        configs = sorted(p.name for p in self.root.glob("mkdocs*.yml"))
-        for name in [*(c for c in configs if c != GENERATED_CONFIG), *_FULL_REBUILD_INPUTS]:
-            path = self.root / name
-            if path.is_dir():
-                found.update({f"{name}/{k}": v for k, v in _stamps(path).items()})
-            elif path.is_file():
-                stat = path.stat()
-                found[name] = (stat.st_mtime_ns, stat.st_size)
-        return found
-
     def _nav(self) -> Any:
         # The generated configuration is JSON after its comment line (pipeline.build).
         text = self.config_file.read_text(encoding="utf-8")
@@ -98,7 +86,7 @@ class LiveSite:
         """
         docs_stamps = _stamps(self.docs)
         docs_stamps.pop(BOOK_FILE, None)  # made when asked for (tools.preview), not with pages
-        other = self._other_inputs()
+        other = _other_inputs(self.root)
         if (
             self.state is None
             or other != self.other_stamps
@@ -119,25 +107,8 @@ class LiveSite:
     ) -> Update:
         from mkdocs.commands.build import build as mkdocs_build
         from mkdocs.exceptions import MkDocsException
-        from mkdocs.plugins import BasePlugin
 
         kept: dict[str, Any] = {}
-
-        class Keep(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
-            """Remembers what MkDocs gathered, for the incremental updates."""
-
-            def on_files(self, files: Any, /, *, config: Any) -> Any:
-                kept["files"] = files
-                return files
-
-            def on_nav(self, nav: Any, /, *, config: Any, files: Any) -> Any:
-                kept["nav"] = nav
-                return nav
-
-            def on_env(self, env: Any, /, *, config: Any, files: Any) -> Any:
-                kept["env"] = env
-                return env
-
         self.state = None
         self.site_dir.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(
@@ -149,7 +120,7 @@ class LiveSite:
         propagate, logger.propagate = logger.propagate, False
         try:
             config = load_strict_config(self.config_file, staging)
-            config.plugins["generator-pratinjau"] = Keep()
+            config.plugins["generator-pratinjau"] = _keeper(kept)
             config.plugins.on_startup(command="build", dirty=False)
             mkdocs_build(config)
             compact(staging)
@@ -179,7 +150,7 @@ class LiveSite:
         return WriteReport(written=[p.name for p in self.site_dir.rglob("*") if p.is_file()])
 
     def _incremental(self, changed: list[str]) -> Update:
-        from mkdocs.commands.build import _populate_page, get_context
+        from mkdocs.commands.build import _populate_page
         from mkdocs.structure.nav import get_navigation
 
         assert self.state is not None
@@ -210,7 +181,7 @@ class LiveSite:
                     outputs[file.dest_uri] = (self.docs / src).read_bytes()
             for src in pages:
                 page = files.get_file_from_path(src).page
-                outputs[page.file.dest_uri] = self._render(page, nav, doc_files, env, get_context)
+                outputs[page.file.dest_uri] = _render(config, page, nav, doc_files, env)
                 page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
         except Exception as error:
             details = "\n".join([*collect.messages, str(error)])
@@ -228,20 +199,55 @@ class LiveSite:
             write_atomic(self.site_dir / dest, data)
         return Update(False, pages, len(outputs))
 
-    def _render(self, page: Any, nav: Any, doc_files: Any, env: Any, get_context: Any) -> bytes:
-        """A page's HTML as mkdocs.commands.build._build_page makes it, kept in memory."""
-        assert self.state is not None
-        config = self.state["config"]
-        config._current_page = page
-        page.active = True
-        try:
-            context = get_context(nav, doc_files, config, page)
-            template = env.get_template(page.meta.get("template", "main.html"))
-            context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
-            output = template.render(context)
-            output = config.plugins.on_post_page(output, page=page, config=config)
-        finally:
-            page.active = False
-            config._current_page = None
-        data: bytes = output.encode("utf-8", errors="xmlcharrefreplace")
-        return data
+
+def _render(config: Any, page: Any, nav: Any, doc_files: Any, env: Any) -> bytes:
+    """A page's HTML as mkdocs.commands.build._build_page makes it, kept in memory."""
+    from mkdocs.commands.build import get_context
+
+    config._current_page = page
+    page.active = True
+    try:
+        context = get_context(nav, doc_files, config, page)
+        template = env.get_template(page.meta.get("template", "main.html"))
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+        output = template.render(context)
+        output = config.plugins.on_post_page(output, page=page, config=config)
+    finally:
+        page.active = False
+        config._current_page = None
+    data: bytes = output.encode("utf-8", errors="xmlcharrefreplace")
+    return data
+
+
+def _other_inputs(root: Path) -> dict[str, tuple[int, int]]:
+    """Stamps of the configurations (but the generated one) and of _FULL_REBUILD_INPUTS."""
+    found = {}
+    configs = sorted(p.name for p in root.glob("mkdocs*.yml"))
+    for name in [*(c for c in configs if c != GENERATED_CONFIG), *_FULL_REBUILD_INPUTS]:
+        path = root / name
+        if path.is_dir():
+            found.update({f"{name}/{k}": v for k, v in _stamps(path).items()})
+        elif path.is_file():
+            stat = path.stat()
+            found[name] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
+def _keeper(kept: dict[str, Any]) -> Any:
+    """A plugin that remembers what MkDocs gathered (files, navigation, theme environment)."""
+    from mkdocs.plugins import BasePlugin
+
+    class Keep(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+        def on_files(self, files: Any, /, *, config: Any) -> Any:
+            kept["files"] = files
+            return files
+
+        def on_nav(self, nav: Any, /, *, config: Any, files: Any) -> Any:
+            kept["nav"] = nav
+            return nav
+
+        def on_env(self, env: Any, /, *, config: Any, files: Any) -> Any:
+            kept["env"] = env
+            return env
+
+    return Keep()
