@@ -24,7 +24,12 @@ from generator.errors import ContentError, GeneratorError, Severity
 from generator.handwritten.citations import check_pages, definitions
 from generator.handwritten.links import broken_links, hand_written_pages
 from generator.model.organisation import Organisation
-from generator.pipeline.config import docs_dir, read_config, source_date_epoch
+from generator.pipeline.config import (
+    docs_dir,
+    markdown_extensions,
+    read_config,
+    source_date_epoch,
+)
 from generator.pipeline.pdf import book_pdf, edition, font_faces, narratives
 from generator.pipeline.search_index import compact
 from generator.pipeline.write import (
@@ -184,15 +189,20 @@ def expand_nav(nav: list[Any], sections: dict[str, list[Any]]) -> list[Any]:
     return expanded
 
 
+def footnote_extension(config_file: Path) -> dict[str, dict[str, Any]]:
+    """The Markdown extension that gives each page the sources' footnotes it cites, set up."""
+    footnotes = (config_file.parent / FOOTNOTES).resolve()
+    return {"generator.render.footnotes": {"definitions": str(footnotes)}}
+
+
 def generated_config(config_file: Path, sections: dict[str, list[Any]]) -> bytes:
     """The configuration MkDocs (or another engine) builds from: mkdocs.yml, the whole nav,
     and where the sources' footnote definitions are (each page gets the ones it cites)."""
     base = read_config(config_file)
-    footnotes = (config_file.parent / FOOTNOTES).resolve()
     config = {
         "INHERIT": config_file.name,
         "nav": expand_nav(base.get("nav") or [], sections),
-        "markdown_extensions": {"generator.render.footnotes": {"definitions": str(footnotes)}},
+        "markdown_extensions": footnote_extension(config_file),
     }
     header = "# Dibuat oleh generator dari mkdocs.yml dan content/; jangan disunting.\n"
     # JSON is YAML too, and much faster to write than PyYAML's emitter.
@@ -212,14 +222,19 @@ def generate(content_dir: Path, config_file: Path) -> Generated:
         raise ContentError(checked.errors)
     root = config_file.parent
     files, svgs = render_files(site, org, root / CHART_CACHE)
-    html = book_html(org, site, svgs, narratives(config_file), edition(root), font_faces())
-    files[BOOK_FILE], book_seconds = book_pdf(html, root / BOOK_CACHE)
-    config = generated_config(config_file, site.navs)
-    report = write_tree(docs_dir(config_file), files, GENERATED_DIRS)
+    # The sources' footnotes first: the book renders the narrative with them, as MkDocs does.
     notes = definitions(org.sources).encode("utf-8")
     notes_path = root / FOOTNOTES
     if not notes_path.is_file() or notes_path.read_bytes() != notes:
         write_atomic(notes_path, notes)
+    # The book prints the pages as the site renders them: same Markdown, same extensions.
+    extensions = {**markdown_extensions(config_file), **footnote_extension(config_file)}
+    html = book_html(
+        org, site, files, svgs, narratives(config_file), edition(root), font_faces(), extensions
+    )
+    files[BOOK_FILE], book_seconds = book_pdf(html, root / BOOK_CACHE)
+    config = generated_config(config_file, site.navs)
+    report = write_tree(docs_dir(config_file), files, GENERATED_DIRS)
     config_path = root / GENERATED_CONFIG
     if not config_path.is_file() or config_path.read_bytes() != config:
         write_atomic(config_path, config)
