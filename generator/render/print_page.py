@@ -35,6 +35,8 @@ _DROP = (
 #: A chart whose text would print smaller than this share of its size on screen is unreadable:
 #: its list form prints instead (chart text is 12 pt, so 0.55 keeps it at 6.6 pt or more).
 MIN_CHART_SCALE = 0.55
+#: Nor larger than the text around it (9.5 pt): a small chart takes less of the page.
+MAX_CHART_SCALE = 0.8
 NOTES_TITLE = "Catatan"
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
@@ -98,7 +100,9 @@ def print_svg(svg: str, box: ChartBox) -> tuple[Markup, float]:
         parent.remove(anchor)
     view = [float(x) for x in root.get("viewBox", "0 0 0 0").replace(",", " ").split()]
     width, height = (view[2], view[3]) if len(view) == 4 else (box.width, box.height)
-    scale = min(1.0, box.width / width if width else 1.0, box.height / height if height else 1.0)
+    scale = min(
+        MAX_CHART_SCALE, box.width / width if width else 1.0, box.height / height if height else 1.0
+    )
     root.set("width", f"{width * scale:.1f}pt")
     root.set("height", f"{height * scale:.1f}pt")
     return Markup(etree.tostring(root, encoding="unicode")), scale
@@ -129,7 +133,9 @@ def _place_charts(
     return body, charts, scales
 
 
-def _chart_or_list(root: html.HtmlElement, charts: dict[str, Markup], scales: dict[str, float]) -> None:
+def _chart_or_list(
+    root: html.HtmlElement, charts: dict[str, Markup], scales: dict[str, float]
+) -> None:
     """A chart prints when it stays legible, and then its list form is left out; otherwise the
     list form prints in its place."""
     for comment in list(root.iter(etree.Comment)):
@@ -285,4 +291,3 @@ def landscape_chart(page: PrintPage) -> None:
         wrapper = html.Element("div", {"class": name})
         root.insert(at, wrapper)
         wrapper.extend(block)
-
