@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -84,14 +84,13 @@ def markdown_extensions(config_file: Path) -> dict[str, dict[str, Any]]:
 
     try:
         with config_file.open("rb") as source:
-            config = yaml_load(source, _ConfigLoader)
+            config = yaml_load(source, cast("type[yaml.BaseLoader]", _ConfigLoader))
     except (OSError, ConfigurationError) as error:
         raise GeneratorError(
             f"konfigurasi MkDocs {config_file} tidak dapat dibaca: {error}"
         ) from error
-    found: dict[str, dict[str, Any]] = {
-        name: {} for name in MkDocsConfig.markdown_extensions.builtins
-    }
+    builtins = getattr(MkDocsConfig.markdown_extensions, "builtins", [])
+    found: dict[str, dict[str, Any]] = {str(name): {} for name in builtins}
     entries = config.get("markdown_extensions") or {}
     items = entries.items() if isinstance(entries, dict) else [_entry(e) for e in entries]
     for name, options in items:
