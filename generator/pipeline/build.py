@@ -27,7 +27,13 @@ from generator.errors import ContentError, Severity
 from generator.handwritten.citations import check_pages, definitions
 from generator.handwritten.links import broken_links, hand_written_pages
 from generator.model.organisation import Organisation
-from generator.pipeline.config import build_date, docs_dir, read_config, source_date_epoch
+from generator.pipeline.config import (
+    build_date,
+    docs_dir,
+    markdown_extensions,
+    read_config,
+    source_date_epoch,
+)
 from generator.pipeline.mkdocs_engine import MkDocsProcess, run_mkdocs
 from generator.pipeline.pdf import book_key, book_pdf, edition, font_faces, narratives
 from generator.pipeline.search_index import compact
@@ -92,6 +98,8 @@ class Pages:
     svgs: dict[str, str]
     """Drawn charts by chart id."""
     report: WriteReport
+    files: dict[str, bytes]
+    """Every generated file by its path under docs/: the book prints the pages' own Markdown."""
 
     def generated(self, book_seconds: float | None = None) -> Generated:
         charts = sum(len(p.charts) for p in self.site.pages)
@@ -207,15 +215,20 @@ def expand_nav(nav: list[Any], sections: dict[str, list[Any]]) -> list[Any]:
     return expanded
 
 
+def footnote_extension(config_file: Path) -> dict[str, dict[str, Any]]:
+    """The Markdown extension that gives each page the sources' footnotes it cites, set up."""
+    footnotes = (config_file.parent / FOOTNOTES).resolve()
+    return {"generator.render.footnotes": {"definitions": str(footnotes)}}
+
+
 def generated_config(config_file: Path, sections: dict[str, list[Any]]) -> bytes:
     """The configuration MkDocs (or another engine) builds from: mkdocs.yml, the whole nav,
     and where the sources' footnote definitions are (each page gets the ones it cites)."""
     base = read_config(config_file)
-    footnotes = (config_file.parent / FOOTNOTES).resolve()
     config = {
         "INHERIT": config_file.name,
         "nav": expand_nav(base.get("nav") or [], sections),
-        "markdown_extensions": {"generator.render.footnotes": {"definitions": str(footnotes)}},
+        "markdown_extensions": footnote_extension(config_file),
     }
     header = "# Dibuat oleh generator dari mkdocs.yml dan content/; jangan disunting.\n"
     # JSON is YAML too, and much faster to write than PyYAML's emitter.
@@ -235,25 +248,35 @@ def write_pages(content_dir: Path, config_file: Path) -> Pages:
         raise ContentError(checked.errors)
     root = config_file.parent
     files, svgs = render_files(site, org, root / CHART_CACHE)
-    config = generated_config(config_file, site.navs)
-    # The book is written by write_book once laid out; until then the last one stays.
-    report = write_tree(docs_dir(config_file), files, GENERATED_DIRS, keep={BOOK_FILE})
+    # The sources' footnotes first: the book renders the narrative with them, as MkDocs does.
     notes = definitions(org.sources).encode("utf-8")
     notes_path = root / FOOTNOTES
     if not notes_path.is_file() or notes_path.read_bytes() != notes:
         write_atomic(notes_path, notes)
+    config = generated_config(config_file, site.navs)
+    # The book is written by write_book once laid out; until then the last one stays.
+    report = write_tree(docs_dir(config_file), files, GENERATED_DIRS, keep={BOOK_FILE})
     config_path = root / GENERATED_CONFIG
     if not config_path.is_file() or config_path.read_bytes() != config:
         write_atomic(config_path, config)
         report.written.append(GENERATED_CONFIG)
-    return Pages(checked, org, site, svgs, report)
+    return Pages(checked, org, site, svgs, report, files)
 
 
 def book_source(pages: Pages, config_file: Path) -> str:
     """The printable book's HTML (its charts are the ones drawn for the pages)."""
     root = config_file.parent
+    # The book prints the pages as the site renders them: same Markdown, same extensions.
+    extensions = {**markdown_extensions(config_file), **footnote_extension(config_file)}
     return book_html(
-        pages.org, pages.site, pages.svgs, narratives(config_file), edition(root), font_faces()
+        pages.org,
+        pages.site,
+        pages.files,
+        pages.svgs,
+        narratives(config_file),
+        edition(root),
+        font_faces(),
+        extensions,
     )
 
 
