@@ -244,7 +244,12 @@ def test_overview_chart_shows_the_whole_setjen_to_eselon_ii(built: Project):
     soup = built.page("struktur/")
     svg = soup.select_one("figure.bagan svg")
     titles = {a.get("xlink:title") for a in svg.find_all("a") if a.get("href")}
-    active = [u for u in _records().units if u.status.value == "aktif"]
+    # The overview stops at eselon II: bagian and subbagian are on their biro's page.
+    active = [
+        u
+        for u in _records().units
+        if u.status.value == "aktif" and u.jenis.value not in {"bagian", "subbagian"}
+    ]
     regional = (
         f"{len({r.id for r in _records().regions})} Sekretariat KPU Provinsi dan "
         f"{sum(len(r.kabupaten_kota) for r in _records().regions)} Sekretariat KPU Kabupaten/Kota"
