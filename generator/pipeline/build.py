@@ -54,6 +54,10 @@ SITE_STAMP = f"{CACHE_DIR}/situs.json"
 #: Footnote definitions of every source (generator.render.footnotes adds the ones a page cites).
 FOOTNOTES = f"{CACHE_DIR}/catatan-kaki.md"
 BOOK_CACHE = f"{CACHE_DIR}/buku"
+#: SITUS_TANPA_BUKU=1 skips laying out the printable book (tests that are not about it, quick
+#: local builds); the download link then points at a short placeholder, never a stale PDF.
+NO_BOOK_ENV = "SITUS_TANPA_BUKU"
+NO_BOOK_PLACEHOLDER = b"Buku PDF tidak dibuat pada pembangunan ini (SITUS_TANPA_BUKU=1).\n"
 #: The configuration MkDocs reads: the hand-written mkdocs.yml plus the complete navigation.
 GENERATED_CONFIG = "mkdocs.gen.yml"
 GENERATED_NOTICE = (
@@ -74,6 +78,8 @@ class Generated:
     charts: int
     book_seconds: float | None = None
     """How long WeasyPrint took to make the PDF; None when it was taken from the cache."""
+    book: bool = True
+    """False when the book was skipped (SITUS_TANPA_BUKU=1)."""
 
 
 @dataclass(frozen=True)
@@ -212,8 +218,13 @@ def generate(content_dir: Path, config_file: Path) -> Generated:
         raise ContentError(checked.errors)
     root = config_file.parent
     files, svgs = render_files(site, org, root / CHART_CACHE)
-    html = book_html(org, site, svgs, narratives(config_file), edition(root), font_faces())
-    files[BOOK_FILE], book_seconds = book_pdf(html, root / BOOK_CACHE)
+    book = os.environ.get(NO_BOOK_ENV) != "1"
+    book_seconds = None
+    if book:
+        html = book_html(org, site, svgs, narratives(config_file), edition(root), font_faces())
+        files[BOOK_FILE], book_seconds = book_pdf(html, root / BOOK_CACHE)
+    else:
+        files[BOOK_FILE] = NO_BOOK_PLACEHOLDER
     config = generated_config(config_file, site.navs)
     report = write_tree(docs_dir(config_file), files, GENERATED_DIRS)
     notes = definitions(org.sources).encode("utf-8")
@@ -225,7 +236,7 @@ def generate(content_dir: Path, config_file: Path) -> Generated:
         write_atomic(config_path, config)
         report.written.append(GENERATED_CONFIG)
     charts = sum(len(p.charts) for p in site.pages)
-    return Generated(checked, report, len(site.pages), charts, book_seconds)
+    return Generated(checked, report, len(site.pages), charts, book_seconds, book)
 
 
 class _Collect(logging.Handler):
