@@ -1,26 +1,17 @@
-"""The site in a real browser (Debian's Chromium, driven by Playwright): search, charts, keyboard,
-dark palette, accessibility, console errors and requests that leave the machine.
+"""The site in a real browser (Debian's Chromium, driven by Playwright): charts, keyboard, dark
+palette, the regions filter, and hostile text.
 
-Screenshots of each page at phone and desktop width are kept in test-artifacts/.
+Every kind of page is checked for accessibility, console errors and requests that leave the
+machine, with screenshots, in tests/test_browser_a11y.py; search in tests/test_browser_search.py.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from .conftest import ARTIFACTS, Project, open_page, serve
+from .conftest import Project, open_page, serve
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
-
-# Search quality is measured in tests/test_browser_search.py (queries in tests/search_queries.yml).
-PAGES = {
-    "beranda": "",
-    "biro": "struktur/biro-logistik/",
-    "peraturan": "dasar-hukum/pkpu-21-2023/",
-    "indeks": "indeks/",
-    "provinsi": "daerah/jawa-barat/",
-    "kabupaten": "daerah/jawa-barat/kabupaten-bogor/",
-}
 
 
 def _search(page: object, base: str, query: str) -> list[str]:
@@ -88,27 +79,6 @@ def test_chart_text_keeps_a_readable_contrast(browser: object, served: str, dark
     assert pairs
     for text, box in pairs:
         assert _contrast(text, box) >= 4.5, (text, box)
-
-
-@pytest.mark.parametrize("name", PAGES)
-def test_pages_are_accessible_error_free_and_local(browser: object, served: str, name: str):
-    from axe_playwright_python.sync_playwright import Axe
-
-    ARTIFACTS.mkdir(exist_ok=True)
-    for width in (360, 1280):
-        page, watch = open_page(browser, served, width=width)
-        page.goto(served + PAGES[name])
-        page.wait_for_load_state("networkidle")
-        page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=width == 360)
-        assert watch.errors == [], watch.errors
-        assert watch.outside == [], watch.outside
-    results = Axe().run(page)
-    serious = [
-        (v["id"], v["impact"], len(v["nodes"]))
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == [], serious
 
 
 def test_filter_narrows_the_national_list(browser: object, served: str, org):

@@ -66,7 +66,9 @@ def test_page_type_is_accessible_in_both_palettes(
             )
             assert overflow <= 0, f"{name}: halaman melebar {overflow}px pada 360px"
         palette = "gelap" if dark else "terang"
-        page.screenshot(path=str(ARTIFACTS / f"a11y-{name}-{width}-{palette}.png"))  # type: ignore[attr-defined]
+        # The whole page at phone width in the light palette, to look at; the rest as seen first.
+        full = width == 360 and not dark
+        page.screenshot(path=str(ARTIFACTS / f"a11y-{name}-{width}-{palette}.png"), full_page=full)  # type: ignore[attr-defined]
         found[width] = _serious(page)
         errors = list(watch.errors)
         if name == "tidak-ditemukan":
