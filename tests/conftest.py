@@ -8,6 +8,7 @@ folder (tests/test_editor_changes.py does so with a copy carrying ordinary edito
 
 from __future__ import annotations
 
+import atexit
 import fcntl
 import functools
 import http.server
@@ -15,7 +16,9 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -229,6 +232,13 @@ def _locked(path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def _run_folder(factory: pytest.TempPathFactory, name: str) -> Path:
+    """A folder for this test run, the same for every pytest-xdist worker."""
+    base = factory.getbasetemp()
+    # Each worker's basetemp is <run>/popen-gwN; the run's folder is shared by all of them.
+    return (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / f"bersama-{name}"
+
+
 def shared_project(
     factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Project]
 ) -> Project:
@@ -237,11 +247,7 @@ def shared_project(
 
     Only for projects the tests read and never change.
     """
-    worker = os.environ.get("PYTEST_XDIST_WORKER")
-    if worker is None:
-        return make(factory.mktemp(name) / "proyek")
-    # Each worker's basetemp is <run>/popen-gwN; the run's folder is shared by all of them.
-    folder = factory.getbasetemp().parent / f"bersama-{name}"
+    folder = _run_folder(factory, name)
     done = folder / "selesai.json"
     with _locked(folder.with_suffix(".lock")):
         if done.is_file():
@@ -251,6 +257,87 @@ def shared_project(
         project = make(folder / "proyek")
         done.write_text(json.dumps({"root": str(project.root), "book": project.book}))
         return project
+
+
+# The real site takes the longest to build: it is built in a separate process that starts with
+# the first test, so both workers keep testing meanwhile; ``built`` waits for it.
+_SITE_RUNNER = """
+import os, sys
+from pathlib import Path
+from generator.cli import main
+code = main(sys.argv[2:])
+Path(sys.argv[1] + ".baru").write_text(str(code))
+os.replace(sys.argv[1] + ".baru", sys.argv[1])
+"""
+SITE_BUILD_TIMEOUT = 1200.0
+
+
+def _site_folder(factory: pytest.TempPathFactory) -> Path:
+    return _run_folder(factory, "situs")
+
+
+def start_site_build(factory: pytest.TempPathFactory) -> None:
+    """Start building the real site (book included) in the background, once per test run."""
+    folder = _site_folder(factory)
+    with _locked(folder.with_suffix(".lock")):
+        if (folder / "mulai").is_file():
+            return
+        shutil.rmtree(folder, ignore_errors=True)
+        project = copy_project(folder / "proyek", book=True)
+        options = ["--content", str(project.content), "--config", str(project.config)]
+        with (folder / "bangun.log").open("wb") as log:
+            process = subprocess.Popen(
+                [sys.executable, "-c", _SITE_RUNNER, str(folder / "kode-keluar"), "build",
+                 *options, "--site", str(project.site)],
+                cwd=project.root, env=project.env(), stdout=log, stderr=subprocess.STDOUT,
+            )  # fmt: skip
+        _STARTED.append(process)
+        (folder / "mulai").write_text(str(process.pid))
+
+
+_STARTED: list[subprocess.Popen[bytes]] = []
+
+
+@atexit.register
+def _stop_site_build() -> None:
+    """An interrupted run does not leave the build running."""
+    for process in _STARTED:
+        if process.poll() is None:
+            process.terminate()
+
+
+def wait_for_site(factory: pytest.TempPathFactory) -> Project:
+    """The real site once its background build has finished (started here if it was not)."""
+    start_site_build(factory)
+    folder = _site_folder(factory)
+    exit_file = folder / "kode-keluar"
+    deadline = time.monotonic() + SITE_BUILD_TIMEOUT
+    while not exit_file.is_file():
+        pid = int((folder / "mulai").read_text())
+        if not _alive(pid) and not exit_file.is_file():
+            pytest.fail(f"pembangunan situs berhenti tanpa hasil:\n{_tail(folder / 'bangun.log')}")
+        if time.monotonic() > deadline:
+            pytest.fail(f"pembangunan situs melewati batas waktu:\n{_tail(folder / 'bangun.log')}")
+        time.sleep(0.2)
+    for process in _STARTED:
+        process.wait()
+    if exit_file.read_text() != "0":
+        pytest.fail(f"pembangunan situs gagal:\n{_tail(folder / 'bangun.log')}")
+    return Project(folder / "proyek", book=True)
+
+
+def _alive(pid: int) -> bool:
+    if any(p.pid == pid for p in _STARTED):
+        return next(p for p in _STARTED if p.pid == pid).poll() is None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def _tail(log: Path) -> str:
+    return log.read_text(encoding="utf-8", errors="replace")[-4000:] if log.is_file() else ""
 
 
 @pytest.fixture
@@ -277,9 +364,21 @@ def _build(project: Project, *args: str) -> Project:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The real content, built once per test run into a real site with MkDocs, book included."""
-    return shared_project(
-        tmp_path_factory, "situs", lambda folder: _build(copy_project(folder, book=True))
-    )
+    return wait_for_site(tmp_path_factory)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _site_build_starts_early(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """When any selected test needs the real site, its build starts with the first test."""
+    if any("built" in getattr(item, "fixturenames", ()) for item in request.session.items):
+        start_site_build(tmp_path_factory)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests of the real site run last, so its build has the rest of the run to finish in."""
+    items.sort(key=lambda item: "built" in getattr(item, "fixturenames", ()))
 
 
 PAYLOAD = '<script>alert(1)</script> <img src=x onerror=alert(2)> "]; x [label=" \\N *tebal* [tautan](javascript:alert(3))'
