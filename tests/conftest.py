@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import lxml.html
 import pytest
 from bs4 import BeautifulSoup
 
@@ -140,10 +141,17 @@ class Project:
 
     def page(self, url_path: str) -> BeautifulSoup:
         """The built HTML page at a site path such as 'struktur/biro-umum/' (parsed once)."""
+        return parse_html(self.page_file(url_path))
+
+    def tree(self, url_path: str) -> lxml.html.HtmlElement:
+        """The same page as an lxml tree: for tests that read every page (parsed once)."""
+        return parse_tree(self.page_file(url_path))
+
+    def page_file(self, url_path: str) -> Path:
         target = self.site / url_path
         if target.is_dir() or url_path.endswith("/") or not url_path:
             target = target / "index.html"
-        return parse_html(target)
+        return target
 
 
 @contextmanager
@@ -169,6 +177,18 @@ def _environment(changes: dict[str, str | None]) -> Iterator[None]:
 def parse_html(path: Path) -> BeautifulSoup:
     """Parse a built page once per test run; tests only read the tree."""
     return BeautifulSoup(path.read_bytes(), "lxml")
+
+
+@functools.cache
+def parse_tree(path: Path) -> lxml.html.HtmlElement:
+    """Parse a built page with lxml once per test run: ~30 times faster than BeautifulSoup, for
+    the tests that read all 600 pages. Select with XPath (``has_class`` helps)."""
+    return lxml.html.fromstring(path.read_bytes())
+
+
+def has_class(name: str) -> str:
+    """An XPath predicate: the element has the class ``name`` (like CSS ``.name``)."""
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
 @functools.cache

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urldefrag, urljoin, urlsplit
 
+import lxml.html
 import pytest
 import yaml
 from bs4 import BeautifulSoup
@@ -17,7 +18,7 @@ from generator.model.organisation import Organisation
 from generator.plan.site import plan
 from generator.urls import doc_url
 
-from .conftest import MINIMAL, ROOT, Project, copy_project, serve
+from .conftest import MINIMAL, ROOT, Project, copy_project, has_class, serve
 
 pytestmark = pytest.mark.site
 
@@ -32,8 +33,15 @@ def _get(url: str) -> tuple[int, bytes]:
         return error.code, error.read()
 
 
-def _help_links(soup: BeautifulSoup) -> dict[str, str]:
-    return {a.get_text(strip=True): a["href"] for a in soup.select("nav.bantu a")}
+def _help_links(tree: lxml.html.HtmlElement) -> dict[str, str]:
+    return {
+        "".join(t.strip() for t in a.itertext()): a.get("href")
+        for a in tree.xpath(f"//nav[{has_class('bantu')}]//a")
+    }
+
+
+#: Material's edit button.
+EDIT_BUTTON = f"//a[{has_class('md-content__button')} and @rel='edit']/@href"
 
 
 def test_generated_pages_link_to_their_yaml(built: Project, org: Organisation):
@@ -41,18 +49,19 @@ def test_generated_pages_link_to_their_yaml(built: Project, org: Organisation):
     kinds = {source.split("/")[1] for source in sources.values()}
     assert {"unit", "peraturan", "wilayah", "templat"} <= kinds
     for url, source in sources.items():
-        links = _help_links(built.page(url))
+        tree = built.tree(url)
+        links = _help_links(tree)
         assert links["Sunting sumber halaman ini"].endswith("/edit/main/" + source), url
         # Material's edit button agrees.
-        assert built.page(url).select_one("a.md-content__button[rel=edit]")["href"].endswith(source)
+        assert tree.xpath(EDIT_BUTTON)[0].endswith(source), url
 
 
 def test_index_pages_have_no_edit_link_and_hand_written_pages_link_their_markdown(built: Project):
     for url in ("struktur/", "daerah/", "kelengkapan/", "indeks/"):
-        soup = built.page(url)
-        assert "Sunting sumber halaman ini" not in _help_links(soup), url
-        assert soup.select_one("a.md-content__button[rel=edit]") is None, url
-    assert _help_links(built.page("tentang/"))["Sunting sumber halaman ini"].endswith(
+        tree = built.tree(url)
+        assert "Sunting sumber halaman ini" not in _help_links(tree), url
+        assert tree.xpath(EDIT_BUTTON) == [], url
+    assert _help_links(built.tree("tentang/"))["Sunting sumber halaman ini"].endswith(
         "/edit/main/docs/tentang/index.md"
     )
 
@@ -63,7 +72,7 @@ def test_every_page_has_a_report_link_naming_itself(built: Project):
     for page in pages:
         url = page.parent.relative_to(built.site).as_posix()
         url = "" if url == "." else url + "/"
-        report = _help_links(built.page(url)).get("Laporkan kesalahan")
+        report = _help_links(built.tree(url)).get("Laporkan kesalahan")
         assert report is not None, url
         query = parse_qs(urlsplit(report).query)
         assert query["template"] == ["kesalahan.yml"]

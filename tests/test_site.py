@@ -15,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+import lxml.html
 import pytest
 from bs4 import BeautifulSoup
 
@@ -26,7 +27,7 @@ from generator.model.organisation import (
 )
 from generator.schema import Confidence
 
-from .conftest import Project, parse_html
+from .conftest import Project, has_class, parse_tree
 
 pytestmark = pytest.mark.site
 
@@ -82,13 +83,18 @@ def _html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-def _pages(site: Path) -> list[tuple[Path, BeautifulSoup]]:
-    return [(page, parse_html(page)) for page in _html_pages(site)]
+def _trees(site: Path) -> list[tuple[Path, lxml.html.HtmlElement]]:
+    """Every page as an lxml tree (fast: these tests read all of them)."""
+    return [(page, parse_tree(page)) for page in _html_pages(site)]
+
+
+#: XPath of the links in the charts on a page.
+CHART_LINKS = f"//figure[{has_class('bagan')}]//svg//a[@href]"
 
 
 @functools.cache
 def _ids(path: Path) -> frozenset[str]:
-    return frozenset(element["id"] for element in parse_html(path).find_all(id=True))
+    return frozenset(parse_tree(path).xpath("//@id"))
 
 
 def _page_url(site: Path, path: Path) -> str:
@@ -301,17 +307,18 @@ def test_overview_chart_shows_the_whole_setjen_to_eselon_ii(built: Project, org:
 
 def test_every_chart_box_links_to_a_built_page(built: Project):
     checked = 0
-    for page, soup in _pages(built.site):
-        for anchor in soup.select("figure.bagan svg a[href]"):
-            assert anchor["href"] == anchor["xlink:href"]
-            assert _resolves(built.site, page, anchor["href"]), f"{page}: {anchor['href']}"
+    for page, tree in _trees(built.site):
+        for anchor in tree.xpath(CHART_LINKS):
+            href = anchor.get("href")
+            assert href == anchor.get("xlink:href")
+            assert _resolves(built.site, page, href), f"{page}: {href}"
             checked += 1
     assert checked > 40
 
 
 def test_standalone_charts_link_to_built_pages(built: Project, org: Organisation):
     charts = sorted(built.site.rglob("bagan.svg"))
-    pages_with_charts = [p for p, soup in _pages(built.site) if soup.select_one("figure.bagan")]
+    pages_with_charts = [p for p, tree in _trees(built.site) if tree.xpath(CHART_LINKS)]
     assert len(charts) == len(pages_with_charts) > len(org.units)
     for chart in charts:
         root = ET.fromstring(chart.read_text(encoding="utf-8"))
@@ -322,9 +329,9 @@ def test_standalone_charts_link_to_built_pages(built: Project, org: Organisation
 
 
 def test_every_internal_link_resolves(built: Project):
-    for page, soup in _pages(built.site):
-        for anchor in soup.find_all("a", href=True):
-            assert _resolves(built.site, page, anchor["href"]), f"{page}: {anchor['href']}"
+    for page, tree in _trees(built.site):
+        for href in tree.xpath("//a/@href"):
+            assert _resolves(built.site, page, href), f"{page}: {href}"
 
 
 def test_pages_are_in_indonesian(built: Project):
@@ -333,12 +340,12 @@ def test_pages_are_in_indonesian(built: Project):
 
 
 def test_no_page_loads_anything_from_an_outside_host(built: Project):
-    for page, soup in _pages(built.site):
+    for page, tree in _trees(built.site):
         text = page.read_text(encoding="utf-8")
         for tag, attribute in LOADING:
-            for element in soup.find_all(tag):
+            for element in tree.iter(tag):
                 value = element.get(attribute)
-                if value and (tag != "link" or "alternate" not in (element.get("rel") or [])):
+                if value and (tag != "link" or "alternate" not in element.get("rel", "").split()):
                     assert not urlsplit(value).netloc and not value.startswith("//"), (
                         f"{page}: {tag} {value}"
                     )
@@ -348,15 +355,15 @@ def test_no_page_loads_anything_from_an_outside_host(built: Project):
 
 
 def test_no_page_has_duplicate_element_ids(built: Project):
-    for page, soup in _pages(built.site):
-        ids = Counter(element["id"] for element in soup.find_all(id=True))
+    for page, tree in _trees(built.site):
+        ids = Counter(tree.xpath("//@id"))
         assert [i for i, n in ids.items() if n > 1] == [], page
 
 
 def test_chart_titles_are_readable(built: Project):
-    for page, soup in _pages(built.site):
-        for title in soup.select("figure.bagan svg title"):
-            text = title.get_text()
+    for page, tree in _trees(built.site):
+        for title in tree.xpath(f"//figure[{has_class('bagan')}]//svg//title"):
+            text = title.text_content()
             assert text and "%3" not in text and not re.search(r"\bn\d+(j\d+)?\b", text), (
                 f"{page}: {text}"
             )
