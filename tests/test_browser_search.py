@@ -19,7 +19,8 @@ import yaml
 
 from .conftest import ARTIFACTS, Project, open_page
 
-pytestmark = [pytest.mark.site, pytest.mark.browser]
+# Both tests write sections of one report file: pytest-xdist runs them in one worker.
+pytestmark = [pytest.mark.site, pytest.mark.browser, pytest.mark.xdist_group("pencarian")]
 
 QUERIES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8")
