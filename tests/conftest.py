@@ -19,10 +19,13 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -184,6 +187,27 @@ def parse_tree(path: Path) -> lxml.html.HtmlElement:
     """Parse a built page with lxml once per test run: ~30 times faster than BeautifulSoup, for
     the tests that read all 600 pages. Select with XPath (``has_class`` helps)."""
     return lxml.html.fromstring(path.read_bytes())
+
+
+def text_of(node: Any) -> str:
+    """An element's text as the reader sees it, whitespace collapsed (BeautifulSoup)."""
+    return " ".join(node.get_text(" ").split())
+
+
+def heading_text(element: Any) -> str:
+    """A heading's text as the reader sees it, without the permalink sign (BeautifulSoup)."""
+    return "".join(
+        t for t in element.find_all(string=True) if not t.find_parent(class_="headerlink")
+    ).strip()
+
+
+def fetch(url: str, timeout: float = 10.0) -> tuple[int, bytes]:
+    """GET a local URL: its status and body (an error status is an answer, not an exception)."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
 
 
 def has_class(name: str) -> str:

@@ -3,8 +3,6 @@ sub-path (as on GitHub Pages, https://<owner>.github.io/<repo>/), 404 page inclu
 
 from __future__ import annotations
 
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urldefrag, urljoin, urlsplit
@@ -18,19 +16,11 @@ from generator.model.organisation import Organisation
 from generator.plan.site import plan
 from generator.urls import doc_url
 
-from .conftest import MINIMAL, ROOT, Project, copy_project, has_class, serve
+from .conftest import MINIMAL, ROOT, Project, copy_project, fetch, has_class, serve
 
 pytestmark = pytest.mark.site
 
 SUB = "repo"
-
-
-def _get(url: str) -> tuple[int, bytes]:
-    try:
-        with urllib.request.urlopen(url) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
 
 
 def _help_links(tree: lxml.html.HtmlElement) -> dict[str, str]:
@@ -133,7 +123,7 @@ def _broken_links(base: str, paths: list[str]) -> tuple[dict[str, int], list[str
     """Each page's status, and every local link, stylesheet, script or image that does not load."""
     statuses, broken, seen = {}, [], set()
     for path in paths:
-        status, body = _get(urljoin(base, path))
+        status, body = fetch(urljoin(base, path))
         statuses[path] = status
         soup = BeautifulSoup(body, "lxml")
         for tag, attribute in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
@@ -142,7 +132,7 @@ def _broken_links(base: str, paths: list[str]) -> tuple[dict[str, int], list[str
                 if urlsplit(target).hostname != "127.0.0.1" or target in seen:
                     continue
                 seen.add(target)
-                if _get(target)[0] != 200:
+                if fetch(target)[0] != 200:
                     broken.append(f"{path}: {element.get(attribute)}")
     return statuses, broken
 
@@ -168,7 +158,7 @@ def test_the_404_page_works_two_levels_deep_under_a_sub_path(under_sub_path: Pat
     with serve(under_sub_path, under_sub_path / SUB / "404.html") as server:
         missing = f"{SUB}/tidak/ada/"
         statuses, broken = _broken_links(server, [missing])
-        soup = BeautifulSoup(_get(server + missing)[1], "lxml")
+        soup = BeautifulSoup(fetch(server + missing)[1], "lxml")
     assert statuses == {missing: 404}
     assert broken == []
     assert soup.h1.get_text(strip=True) == "Halaman tidak ditemukan"

@@ -8,7 +8,7 @@ import pytest
 
 from generator.model.organisation import Organisation
 
-from .conftest import Project, has_class
+from .conftest import Project, has_class, heading_text
 
 pytestmark = pytest.mark.site
 
@@ -53,12 +53,7 @@ def test_every_secretariat_has_a_page_with_its_name_and_code(built: Project, org
 )
 def test_names_follow_the_body_of_each_region(built: Project, key: str, name: str):
     h1 = built.page(f"daerah/{key}/").find("h1")
-    assert (
-        "".join(
-            t for t in h1.find_all(string=True) if not t.find_parent(class_="headerlink")
-        ).strip()
-        == name
-    )
+    assert heading_text(h1) == name
 
 
 def test_regency_page_shows_both_reporting_lines_and_its_subbagian(

@@ -10,13 +10,12 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from .conftest import Project
+from .conftest import Project, fetch
 
 pytestmark = pytest.mark.site
 
@@ -29,9 +28,10 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _get(url: str, timeout: float = 2.0) -> str:
-    with urllib.request.urlopen(url, timeout=timeout) as response:
-        return response.read().decode("utf-8")
+def _get(url: str) -> str:
+    status, body = fetch(url, timeout=2.0)
+    assert status == 200, (url, status)
+    return body.decode("utf-8")
 
 
 def _until(check: Callable[[], bool], timeout: float = BUILD_TIMEOUT) -> None:

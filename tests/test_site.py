@@ -27,7 +27,7 @@ from generator.model.organisation import (
 )
 from generator.schema import Confidence
 
-from .conftest import Project, has_class, parse_tree
+from .conftest import Project, has_class, heading_text, parse_tree, text_of
 
 pytestmark = pytest.mark.site
 
@@ -118,27 +118,15 @@ def _resolves(site: Path, page: Path, href: str) -> bool:
     return True
 
 
-def _heading(element) -> str:
-    """A heading's text as the reader sees it, without the permalink sign."""
-    return "".join(
-        t for t in element.find_all(string=True) if not t.find_parent(class_="headerlink")
-    ).strip()
-
-
 def _title(soup: BeautifulSoup) -> str:
     return soup.title.get_text() if soup.title else ""
-
-
-def _text(node) -> str:
-    """Text as the reader sees it, whitespace collapsed."""
-    return " ".join(node.get_text(" ").split())
 
 
 def test_every_unit_has_a_page_titled_with_its_official_name(built: Project, org: Organisation):
     for unit in org.units.values():
         soup = built.page(f"struktur/{unit.id}/")
         assert _title(soup).startswith(f"{unit.nama} - "), unit.id
-        assert _heading(soup.find("h1")) == unit.nama
+        assert heading_text(soup.find("h1")) == unit.nama
 
 
 @pytest.mark.parametrize("name", CENTRAL_UNITS + list(FORMER_UNITS))
@@ -219,10 +207,10 @@ def test_unknown_tugas_is_said_plainly_and_quoted_tugas_shown(built: Project, or
             if element.name == "h2":
                 break
             section.append(element)
-        text = " ".join(_text(element) for element in section)
+        text = " ".join(text_of(element) for element in section)
         notices = [e for e in section if "belum-tersedia" in (e.get("class") or [])]
         assert bool(notices) == (not quoted), unit.id
-        assert "tugas" in _text(heading).lower() + " ".join(_text(n) for n in notices), unit.id
+        assert "tugas" in text_of(heading).lower() + " ".join(text_of(n) for n in notices), unit.id
         for provision in quoted:
             for line in [provision.teks or "", *provision.butir]:
                 assert " ".join(line.split()) in text, (unit.id, line)
@@ -230,7 +218,7 @@ def test_unknown_tugas_is_said_plainly_and_quoted_tugas_shown(built: Project, or
 
 def test_every_quoted_article_is_cited_on_its_unit_page(built: Project, org: Organisation):
     for unit in org.units.values():
-        text = _text(built.page(f"struktur/{unit.id}/"))
+        text = text_of(built.page(f"struktur/{unit.id}/"))
         for provision in unit.ketentuan:
             short = regulation_short(org.regulations[provision.peraturan])
             assert (
@@ -283,12 +271,12 @@ def test_regulation_pages_show_what_amends_what(built: Project, org: Organisatio
         for relation in regulation.hubungan:
             other = org.regulations[relation.peraturan]
             outgoing, incoming = RELATION_LABELS[relation.jenis]
-            text = _text(built.page(f"dasar-hukum/{regulation_id}/"))
+            text = text_of(built.page(f"dasar-hukum/{regulation_id}/"))
             expected = f"{outgoing} {regulation_short(other)}"
             if relation.pasal:
                 expected += f" ({relation.pasal})"
             assert expected in text, (regulation_id, expected)
-            back = _text(built.page(f"dasar-hukum/{relation.peraturan}/"))
+            back = text_of(built.page(f"dasar-hukum/{relation.peraturan}/"))
             assert f"{incoming} {regulation_short(regulation)}" in back, (
                 relation.peraturan,
                 incoming,
@@ -417,5 +405,5 @@ def test_field_reference_lists_every_field(built: Project):
 
 def test_editors_guide_is_published(built: Project):
     soup = built.page("panduan/")
-    assert _heading(soup.find("h1")) == "Panduan Penyunting"
+    assert heading_text(soup.find("h1")) == "Panduan Penyunting"
     assert soup.find("a", string="Daftar kolom")
