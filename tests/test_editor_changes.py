@@ -185,14 +185,14 @@ REAL_CONTENT_TESTS = [
 
 @pytest.mark.slow
 @pytest.mark.site
-def test_the_tests_on_the_real_content_pass_on_the_edited_content(edited: Path):
+def test_the_tests_on_the_real_content_pass_on_the_edited_content(edited: Path, tmp_path: Path):
     """The acceptance itself: nothing in the tests had to change for ordinary edits."""
     env = {**os.environ, CONTENT_ENV: str(edited), "PYTHONPATH": str(ROOT)}
     env.pop("PYTEST_XDIST_WORKER", None)
     env.pop("PYTEST_XDIST_TESTRUNUID", None)
     result = subprocess.run(
         [sys.executable, "-m", "pytest", *REAL_CONTENT_TESTS, "-q", "-p", "no:cacheprovider",
-         "-m", "not browser", "-x", "--no-header", "-n", "0"],
+         "-m", "not browser", "-x", "--no-header", "-n", "0", "--basetemp", str(tmp_path / "uji")],
         cwd=ROOT, env=env, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
