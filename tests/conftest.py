@@ -491,6 +491,12 @@ def minimal_project(tmp_path: Path) -> Project:
     return copy_project(tmp_path / "kecil", MINIMAL)
 
 
+@pytest.fixture
+def minimal_book_project(tmp_path: Path) -> Project:
+    """The same, for tests about the printable book: its builds lay the book out too."""
+    return copy_project(tmp_path / "kecil", MINIMAL, book=True)
+
+
 # --- one local HTTP server ---------------------------------------------------------------------
 
 
