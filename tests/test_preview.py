@@ -104,9 +104,9 @@ def test_the_published_build_is_complete_and_the_same_with_or_without_the_second
 
 
 def test_a_failed_book_fails_the_build_and_leaves_the_site(
-    minimal_project: Project, monkeypatch: pytest.MonkeyPatch
+    minimal_book_project: Project, monkeypatch: pytest.MonkeyPatch
 ):
-    project = minimal_project
+    project = minimal_book_project
     assert project.run("build") == 0
     before = _files(project.site)
     project.edit("unit/biro-umum.yml", "nama: Biro Umum", "nama: Biro Umum dan Protokol")
@@ -120,8 +120,8 @@ def test_a_failed_book_fails_the_build_and_leaves_the_site(
 
 
 @pytest.fixture
-def small_preview(minimal_project: Project, tmp_path: Path) -> Iterator[Preview]:
-    server = Preview(minimal_project, tmp_path / "pratinjau.log")
+def small_preview(minimal_book_project: Project, tmp_path: Path) -> Iterator[Preview]:
+    server = Preview(minimal_book_project, tmp_path / "pratinjau.log")
     try:
         _until(lambda: "Pratinjau di " in server.output() or server.process.poll() is not None)
         assert server.process.poll() is None, server.output()
@@ -131,9 +131,9 @@ def small_preview(minimal_project: Project, tmp_path: Path) -> Iterator[Preview]
 
 
 def test_the_preview_shows_an_edit_and_an_error_and_makes_the_book_when_asked(
-    small_preview: Preview, minimal_project: Project
+    small_preview: Preview, minimal_book_project: Project
 ):
-    preview, project = small_preview, minimal_project
+    preview, project = small_preview, minimal_book_project
     page = preview.url + "struktur/biro-umum/"
     assert "Situs dibangun penuh" in preview.output()
 

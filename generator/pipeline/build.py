@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -65,6 +66,10 @@ SITE_STAMP = f"{CACHE_DIR}/situs.json"
 #: Footnote definitions of every source (generator.render.footnotes adds the ones a page cites).
 FOOTNOTES = f"{CACHE_DIR}/catatan-kaki.md"
 BOOK_CACHE = f"{CACHE_DIR}/buku"
+#: SITUS_TANPA_BUKU=1 skips laying out the printable book (tests that are not about it, quick
+#: local builds); the download link then points at a short placeholder, never a stale PDF.
+NO_BOOK_ENV = "SITUS_TANPA_BUKU"
+NO_BOOK_PLACEHOLDER = b"Buku PDF tidak dibuat pada pembangunan ini (SITUS_TANPA_BUKU=1).\n"
 #: The configuration MkDocs reads: the hand-written mkdocs.yml plus the complete navigation.
 GENERATED_CONFIG = "mkdocs.gen.yml"
 GENERATED_NOTICE = (
@@ -86,6 +91,8 @@ class Generated:
     book_seconds: float | None = None
     """How long WeasyPrint took to make the PDF; None when it was taken from the cache (or, in
     the preview, not made)."""
+    book: bool = True
+    """False when the book was skipped (SITUS_TANPA_BUKU=1)."""
 
 
 @dataclass(frozen=True)
@@ -103,7 +110,9 @@ class Pages:
 
     def generated(self, book_seconds: float | None = None) -> Generated:
         charts = sum(len(p.charts) for p in self.site.pages)
-        return Generated(self.checked, self.report, len(self.site.pages), charts, book_seconds)
+        return Generated(
+            self.checked, self.report, len(self.site.pages), charts, book_seconds, book_wanted()
+        )
 
 
 @dataclass(frozen=True)
@@ -263,8 +272,15 @@ def write_pages(content_dir: Path, config_file: Path) -> Pages:
     return Pages(checked, org, site, svgs, report, files)
 
 
+def book_wanted() -> bool:
+    return os.environ.get(NO_BOOK_ENV) != "1"
+
+
 def book_source(pages: Pages, config_file: Path) -> str:
-    """The printable book's HTML (its charts are the ones drawn for the pages)."""
+    """The printable book's HTML (its charts are the ones drawn for the pages); empty when the
+    book is skipped."""
+    if not book_wanted():
+        return ""
     root = config_file.parent
     # The book prints the pages as the site renders them: same Markdown, same extensions.
     extensions = {**markdown_extensions(config_file), **footnote_extension(config_file)}
@@ -282,7 +298,10 @@ def book_source(pages: Pages, config_file: Path) -> str:
 
 def write_book(config_file: Path, html: str, report: WriteReport) -> tuple[bytes, float | None]:
     """Lay the book out (or take it from the cache) and write it into docs/."""
-    pdf, seconds = book_pdf(html, config_file.parent / BOOK_CACHE)
+    if book_wanted():
+        pdf, seconds = book_pdf(html, config_file.parent / BOOK_CACHE)
+    else:
+        pdf, seconds = NO_BOOK_PLACEHOLDER, None
     write_if_changed(docs_dir(config_file) / BOOK_FILE, pdf, BOOK_FILE, report)
     return pdf, seconds
 
