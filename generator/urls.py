@@ -117,6 +117,15 @@ def article_anchor(number: str) -> str:
     return f"pasal-{number.lower()}"
 
 
+def book_anchor(doc: str) -> str:
+    """A page's place in the printed book (the book holds the site's pages, one anchor each).
+
+    >>> book_anchor("struktur/biro-umum/index.md"), book_anchor("dasar-hukum/uu-7-2017.md")
+    ('struktur-biro-umum', 'dasar-hukum-uu-7-2017')
+    """
+    return _slug(doc.removesuffix(".md").removesuffix("index")) or "beranda"
+
+
 def chart_file(doc: str, name: str = "bagan") -> str:
     """The full-size chart file beside a page (pages with charts are all ``…/index.md``).
 

@@ -6,6 +6,7 @@ Pure: built from validated records only.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from generator.schema import (
@@ -231,12 +232,19 @@ class Regional:
 
     def regencies(self, province: Secretariat | None = None) -> list[Secretariat]:
         """Kabupaten/kota secretariats, of one province or of all."""
-        return [
-            s
-            for s in self.secretariats.values()
-            if s.level is Level.REGENCY
-            and (province is None or s.province.id == province.province.id)
-        ]
+        if province is None:
+            return [s for s in self.secretariats.values() if s.level is Level.REGENCY]
+        return list(self._regencies_by_province.get(province.province.id, ()))
+
+    @functools.cached_property
+    def _regencies_by_province(self) -> dict[str, list[Secretariat]]:
+        # Looked up once per secretariat page: scanning every secretariat each time made the
+        # build grow with the square of their number.
+        found: dict[str, list[Secretariat]] = {}
+        for s in self.secretariats.values():
+            if s.level is Level.REGENCY:
+                found.setdefault(s.province.id, []).append(s)
+        return found
 
     def administrative_parent(self, secretariat: Secretariat) -> Secretariat | None:
         """The provincial secretariat a kabupaten/kota secretary answers to; None for a province."""

@@ -88,3 +88,27 @@ def _reason(error: Exception) -> str:
 def docs_dir(config_file: Path) -> Path:
     """The docs folder named by the MkDocs config (``docs`` beside it by default)."""
     return config_file.parent / str(read_config(config_file).get("docs_dir", "docs"))
+
+
+def markdown_extensions(config_file: Path) -> dict[str, dict[str, Any]]:
+    """The Markdown extensions MkDocs renders pages with, and their settings: MkDocs' built-in
+    ones, then the configuration's ``markdown_extensions`` (a list or a mapping), with the file
+    it INHERITs merged in as MkDocs merges it."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    config = read_config(config_file)
+    builtins = getattr(MkDocsConfig.markdown_extensions, "builtins", [])
+    found: dict[str, dict[str, Any]] = {str(name): {} for name in builtins}
+    entries = config.get("markdown_extensions") or {}
+    items = entries.items() if isinstance(entries, dict) else [_entry(e) for e in entries]
+    for name, options in items:
+        found[str(name)] = dict(options or {})
+    return found
+
+
+def _entry(entry: Any) -> tuple[str, Any]:
+    """One item of a list of extensions: a name, or a mapping of one name to its settings."""
+    if isinstance(entry, dict) and len(entry) == 1:
+        ((name, options),) = entry.items()
+        return str(name), options
+    return str(entry), {}
