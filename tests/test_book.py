@@ -15,12 +15,12 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 
-from generator.model.organisation import name_label
 from generator.pipeline.build import book_pdf, font_faces, footnote_extension
 from generator.pipeline.config import markdown_extensions
 from generator.pipeline.pdf import narratives
 from generator.plan.book import book_chapters
 from generator.plan.central_pages import unit_chart
+from generator.plan.labels import name_label
 from generator.plan.page import SitePlan
 from generator.plan.site import plan
 from generator.render.book_html import TITLE, Edition, book_html, edition_date, environment

@@ -158,7 +158,7 @@ def test_the_changes_pass_check_and_reach_the_model(
     assert REGULATION in org.regulations and SOURCE in org.sources
     quoted = [(p.topik.value, p.peraturan) for p in org.units[BUREAU].ketentuan]
     assert ("tugas", REGULATION) in quoted
-    assert any(s.kode == REGENCY_CODE for s in org.regency_secretariats())
+    assert any(s.kode == REGENCY_CODE for s in org.regional.regencies())
     assert ALIAS in [a.nama for a in org.units[ALIASED].alias]
 
 

@@ -85,7 +85,7 @@ def test_unit_pages_carry_json_ld(built: Project, org: Organisation):
     sure_children = {
         c.nama for c in org.children_of(org.root) if not confidence(c, "induk").is_uncertain
     }
-    provinces = {s.nama for s in org.provincial_secretariats()}
+    provinces = {s.nama for s in org.regional.provinces()}
     assert subs == sure_children | provinces and provinces
 
 

@@ -67,7 +67,7 @@ def test_regency_page_shows_both_reporting_lines_and_its_subbagian(
     )
     assert "Fungsional Ketua KPU Kabupaten Bogor" in text
     subbagian = soup.find("h2", id="subbagian").find_next("ul")
-    secretariat = org.secretariats["jawa-barat/kabupaten-bogor"]
+    secretariat = org.regional.secretariats["jawa-barat/kabupaten-bogor"]
     assert [a.get_text() for a in subbagian.find_all("a")] == [
         u.nama for u in secretariat.active_sub_units
     ]

@@ -19,12 +19,9 @@ import lxml.html
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.model.organisation import (
-    RELATION_LABELS,
-    Organisation,
-    confidence,
-    regulation_short,
-)
+from generator.model.confidence import confidence
+from generator.model.organisation import Organisation
+from generator.plan.labels import RELATION_LABELS, regulation_short
 from generator.schema import Confidence
 
 from .conftest import Project, has_class, heading_text, parse_tree, text_of
@@ -290,8 +287,8 @@ def test_overview_chart_shows_the_whole_setjen_to_eselon_ii(built: Project, org:
     # Eselon II: the Setjen and the two levels below it; a bagian under a biro is not drawn here.
     shown = [u for u in org.units.values() if not u.is_former and len(org.ancestors(u)) <= 2]
     regional = (
-        f"{len(org.provincial_secretariats())} Sekretariat KPU Provinsi dan "
-        f"{len(org.regency_secretariats())} Sekretariat KPU Kabupaten/Kota"
+        f"{len(org.regional.provinces())} Sekretariat KPU Provinsi dan "
+        f"{len(org.regional.regencies())} Sekretariat KPU Kabupaten/Kota"
     )
     assert {t.split(" (")[0] for t in titles} == {u.nama for u in shown} | {regional}
     link = next(a for a in svg.find_all("a") if a.get("xlink:title") == regional)
