@@ -87,7 +87,7 @@ class SmallBook:
 @pytest.fixture(scope="session")
 def small_book(tmp_path_factory: pytest.TempPathFactory) -> SmallBook:
     """The small fixture's book, generated in a git repository of its own (so it has a commit)."""
-    project = copy_project(tmp_path_factory.mktemp("buku-kecil") / "proyek", MINIMAL)
+    project = copy_project(tmp_path_factory.mktemp("buku-kecil") / "proyek", MINIMAL, book=True)
     git = ["git", "-C", str(project.root), "-c", "user.name=Uji", "-c", "user.email=uji@contoh.id"]
     subprocess.run([*git, "init", "-q"], check=True)
     subprocess.run([*git, "add", "content", "docs", "mkdocs.yml"], check=True)
