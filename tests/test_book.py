@@ -372,7 +372,7 @@ def test_a_chart_too_small_to_read_prints_as_its_list(tmp_path):
 def test_the_shell_holds_no_fact(minimal_org):
     """Without pages the book is only its structure: cover, contents, colophon."""
     html = book_html(
-        minimal_org, SitePlan((), {}), {}, {}, [], Edition(date(2026, 12, 3), "abc1234"), [], {}
+        (), SitePlan((), {}), {}, {}, [], Edition(date(2026, 12, 3), "abc1234"), [], {}
     )
     assert "Edisi 3 Desember 2026" in html and "Dibuat dari revisi" in html
     assert html.index("abc1234") > html.index("Tentang edisi ini")

@@ -47,6 +47,7 @@ from generator.pipeline.write import (
     write_if_changed,
     write_tree,
 )
+from generator.plan.book import book_chapters
 from generator.plan.page import SitePlan
 from generator.plan.redirects import redirects
 from generator.plan.repository import Repository
@@ -288,12 +289,13 @@ def book_source(pages: Pages, config_file: Path) -> str:
     root = config_file.parent
     # The book prints the pages as the site renders them: same Markdown, same extensions.
     extensions = {**markdown_extensions(config_file), **footnote_extension(config_file)}
+    texts = narratives(config_file)
     return book_html(
-        pages.org,
+        book_chapters(pages.org, pages.site, [n.doc for n in texts]),
         pages.site,
         pages.files,
         pages.svgs,
-        narratives(config_file),
+        texts,
         edition(root),
         font_faces(),
         extensions,

@@ -19,8 +19,7 @@ from typing import Any
 
 from jinja2 import Environment
 
-from generator.model.organisation import Organisation
-from generator.plan.book import BookChapter, book_chapters
+from generator.plan.book import BookChapter
 from generator.plan.page import SitePlan
 from generator.render import filters
 from generator.render.print_page import (
@@ -151,7 +150,7 @@ def _print_chapters(
 
 
 def book_html(
-    org: Organisation,
+    chapters: tuple[BookChapter, ...],
     site: SitePlan,
     files: Mapping[str, bytes],
     svgs: Mapping[str, str],
@@ -162,7 +161,8 @@ def book_html(
 ) -> str:
     """The whole book as one HTML document, ready for WeasyPrint.
 
-    ``files`` are the generated files by docs/ path (the pages' Markdown among them), ``svgs``
+    ``chapters`` are the book's chapters as planned (``plan.book.book_chapters``), ``files``
+    the generated files by docs/ path (the pages' Markdown among them), ``svgs``
     the drawn charts by chart id, ``extensions`` the Markdown extensions and their settings as
     the site's MkDocs configuration has them.
     """
@@ -172,7 +172,6 @@ def book_html(
         if page.path in files:
             texts[page.path] = files[page.path].decode("utf-8")
             charts[page.path] = [svgs[c.id] for c in page.charts if c.id in svgs]
-    chapters = book_chapters(org, site, [n.doc for n in narratives])
     printed = _print_chapters(chapters, texts, charts, extensions)
     context = {
         "title": TITLE,
