@@ -131,7 +131,7 @@ class Completeness:
 def _topic_gap(record: Unit | StandardStructure, topic: Topic, field: str) -> Gap | None:
     if any(p.topik is topic for p in record.ketentuan):
         return None
-    return Gap(field, f"Rumusan {field} belum dimuat (belum ada 'ketentuan' bertopik {field}).")
+    return Gap(field, f"Rumusan {field}nya belum dimuat: belum ada kutipan pasal tentang {field}nya.")
 
 
 def _unverified(record: Unit | StandardStructure | Regulation) -> Gap | None:
@@ -192,7 +192,7 @@ def unit_gaps(org: Organisation, unit: Unit) -> RecordGaps:
     checks["sumber"] = _sources_gap(unit.sumber)
     if unit.is_former:
         checks["tanggal"] = (
-            None if unit.periode else Gap("tanggal", "Masa berdirinya belum diketahui ('periode').")
+            None if unit.periode else Gap("tanggal", "Masa berdirinya belum diketahui.")
         )
     checks["verifikasi"] = _unverified(unit)
     return _record(
@@ -229,7 +229,7 @@ def structure_unit_gaps(structure: StandardStructure, unit: Unit) -> RecordGaps:
         checks["sub_unit"] = _children_gap(any(u.induk == unit.id for u in structure.sub_unit))
     if unit.is_former:
         checks["tanggal"] = (
-            None if unit.periode else Gap("tanggal", "Masa berdirinya belum diketahui ('periode').")
+            None if unit.periode else Gap("tanggal", "Masa berdirinya belum diketahui.")
         )
     checks["verifikasi"] = _unverified(unit)
     return _record(
@@ -246,10 +246,10 @@ def regulation_gaps(regulation: Regulation) -> RecordGaps:
         "sumber": _sources_gap(regulation.sumber),
         "tautan_resmi": None
         if regulation.tautan_resmi
-        else Gap("tautan_resmi", "Belum ada tautan resmi ke teks peraturannya ('tautan_resmi')."),
+        else Gap("tautan_resmi", "Belum ada tautan ke teks peraturannya di situs resmi."),
         "tanggal": None
         if regulation.ditetapkan
-        else Gap("tanggal", "Tanggal penetapannya belum diketahui ('ditetapkan')."),
+        else Gap("tanggal", "Tanggal penetapannya belum diketahui."),
         "verifikasi": _unverified(regulation),
     }
     return _record(

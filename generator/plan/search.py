@@ -6,6 +6,7 @@ among its tags. These pure functions list those names for units and regional sec
 
 - a secretariat under "KPU Bogor", "KPU Kabupaten Bogor", "Sekretariat KPU Kabupaten Bogor" and
   "KPUD Bogor" (the province's name is left out, so "KPU Jawa Barat" finds the province first);
+  a province also under its short forms from the content ("KPU Jabar");
 - a unit numbered in Roman numerals also under Arabic ones ("Itwil 3" for "Itwil III");
 - a unit also under the names of the dissolved units it replaced, so a former name finds both.
 
@@ -106,6 +107,7 @@ def secretariat_search_names(secretariat: Secretariat) -> tuple[str, ...]:
             secretariat.short,
             secretariat.short.removeprefix("Sekretariat "),
             f"{body} {region}",
+            *(f"{body} {alias}" for alias in secretariat.province.alias),
             f"{legacy} {region}" if legacy else "",
         ]
     else:

@@ -54,7 +54,7 @@ def completeness_page(org: Organisation, repository: Repository) -> PagePlan:
         "completeness.md.j2",
         "Kelengkapan Data",
         "Keterangan yang belum ada atau belum pasti untuk setiap unit, struktur baku, dan peraturan",
-        {"report": completeness(org, repository.edit_url)},
+        {"report": completeness(org, repository.edit_url), "can_edit": repository.url is not None},
         crumbs=trail(("Kelengkapan Data", None)),
     )
 
