@@ -23,6 +23,10 @@ FIELDS_DOC = "kolom/index.md"
 REGIONS_DOC = "daerah/index.md"
 DATA_DOC = "data/index.md"
 COMPLETENESS_DOC = "kelengkapan/index.md"
+#: The Atom feed of changes, at the site's root (generated into docs/), linked from every page.
+FEED_FILE = "perubahan.xml"
+#: Generated files outside the generated folders (git-ignored, removed by `make clean`).
+GENERATED_FILES = (FEED_FILE,)
 #: The printable book (PDF), linked from the home page and from *Tentang*.
 BOOK_FILE = "unduh/struktur-organisasi-setjen-kpu.pdf"
 #: The chart palette as CSS variables (generated, so the palette is defined once).

@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.cli import main
-from generator.urls import GENERATED_DIRS
+from generator.urls import GENERATED_DIRS, GENERATED_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -133,7 +133,9 @@ def copy_project(
             ROOT / "docs",
             destination / "docs",
             ignore=lambda folder, names: [
-                n for n in names if Path(folder) == ROOT / "docs" and n in GENERATED_DIRS
+                n
+                for n in names
+                if Path(folder) == ROOT / "docs" and n in (*GENERATED_DIRS, *GENERATED_FILES)
             ],
         )
     else:

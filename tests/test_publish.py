@@ -1,5 +1,8 @@
-"""Publishing: every page links to its source and to the issue form; the site works under a
-sub-path (as on GitHub Pages, https://<owner>.github.io/<repo>/), 404 page included."""
+"""Publishing: with the repository and the site's address configured (as the publishing workflow
+does), every page links to its source and to the issue form, has a canonical link, and is in the
+sitemap; the site works under a sub-path (as on GitHub Pages, https://<owner>.github.io/<repo>/),
+404 page included. Without them (a default local build), no page links anywhere that does not exist.
+"""
 
 from __future__ import annotations
 
@@ -17,11 +20,14 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from .conftest import ROOT, Project
+from .conftest import ROOT, Project, parse_html
 
 pytestmark = pytest.mark.site
 
 SUB = "repo"
+#: The repository and site address of the build published under the sub-path.
+REPO = "https://github.invalid/pemilik/repo"
+ADDRESS = f"http://localhost/{SUB}/"
 
 
 class _PagesHandler(http.server.SimpleHTTPRequestHandler):
@@ -72,7 +78,12 @@ def _help_links(soup: BeautifulSoup) -> dict[str, str]:
     return {a.get_text(strip=True): a["href"] for a in soup.select("nav.bantu a")}
 
 
-def test_generated_pages_link_to_their_yaml(built: Project):
+def _page(published: Path, url: str) -> BeautifulSoup:
+    """A page of the site built for the sub-path, by its address below the sub-path."""
+    return parse_html(published / SUB / url / "index.html")
+
+
+def test_generated_pages_link_to_their_yaml(under_sub_path: Path):
     cases = {
         "struktur/biro-logistik/": "content/unit/biro-logistik.yml",
         "dasar-hukum/uu-7-2017/": "content/peraturan/uu-7-2017.yml",
@@ -80,33 +91,67 @@ def test_generated_pages_link_to_their_yaml(built: Project):
         "struktur-baku/sekretariat-provinsi/": "content/templat/sekretariat-provinsi.yml",
     }
     for url, source in cases.items():
-        links = _help_links(built.page(url))
-        assert links["Sunting sumber halaman ini"].endswith("/edit/main/" + source), url
+        page = _page(under_sub_path, url)
+        links = _help_links(page)
+        assert links["Sunting sumber halaman ini"] == REPO + "/edit/main/" + source, url
         # Material's edit button agrees.
-        assert built.page(url).select_one("a.md-content__button[rel=edit]")["href"].endswith(source)
+        assert page.select_one("a.md-content__button[rel=edit]")["href"].endswith(source)
 
 
-def test_index_pages_have_no_edit_link_and_hand_written_pages_link_their_markdown(built: Project):
+def test_index_pages_have_no_edit_link_and_hand_written_pages_link_their_markdown(
+    under_sub_path: Path,
+):
     for url in ("struktur/", "daerah/", "kelengkapan/", "indeks/"):
-        soup = built.page(url)
+        soup = _page(under_sub_path, url)
         assert "Sunting sumber halaman ini" not in _help_links(soup), url
         assert soup.select_one("a.md-content__button[rel=edit]") is None, url
-    assert _help_links(built.page("tentang/"))["Sunting sumber halaman ini"].endswith(
-        "/edit/main/docs/tentang/index.md"
+    assert _help_links(_page(under_sub_path, "tentang/"))["Sunting sumber halaman ini"] == (
+        REPO + "/edit/main/docs/tentang/index.md"
     )
 
 
-def test_every_page_has_a_report_link_naming_itself(built: Project):
-    pages = [p for p in sorted(built.site.rglob("index.html"))]
+def test_every_page_has_a_report_link_naming_itself(under_sub_path: Path):
+    site = under_sub_path / SUB
+    pages = [p for p in sorted(site.rglob("index.html"))]
     assert len(pages) > 500
     for page in pages:
-        url = page.parent.relative_to(built.site).as_posix()
+        url = page.parent.relative_to(site).as_posix()
         url = "" if url == "." else url + "/"
-        report = _help_links(built.page(url)).get("Laporkan kesalahan")
-        assert report is not None, url
+        soup = _page(under_sub_path, url)
+        report = _help_links(soup).get("Laporkan kesalahan")
+        assert report is not None and report.startswith(REPO + "/issues/new?"), url
         query = parse_qs(urlsplit(report).query)
         assert query["template"] == ["kesalahan.yml"]
-        assert query["halaman"][0].endswith("/" + url if url else "/"), (url, query)
+        assert query["halaman"] == [f"{ADDRESS}{url}"], (url, query)
+        assert soup.select_one("link[rel=canonical]")["href"] == f"{ADDRESS}{url}", url
+
+
+def test_the_sitemap_lists_every_page_by_its_address(under_sub_path: Path):
+    site = under_sub_path / SUB
+    sitemap = BeautifulSoup((site / "sitemap.xml").read_bytes(), "xml")
+    addresses = {loc.get_text() for loc in sitemap.find_all("loc")}
+    assert len(addresses) > 500
+    assert f"{ADDRESS}struktur/biro-logistik/" in addresses
+    assert all(a.startswith(ADDRESS) for a in addresses)
+    assert (site / "sitemap.xml.gz").is_file()
+
+
+def test_a_default_build_links_to_no_placeholder_or_missing_address(built: Project):
+    """Without SITUS_REPO_URL and SITUS_URL: no edit or report links, no sitemap, no canonical
+    links, and no placeholder address anywhere in the site."""
+    for path in sorted(built.site.rglob("*")):
+        if path.is_file() and path.suffix in (".html", ".xml", ".json", ".js", ".css", ".txt"):
+            assert b"example.org" not in path.read_bytes(), path
+    assert not (built.site / "sitemap.xml").exists()
+    assert not (built.site / "sitemap.xml.gz").exists()
+    for url in ("", "struktur/biro-logistik/", "kelengkapan/", "tentang/", "404.html"):
+        soup = built.page(url)
+        assert soup.select("nav.bantu, a[rel=edit], link[rel=canonical]") == [], url
+    home = built.page("").article.get_text(" ")
+    assert "Laporkan kesalahan" not in home and "Panduan Penyunting" in home
+    completeness = built.page("kelengkapan/").article
+    assert "Laporkan kesalahan" not in completeness.get_text(" ")
+    assert completeness.find("a", string="sunting") is None
 
 
 def test_the_issue_form_takes_the_page_from_the_link():
@@ -146,8 +191,8 @@ def under_sub_path(
     from .conftest import copy_project
 
     project = copy_project(tmp_path_factory.mktemp("subjalur") / "proyek")
-    monkeypatch_module.setenv("SITUS_URL", f"http://localhost/{SUB}/")
-    monkeypatch_module.setenv("SITUS_REPO_URL", "https://github.invalid/pemilik/repo")
+    monkeypatch_module.setenv("SITUS_URL", ADDRESS)
+    monkeypatch_module.setenv("SITUS_REPO_URL", REPO)
     assert project.run("build", "--tanpa-peringatan") == 0
     root = project.root / "terbit"
     root.mkdir()

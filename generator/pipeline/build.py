@@ -13,6 +13,7 @@ import logging
 import os
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -25,6 +26,7 @@ from generator.handwritten.citations import check_pages, definitions
 from generator.handwritten.links import broken_links, hand_written_pages
 from generator.model.organisation import Organisation
 from generator.pipeline.config import docs_dir, read_config, source_date_epoch
+from generator.pipeline.history import content_history
 from generator.pipeline.pdf import book_pdf, edition, font_faces, narratives
 from generator.pipeline.search_index import compact
 from generator.pipeline.write import (
@@ -35,17 +37,19 @@ from generator.pipeline.write import (
     write_atomic,
     write_tree,
 )
+from generator.plan.feed import feed
 from generator.plan.page import SitePlan
 from generator.plan.redirects import redirects
 from generator.plan.repository import Repository
 from generator.plan.site import plan
 from generator.render.book_html import book_html
 from generator.render.chart_svg import PendingCharts, chart_jobs, standalone_svg
+from generator.render.feed import atom
 from generator.render.opendata import data_files
 from generator.render.pages import environment, render_page
 from generator.render.palette import site_css
 from generator.render.redirect_pages import redirect_files
-from generator.urls import BOOK_FILE, CHART_CSS, GENERATED_DIRS, chart_file
+from generator.urls import BOOK_FILE, CHART_CSS, FEED_FILE, GENERATED_DIRS, chart_file
 
 #: Caches live outside .cache/, which other tools (Zensical's --clean) delete wholesale.
 CACHE_DIR = ".tembolok"
@@ -199,6 +203,17 @@ def generated_config(config_file: Path, sections: dict[str, list[Any]]) -> bytes
     return (header + json.dumps(config, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
+def changes_feed(org: Organisation, content_dir: Path, config_file: Path) -> bytes:
+    """The Atom feed of changes: the content's git history and the structure's recorded changes.
+
+    Entries no commit dates carry the build's date (SOURCE_DATE_EPOCH or the last commit's).
+    """
+    epoch = source_date_epoch(config_file.parent)
+    fallback = int(epoch) if epoch is not None else int(time.time())
+    site_url = read_config(config_file).get("site_url")
+    return atom(feed(org, content_history(content_dir), fallback), site_url or None)
+
+
 def generate(content_dir: Path, config_file: Path) -> Generated:
     """Check the content and write the generated pages and configuration.
 
@@ -214,6 +229,7 @@ def generate(content_dir: Path, config_file: Path) -> Generated:
     files, svgs = render_files(site, org, root / CHART_CACHE)
     html = book_html(org, site, svgs, narratives(config_file), edition(root), font_faces())
     files[BOOK_FILE], book_seconds = book_pdf(html, root / BOOK_CACHE)
+    files[FEED_FILE] = changes_feed(org, content_dir, config_file)
     config = generated_config(config_file, site.navs)
     report = write_tree(docs_dir(config_file), files, GENERATED_DIRS)
     notes = definitions(org.sources).encode("utf-8")

@@ -6,8 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.model.organisation import (
+    ALIAS_LABELS,
     KIND_LABELS,
     Organisation,
+    Secretariat,
     confidence,
     regulation_short,
     regulation_title,
@@ -15,7 +17,7 @@ from generator.model.organisation import (
 from generator.plan.org_charts import ADMINISTRATIVE, Chart, Node, box, line, successor_line
 from generator.plan.page import PagePlan, trail
 from generator.plan.search import unit_root_text, unit_search_names
-from generator.schema import Regulation, Unit
+from generator.schema import AliasKind, Regulation, Unit
 from generator.stem import root_forms
 from generator.urls import (
     AZ_DOC,
@@ -23,6 +25,9 @@ from generator.urls import (
     REGIONS_DOC,
     REGULATIONS_DOC,
     regulation_doc,
+    secretariat_doc,
+    structure_doc,
+    structure_unit_doc,
     unit_doc,
 )
 
@@ -160,12 +165,16 @@ def regulations_page(org: Organisation) -> PagePlan:
 
 @dataclass(frozen=True)
 class AzEntry:
-    """One line of the A–Z index: a name (official or alias) pointing at a unit."""
+    """One line of the A–Z index: a name (official, short or other) and the page it leads to."""
 
     name: str
-    unit: Unit
+    target: str
+    """The official name of what the page is about."""
+    doc: str
     kind: str | None
     """None for the official name; otherwise how the name relates to it (singkatan, …)."""
+    note: str | None = None
+    """What it is, where the name alone does not say (unit terdahulu, peraturan, …)."""
 
     @property
     def letter(self) -> str:
@@ -173,17 +182,60 @@ class AzEntry:
         return first if first.isalpha() else "#"
 
 
+def _unit_entries(unit: Unit, doc: str, note: str | None) -> list[AzEntry]:
+    entries = [AzEntry(unit.nama, unit.nama, doc, None, note)]
+    if unit.singkatan:
+        entries.append(
+            AzEntry(unit.singkatan, unit.nama, doc, ALIAS_LABELS[AliasKind.ABBREVIATION], note)
+        )
+    for alias in unit.alias:
+        if alias.nama not in (unit.nama, unit.singkatan):
+            entries.append(AzEntry(alias.nama, unit.nama, doc, ALIAS_LABELS[alias.jenis], note))
+    return entries
+
+
+def _regulation_entries(regulation: Regulation) -> list[AzEntry]:
+    """A regulation under its short citation (with its title), and under its other names."""
+    short, doc = regulation_short(regulation), regulation_doc(regulation.id)
+    title = regulation_title(regulation) + ("" if regulation.in_force else " (dicabut)")
+    entries = [AzEntry(short, short, doc, None, title)]
+    entries += [AzEntry(a, short, doc, "sebutan lain") for a in regulation.alias if a != short]
+    return entries
+
+
+def _province_entries(secretariat: Secretariat) -> list[AzEntry]:
+    """A provincial secretariat under its province's name and the province's short forms."""
+    province, doc = secretariat.province, secretariat_doc(secretariat.key)
+    names = [province.nama_singkat, *province.alias]
+    entries = [AzEntry(province.nama, secretariat.short, doc, "provinsi")]
+    entries += [
+        AzEntry(n, secretariat.short, doc, "sebutan provinsi")
+        for n in dict.fromkeys(names)
+        if n and n != province.nama
+    ]
+    return entries
+
+
 def az_entries(org: Organisation) -> list[AzEntry]:
-    """Official names, abbreviations and aliases of every unit, alphabetically."""
+    """Every central unit, standard structure unit, regulation and provincial secretariat under
+    its official name, abbreviations and other names, alphabetically."""
     entries = []
     for unit in org.units.values():
-        entries.append(AzEntry(unit.nama, unit, None))
-        if unit.singkatan:
-            entries.append(AzEntry(unit.singkatan, unit, "singkatan"))
-        for alias in unit.alias:
-            if alias.nama not in (unit.nama, unit.singkatan):
-                entries.append(AzEntry(alias.nama, unit, alias.jenis.value))
-    return sorted(entries, key=lambda e: (e.name.casefold(), e.unit.nama.casefold()))
+        entries += _unit_entries(
+            unit, unit_doc(unit.id), "unit terdahulu" if unit.is_former else None
+        )
+    for structure in org.ordered_structures():
+        doc = structure_doc(structure.id)
+        entries.append(AzEntry(structure.nama, structure.nama, doc, None, "struktur baku"))
+        for unit in org.structure_units(structure):
+            where = f"dalam struktur baku {structure.nama}"
+            note = f"unit terdahulu {where}" if unit.is_former else where
+            entries += _unit_entries(unit, structure_unit_doc(structure.id, unit.id), note)
+    for regulation in org.regulations.values():
+        entries += _regulation_entries(regulation)
+    for secretariat in org.provincial_secretariats():
+        entries += _province_entries(secretariat)
+    return sorted(entries, key=lambda e: (e.name.casefold(), e.target.casefold(), e.doc))
 
 
 def az_page(org: Organisation) -> PagePlan:
@@ -191,8 +243,9 @@ def az_page(org: Organisation) -> PagePlan:
         AZ_DOC,
         "az.md.j2",
         "Indeks A–Z",
-        "Semua unit Sekretariat Jenderal KPU beserta singkatan dan nama lainnya",
-        {"org": org, "entries": az_entries(org)},
+        "Semua unit Sekretariat Jenderal KPU, struktur baku sekretariat daerah, peraturan, dan "
+        "provinsi, beserta singkatan dan nama lainnya",
+        {"entries": az_entries(org)},
         crumbs=trail(("Indeks A–Z", None)),
     )
 

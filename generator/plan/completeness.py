@@ -131,7 +131,9 @@ class Completeness:
 def _topic_gap(record: Unit | StandardStructure, topic: Topic, field: str) -> Gap | None:
     if any(p.topik is topic for p in record.ketentuan):
         return None
-    return Gap(field, f"Rumusan {field}nya belum dimuat: belum ada kutipan pasal tentang {field}nya.")
+    return Gap(
+        field, f"Rumusan {field}nya belum dimuat: belum ada kutipan pasal tentang {field}nya."
+    )
 
 
 def _unverified(record: Unit | StandardStructure | Regulation) -> Gap | None:

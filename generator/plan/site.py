@@ -28,7 +28,7 @@ def fields_page() -> PagePlan:
         "Daftar kolom",
         "Arti setiap kolom dalam berkas konten, diturunkan dari JSON Schema",
         {"sections": field_reference(), "messages": message_catalogue()},
-        crumbs=trail(("Daftar kolom", None)),
+        crumbs=trail(("Panduan Penyunting", "panduan/index.md"), ("Daftar kolom", None)),
     )
 
 
