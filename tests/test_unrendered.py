@@ -145,7 +145,11 @@ def developer_words(html: bytes, fields: frozenset[str]) -> list[str]:
             for match in pattern.finditer(text):
                 start = max(match.start() - 40, 0)
                 found.append(" ".join(text[start : match.end() + 40].split()))
-        found += [f"<code>{c.get_text()}</code>" for c in article.find_all("code") if c.get_text() in fields]
+        found += [
+            f"<code>{c.get_text()}</code>"
+            for c in article.find_all("code")
+            if c.get_text() in fields
+        ]
     return found
 
 
@@ -168,10 +172,10 @@ def test_the_reader_scan_catches_developer_words(text: str):
 
 def test_the_reader_scan_leaves_reader_words_alone():
     html = (
-        "<html><body><article><p>Kode dan nama wilayah menurut Keputusan Mendagri. Nama resmi: "
-        "Biro Umum; status aktif; lihat Daftar kolom. Konten situs ini terbuka.</p></article>"
-        "<nav><a href='x.yml'>Sunting</a></nav></body></html>"
-    ).encode()
+        b"<html><body><article><p>Kode dan nama wilayah menurut Keputusan Mendagri. Nama resmi: "
+        b"Biro Umum; status aktif; lihat Daftar kolom. Konten situs ini terbuka.</p></article>"
+        b"<nav><a href='x.yml'>Sunting</a></nav></body></html>"
+    )
     assert developer_words(html, field_names()) == []
 
 
