@@ -9,10 +9,16 @@ from typing import Any
 import pytest
 
 from generator.model.organisation import Organisation
-from generator.pipeline.search_index import with_names_field
+from generator.pipeline.search_index import FUNCTION_WORDS, generic_words, with_names_field
 from generator.plan.central_pages import central_pages
 from generator.plan.regional_pages import region_pages
-from generator.plan.search import secretariat_search_names, unit_search_names
+from generator.plan.search import (
+    TOPIC_NAMES,
+    regulation_search_names,
+    secretariat_search_names,
+    unit_search_names,
+)
+from generator.plan.site import plan
 
 # The real Indonesian roots of the words in our unit names (rencana ← perencanaan, awas ←
 # pengawasan, …). A root form outside this list is either a new name (add its root here after
@@ -40,8 +46,19 @@ def test_a_province_is_known_without_and_with_provinsi(org: Organisation) -> Non
         "Sekretariat KPU Provinsi Jawa Barat",
         "KPU Provinsi Jawa Barat",
         "KPU Jawa Barat",
+        *(f"KPU {alias}" for alias in org.secretariats["jawa-barat"].province.alias),
         "KPUD Jawa Barat",
     )
+
+
+def test_provinces_are_known_by_their_short_forms(org: Organisation) -> None:
+    """The short forms come from the content (``alias``); every one is searched as 'KPU …'."""
+    provinces = org.provincial_secretariats()
+    assert sum(len(s.province.alias) for s in provinces) >= 20
+    for secretariat in provinces:
+        names = secretariat_search_names(secretariat)
+        body = "KIP" if secretariat.body.value == "kip" else "KPU"
+        assert all(f"{body} {alias}" in names for alias in secretariat.province.alias)
 
 
 def test_aceh_is_kip_and_never_kpud(org: Organisation) -> None:
@@ -67,7 +84,8 @@ def test_every_secretariat_of_a_kind_has_as_many_forms(org: Organisation) -> Non
     # Equal counts keep one page from outranking another by repeating words.
     counts: dict[tuple[object, object], set[int]] = {}
     for s in org.secretariats.values():
-        counts.setdefault((s.level, s.body), set()).add(len(secretariat_search_names(s)))
+        own = len(s.province.alias) if s.is_province else 0  # each short form is one more
+        counts.setdefault((s.level, s.body), set()).add(len(secretariat_search_names(s)) - own)
     assert all(len(c) == 1 for c in counts.values()), counts
 
 
@@ -131,6 +149,7 @@ def test_index_keeps_tags_for_display_and_searches_each_word_once() -> None:
         "title": {"boost": 1000.0},
         "text": {"boost": 1.0},
         "nama": {"boost": 1e6},
+        "ringkasan": {"boost": 100.0},
     }
 
 
@@ -139,3 +158,55 @@ def test_names_split_as_search_splits(name: str) -> None:
     result = with_names_field(_index({"location": "a/", "title": "", "text": "", "tags": [name]}))
     words = result["docs"][0]["nama"].split(" ")
     assert all(re.fullmatch(r"[\w]+", w) for w in words), words
+
+
+def test_amendments_are_known_by_the_names_of_what_they_amend(org: Organisation) -> None:
+    base = org.regulations["pkpu-14-2020"]
+    assert regulation_search_names(org, base)[0] == "PKPU 14/2020"
+    for regulation in org.regulations.values():
+        names = regulation_search_names(org, regulation)
+        amended = [r.peraturan for r in regulation.hubungan if r.jenis.value == "mengubah"]
+        for other in amended:
+            for alias in org.regulations[other].alias:
+                assert f"Perubahan {alias}" in names, regulation.id
+
+
+def test_topic_pages_carry_their_everyday_names(org: Organisation) -> None:
+    pages = {p.path: p for p in plan(org).pages}
+    assert set(TOPIC_NAMES) <= set(pages)
+    for path, names in TOPIC_NAMES.items():
+        assert pages[path].search_names == names
+        assert names[0] == pages[path].title, path
+
+
+def _page(location: str, title: str, *tags: str) -> dict[str, Any]:
+    return {"location": location, "title": title, "text": "", "tags": list(tags)}
+
+
+def test_generic_words_are_not_searched_as_names() -> None:
+    """A word in the names of more than a tenth of the pages weighs as title and text only."""
+    regencies = [
+        _page(f"k{i}/", f"Sekretariat KPU Kota K{i}", f"KPU Kota K{i}", f"KPU K{i}")
+        for i in range(60)
+    ]
+    units = [
+        _page(f"u{i}/", f"Biro U{i}", f"Biro U{i}" + (" dan Umum" if i < 5 else ""))
+        for i in range(40)
+    ]
+    index = _index(*regencies, *units)
+    assert generic_words(index["docs"], index["config"]["separator"]) == {
+        "sekretariat", "kpu", "kota", "biro"
+    }  # fmt: skip
+    docs = {d["location"]: d for d in with_names_field(index)["docs"]}
+    assert docs["k7/"]["nama"] == "K7"
+    assert docs["u3/"]["nama"] == "U3 Umum"  # 'dan' is a function word
+    assert docs["k7/"]["tags"] == ["KPU Kota K7", "KPU K7"]  # shown as they are
+    assert "dan" in FUNCTION_WORDS
+
+
+def test_descriptions_are_searched_between_title_and_text() -> None:
+    index = _index(_page("a/", "PKPU 1/2020"), _page("b/", "B"))
+    result = with_names_field(index, {"a/": "Peraturan tentang Organisasi dan Tata Kerja"})
+    first, second = result["docs"]
+    assert first["ringkasan"] == "Peraturan Organisasi Tata Kerja"
+    assert "ringkasan" not in second

@@ -338,7 +338,7 @@ def publish(config_file: Path, site_dir: Path) -> WriteReport | None:
     try:
         stamp_file.unlink(missing_ok=True)
         run_mkdocs(root / GENERATED_CONFIG, staging)
-        compact(staging)
+        compact(staging, read_config(config_file).get("site_description"))
         if site_dir.is_dir():
             report = sync_tree(staging, site_dir)
         else:

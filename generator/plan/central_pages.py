@@ -16,7 +16,7 @@ from generator.model.organisation import (
 )
 from generator.plan.org_charts import ADMINISTRATIVE, Chart, Node, box, line, successor_line
 from generator.plan.page import PagePlan, trail
-from generator.plan.search import unit_root_text, unit_search_names
+from generator.plan.search import regulation_search_names, unit_root_text, unit_search_names
 from generator.schema import AliasKind, Regulation, Unit
 from generator.stem import root_forms
 from generator.urls import (
@@ -147,7 +147,7 @@ def regulation_page(org: Organisation, regulation: Regulation) -> PagePlan:
         {"org": org, "regulation": regulation},
         crumbs=trail(("Dasar Hukum", REGULATIONS_DOC), (short, None)),
         search_boost=3,
-        search_names=tuple(regulation.alias),
+        search_names=regulation_search_names(org, regulation),
         source_file=f"content/peraturan/{regulation.id}.yml",
     )
 

@@ -8,7 +8,10 @@ among its tags. These pure functions list those names for units and regional sec
   "KPUD Bogor" (the province's name is left out, so "KPU Jawa Barat" finds the province first);
   a province also under its short forms from the content ("KPU Jabar");
 - a unit numbered in Roman numerals also under Arabic ones ("Itwil 3" for "Itwil III");
-- a unit also under the names of the dissolved units it replaced, so a former name finds both.
+- a unit also under the names of the dissolved units it replaced, so a former name finds both;
+- a regulation under its short citation and other names, and an amending regulation also as the
+  amendment of the one it amends ("Perubahan PKPU SOTK"), so a common name finds the amendments;
+- the site's topic pages under the everyday words for what they hold (``TOPIC_NAMES``).
 
 Search reads each page's names as a set of words (generator/pipeline/search_index.py), so ties between
 equally named pages ("KPU Bogor": Kabupaten and Kota Bogor) are broken by the page's boost. A
@@ -22,8 +25,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from generator.model.organisation import Secretariat
-from generator.schema import Body, Unit
+from generator.model.organisation import Organisation, Secretariat, regulation_short
+from generator.schema import Body, Regulation, RelationKind, Unit
 
 #: Regency prefixes, longest first, and the word people use for each.
 _REGENCY_KINDS = (
@@ -119,3 +122,36 @@ def secretariat_search_names(secretariat: Secretariat) -> tuple[str, ...]:
             f"{legacy} {place}" if legacy else "",
         ]
     return _unique(forms)
+
+
+def regulation_search_names(org: Organisation, regulation: Regulation) -> tuple[str, ...]:
+    """The short citation, the other names, and 'Perubahan …' for each regulation it amends.
+
+    The amended regulation's names find the amendment too, ranked after the regulation itself
+    (its page has the names on their own, the amendment's page with 'Perubahan').
+    """
+    amended = [
+        org.regulations[r.peraturan]
+        for r in regulation.hubungan
+        if r.jenis is RelationKind.AMENDS and r.peraturan in org.regulations
+    ]
+    changes = [f"Perubahan {n}" for a in amended for n in (regulation_short(a), *a.alias)]
+    return _unique([regulation_short(regulation), *regulation.alias, *changes])
+
+
+#: The everyday words for the site's own topic pages, by page: what people call what they hold.
+TOPIC_NAMES: dict[str, tuple[str, ...]] = {
+    "struktur/index.md": ("Struktur Organisasi", "Bagan organisasi", "Susunan organisasi"),
+    "struktur/perubahan/index.md": (
+        "Perubahan Struktur",
+        "Sejarah organisasi",
+        "Riwayat organisasi",
+        "Unit terdahulu dan penggantinya",
+    ),
+    "dasar-hukum/index.md": ("Dasar Hukum", "Peraturan", "Regulasi"),
+    "indeks/index.md": ("Indeks A–Z", "Daftar unit", "Daftar singkatan"),
+    "daerah/index.md": ("Sekretariat Daerah", "KPU daerah", "Daftar provinsi dan kabupaten/kota"),
+    "data/index.md": ("Data Terbuka", "Open data", "Unduhan", "JSON", "CSV"),
+    "kelengkapan/index.md": ("Kelengkapan Data", "Bantu melengkapi"),
+    "kolom/index.md": ("Daftar kolom", "Skema konten"),
+}

@@ -18,6 +18,7 @@ from generator.plan.open_data import SECRETARIAT_COLUMNS, UNIT_COLUMNS, licence_
 from generator.plan.page import PagePlan, SitePlan, trail
 from generator.plan.regional_pages import region_pages
 from generator.plan.repository import Repository
+from generator.plan.search import TOPIC_NAMES
 from generator.urls import COMPLETENESS_DOC, DATA_DOC, FIELDS_DOC
 
 
@@ -74,5 +75,12 @@ def plan(org: Organisation, repository: Repository | None = None) -> SitePlan:
     ]
     if org.secretariats:
         pages += region_pages(org)
-    pages = [replace(p, edit_url=repository.edit_url(p.source_file)) for p in pages]
+    pages = [
+        replace(
+            p,
+            edit_url=repository.edit_url(p.source_file),
+            search_names=TOPIC_NAMES.get(p.path, p.search_names),
+        )
+        for p in pages
+    ]
     return SitePlan(tuple(pages), section_navs(org))
