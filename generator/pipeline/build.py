@@ -190,14 +190,19 @@ def expand_nav(nav: list[Any], sections: dict[str, list[Any]]) -> list[Any]:
 
 def generated_config(config_file: Path, sections: dict[str, list[Any]]) -> bytes:
     """The configuration MkDocs (or another engine) builds from: mkdocs.yml, the whole nav,
-    and where the sources' footnote definitions are (each page gets the ones it cites)."""
+    where the sources' footnote definitions are (each page gets the ones it cites), and no edit
+    address when no repository is configured."""
     base = read_config(config_file)
     footnotes = (config_file.parent / FOOTNOTES).resolve()
-    config = {
+    config: dict[str, Any] = {
         "INHERIT": config_file.name,
         "nav": expand_nav(base.get("nav") or [], sections),
         "markdown_extensions": {"generator.render.footnotes": {"definitions": str(footnotes)}},
     }
+    if not base.get("repo_url"):
+        # No repository, no edit links: MkDocs would otherwise warn about every page's
+        # relative edit address (and fail the strict build).
+        config["edit_uri"] = ""
     header = "# Dibuat oleh generator dari mkdocs.yml dan content/; jangan disunting.\n"
     # JSON is YAML too, and much faster to write than PyYAML's emitter.
     return (header + json.dumps(config, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
