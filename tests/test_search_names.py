@@ -127,7 +127,7 @@ def test_no_noise_root_reaches_the_index(org: Organisation) -> None:
 def _index(*docs: dict[str, Any]) -> dict[str, Any]:
     fields = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1e6}}
     return {
-        "config": {"separator": r"[\s\-,:!=\[\]()\"/]+|\.(?!\d)", "fields": fields},
+        "config": {"separator": r"[\s\-,:;!?=\[\]()\"“”‘’/]+|\.(?!\d)", "fields": fields},
         "docs": list(docs),
     }
 
@@ -143,11 +143,12 @@ def test_index_keeps_tags_for_display_and_searches_each_word_once() -> None:
     )
     first, section, other = result["docs"]
     assert first["tags"] == tags
-    assert first["nama"] == "Biro Hukum Advokasi Perundang undangan"
+    assert first["nama"] == "Biro Hukum Advokasi Perundang undangan undang"  # and its root
     assert "tags" not in section and "nama" not in section and "nama" not in other
     assert result["config"]["fields"] == {
-        "title": {"boost": 1000.0},
+        "title": {"boost": 1.0},
         "text": {"boost": 1.0},
+        "judul": {"boost": 1000.0},
         "nama": {"boost": 1e6},
         "ringkasan": {"boost": 100.0},
     }
@@ -184,24 +185,47 @@ def _page(location: str, title: str, *tags: str) -> dict[str, Any]:
 
 
 def test_generic_words_are_not_searched_as_names() -> None:
-    """A word in the names of more than a tenth of the pages weighs as title and text only."""
+    """A word in the names or titles of most pages weighs as text, unless it tells a title apart."""
     regencies = [
-        _page(f"k{i}/", f"Sekretariat KPU Kota K{i}", f"KPU Kota K{i}", f"KPU K{i}")
+        _page(f"k{i}/", f"Sekretariat KPU Kabupaten K{i}", f"KPU Kabupaten K{i}", f"KPU K{i}")
         for i in range(60)
     ]
+    cities = [_page("c7/", "Sekretariat KPU Kota K7", "KPU Kota K7", "KPU K7")]
     units = [
         _page(f"u{i}/", f"Biro U{i}", f"Biro U{i}" + (" dan Umum" if i < 5 else ""))
         for i in range(40)
     ]
-    index = _index(*regencies, *units)
-    assert generic_words(index["docs"], index["config"]["separator"]) == {
-        "sekretariat", "kpu", "kota", "biro"
-    }  # fmt: skip
+    index = _index(*regencies, *cities, *units)
+    generic = generic_words(index["docs"], index["config"]["separator"])
+    assert generic == {"sekretariat", "kpu", "kabupaten"}
     docs = {d["location"]: d for d in with_names_field(index)["docs"]}
-    assert docs["k7/"]["nama"] == "K7"
-    assert docs["u3/"]["nama"] == "U3 Umum"  # 'dan' is a function word
-    assert docs["k7/"]["tags"] == ["KPU Kota K7", "KPU K7"]  # shown as they are
+    assert docs["k3/"]["nama"] == "K3"
+    # Kabupaten K7 and Kota K7: the generic word is what tells the two apart.
+    assert (docs["k7/"]["nama"], docs["c7/"]["nama"]) == ("Kabupaten K7", "Kota K7")
+    assert docs["k7/"]["judul"] == "Kabupaten K7"
+    assert docs["u3/"]["nama"] == "Biro U3 Umum"  # "dan" is a function word
+    assert docs["k7/"]["tags"] == ["KPU Kabupaten K7", "KPU K7"]  # shown as they are
     assert "dan" in FUNCTION_WORDS
+
+
+def test_titles_are_searched_without_generic_words_and_shown_whole() -> None:
+    index = _index(
+        *[_page(f"k{i}/", f"Sekretariat KPU Kabupaten K{i}") for i in range(60)],
+        {"location": "t/", "title": "Apa itu Setjen KPU?", "text": ""},
+        {"location": "t/#a", "title": "Susunan Setjen KPU", "text": "", "boost": 3},
+    )
+    result = with_names_field(index)
+    docs = {d["location"]: d for d in result["docs"]}
+    assert docs["t/"]["title"] == "Apa itu Setjen KPU?"
+    assert docs["t/#a"]["judul"] == "Susunan Setjen"
+    assert "boost" not in docs["t/#a"]  # a page's weight is for its names, on its first entry
+    assert result["config"]["fields"]["title"] == {"boost": 1.0}
+    assert result["config"]["fields"]["judul"] == {"boost": 1000.0}
+
+
+def test_names_carry_their_root_forms() -> None:
+    result = with_names_field(_index(_page("a/", "Kelengkapan Data", "Kelengkapan Data")))
+    assert result["docs"][0]["nama"] == "Kelengkapan Data lengkap"
 
 
 def test_descriptions_are_searched_between_title_and_text() -> None:

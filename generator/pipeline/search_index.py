@@ -11,12 +11,19 @@ tags a thousand times above the title, the title a thousand times above the text
   ("Biro Hukum", "Biro Advokasi", "Biro Perundang-undangan") outranks "Biro Umum" for the query
   "biro umum". The tags stay as they are for display, but search reads a hidden field ``nama``
   holding each of their words once, weighted as Material weighs tags.
-- Generic words are left out of ``nama``: the words in the names or titles of more than a tenth of
-  all pages ("KPU", "Sekretariat", "Komisi", "Pemilihan", "Umum", "Kabupaten", …), and Indonesian
-  function words ("dan", "di", …). Weighted as names, a generic word would rank every page that
-  has it above a page holding the query's specific word in its text: for "kpu bogor", any KPU
-  secretariat above the province page that lists Bogor. The words stay in the title and text,
-  where they still count, a thousand times less.
+- Generic words weigh as text only: the words in the names or titles of more than a tenth of all
+  pages ("KPU", "Sekretariat", "Komisi", "Pemilihan", "Umum", "Kabupaten", "Kota"), and
+  Indonesian function words ("dan", "di", …). They are left out of ``nama``, and titles are
+  searched through a field ``judul`` holding the title without them (the title itself stays for
+  display, weighted as text). Weighted as names or titles, a generic word would rank every page
+  that has it above a page that holds the query's specific word in its text: for "kpu bogor",
+  any page with "KPU" in its title above the province page that lists Bogor. A generic word
+  still counts where it tells a page's title apart from another with the same specific words:
+  "Umum" in "Biro Umum" (beside "Biro Hukum"), "Kota" in "Kota Bogor" (beside "Kabupaten
+  Bogor").
+- ``nama`` also holds the Indonesian root forms of its words ("lengkap" for "Kelengkapan",
+  "rencana" for "Perencanaan"; generator/stem.py keeps only roots in its dictionary), so a page
+  is found by the plain word as well as by the derived one.
 - Each page's description (its ``<meta name="description">``, which says what the page is about,
   e.g. a regulation's full title) is indexed once more in a field ``ringkasan``, weighted between
   the title and the text, without generic words: "pkpu organisasi dan tata kerja" finds the
@@ -33,14 +40,17 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from generator.stem import root_forms
+
 INDEX = Path("search") / "search_index.json"
 NAMES_FIELD = "nama"
+TITLE_FIELD = "judul"
 SUMMARY_FIELD = "ringkasan"
 #: Between the title (1000) and the text (1): a description says what a page is about, in more
 #: words than its title.
 SUMMARY_BOOST = 100.0
 #: A word in the names or titles of more pages than this share is generic.
-GENERIC_SHARE = 0.1
+GENERIC_SHARE = 0.5
 #: Indonesian function words: never what a query is about.
 FUNCTION_WORDS = frozenset(
     [
@@ -110,41 +120,89 @@ def distinct_words(names: list[str], separator: str, skip: frozenset[str] = froz
     return " ".join(found.values())
 
 
+def distinguishing(
+    titles: Mapping[str, list[str]], generic: frozenset[str]
+) -> dict[str, frozenset[str]]:
+    """Per page, the generic words of its title that tell it apart from another page whose title
+    is as long and has the same specific words, or one more: "umum" in "Biro Umum" beside "Biro
+    Hukum", "kota" in "Kota Bogor" beside "Kabupaten Bogor"; not "Komisi Pemilihan Umum" in
+    "Sekretariat Jenderal Komisi Pemilihan Umum" beside "Struktur Organisasi Sekretariat Jenderal
+    KPU". A title of generic words only keeps none of them.
+
+    >>> titles = {"a": ["biro", "umum"], "b": ["biro", "hukum"], "c": ["kota", "bogor"],
+    ...           "d": ["kabupaten", "bogor"], "e": ["kpu", "jenderal"],
+    ...           "f": ["struktur", "organisasi", "jenderal"]}
+    >>> found = distinguishing(titles, frozenset({"umum", "kota", "kabupaten", "kpu"}))
+    >>> {page: sorted(words) for page, words in found.items() if words}
+    {'a': ['umum'], 'c': ['kota'], 'd': ['kabupaten']}
+    """
+    specific = {
+        page: frozenset(w for w in words if w not in generic) for page, words in titles.items()
+    }
+    pages_with: dict[str, set[str]] = {}
+    for page, own in specific.items():
+        for word in own:
+            pages_with.setdefault(word, set()).add(page)
+    found = {}
+    for page, own in specific.items():
+        words = set(titles[page])
+        candidates = set.intersection(*(pages_with[w] for w in own)) if own else set()
+        others = {
+            p
+            for p in candidates - {page}
+            if len(titles[p]) == len(titles[page]) and len(specific[p] - own) <= 1
+        }
+        keep: set[str] = set()
+        for other in others:
+            keep |= {w for w in words & generic if w not in titles[other]}
+        found[page] = frozenset(keep) if others else frozenset()
+    return found
+
+
 def with_names_field(
     index: dict[str, Any], descriptions: Mapping[str, str] | None = None
 ) -> dict[str, Any]:
-    """The index with tags only on each page's first entry, searched through ``nama`` (without
-    generic words), and each page's description in ``ringkasan``.
+    """The index with tags only on each page's first entry, searched through ``nama``, titles
+    searched through ``judul`` (both without generic words, except those that tell a page
+    apart), and each page's description in ``ringkasan``.
 
-    >>> index = {"config": {"separator": " ", "fields": {"tags": {"boost": 9}}}, "docs": [
-    ...     {"location": "a/", "title": "A", "tags": ["KPU Bogor", "KPUD Bogor"]},
+    >>> index = {"config": {"separator": " ", "fields": {"title": {"boost": 7}, "tags": {"boost": 9}}}, "docs": [
+    ...     {"location": "a/", "title": "A di Bogor", "tags": ["KPU Bogor", "KPUD Bogor"]},
     ...     {"location": "a/#b", "title": "B", "tags": ["KPU Bogor", "KPUD Bogor"]}]}
     >>> result = with_names_field(index, {"a/": "Sekretariat di Bogor"})
     >>> result["config"]["fields"]
-    {'nama': {'boost': 9}, 'ringkasan': {'boost': 100.0}}
+    {'title': {'boost': 1.0}, 'judul': {'boost': 7}, 'nama': {'boost': 9}, 'ringkasan': {'boost': 100.0}}
     >>> result["docs"]
-    [{'location': 'a/', 'title': 'A', 'tags': ['KPU Bogor', 'KPUD Bogor'], 'nama': 'KPU Bogor KPUD', 'ringkasan': 'Sekretariat Bogor'}, {'location': 'a/#b', 'title': 'B'}]
+    [{'location': 'a/', 'title': 'A di Bogor', 'tags': ['KPU Bogor', 'KPUD Bogor'], 'judul': 'A Bogor', 'nama': 'KPU Bogor KPUD', 'ringkasan': 'Sekretariat Bogor'}, {'location': 'a/#b', 'title': 'B', 'judul': 'B'}]
     """
     descriptions = descriptions or {}
     config = index["config"]
     separator = config["separator"]
     fields = {k: v for k, v in config["fields"].items() if k != "tags"}
+    fields["title"] = {"boost": 1.0}
+    fields[TITLE_FIELD] = config["fields"]["title"]
     fields[NAMES_FIELD] = config["fields"]["tags"]
     fields[SUMMARY_FIELD] = {"boost": SUMMARY_BOOST}
-    firsts = [d for d in index["docs"] if "#" not in d["location"]]
+    firsts = {d["location"]: d for d in index["docs"] if "#" not in d["location"]}
     # With a handful of pages every word is in a tenth of them: generic only in a real site.
-    generic = generic_words(firsts, separator) if len(firsts) >= 50 else frozenset()
-    skip = generic | FUNCTION_WORDS
+    generic = generic_words(firsts.values(), separator) if len(firsts) >= 50 else frozenset()
+    titles = {page: words(d.get("title", ""), separator) for page, d in firsts.items()}
+    kept = distinguishing(titles, generic)
     seen: set[str] = set()
     docs = []
     for doc in index["docs"]:
         page = doc["location"].split("#", 1)[0]
-        if page in seen:
-            doc = {k: v for k, v in doc.items() if k != "tags"}
-        else:
-            doc = dict(doc)
+        skip = (generic - kept.get(page, frozenset())) | FUNCTION_WORDS
+        # A page's weight (its front matter's search boost) is for its names, on its first entry:
+        # on every section it would lift generic words in long texts above specific ones.
+        doc = {k: v for k, v in doc.items() if k not in ("tags", "boost") or page not in seen}
+        if title := distinct_words([doc.get("title", "")], separator, skip):
+            doc[TITLE_FIELD] = title
+        if page not in seen:
             if doc.get("tags"):
-                doc[NAMES_FIELD] = distinct_words(doc["tags"], separator, skip)
+                names = distinct_words(doc["tags"], separator, skip)
+                roots = [r for r in root_forms(names) if r not in skip]
+                doc[NAMES_FIELD] = " ".join([names, *roots])
             if summary := distinct_words([descriptions.get(page, "")], separator, skip):
                 doc[SUMMARY_FIELD] = summary
         seen.add(page)

@@ -139,6 +139,10 @@ def regulation_search_names(org: Organisation, regulation: Regulation) -> tuple[
     return _unique([regulation_short(regulation), *regulation.alias, *changes])
 
 
+#: The search weight of the site's topic pages, as the standard structures': the handful of pages
+#: a subject leads to outrank a secretariat whose name only begins like the query's word ("data"
+#: and Kabupaten Tanah Datar).
+TOPIC_BOOST = 2.0
 #: The everyday words for the site's own topic pages, by page: what people call what they hold.
 TOPIC_NAMES: dict[str, tuple[str, ...]] = {
     "struktur/index.md": ("Struktur Organisasi", "Bagan organisasi", "Susunan organisasi"),

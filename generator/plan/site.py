@@ -18,7 +18,7 @@ from generator.plan.open_data import SECRETARIAT_COLUMNS, UNIT_COLUMNS, licence_
 from generator.plan.page import PagePlan, SitePlan, trail
 from generator.plan.regional_pages import region_pages
 from generator.plan.repository import Repository
-from generator.plan.search import TOPIC_NAMES
+from generator.plan.search import TOPIC_BOOST, TOPIC_NAMES
 from generator.urls import COMPLETENESS_DOC, DATA_DOC, FIELDS_DOC
 
 
@@ -80,6 +80,7 @@ def plan(org: Organisation, repository: Repository | None = None) -> SitePlan:
             p,
             edit_url=repository.edit_url(p.source_file),
             search_names=TOPIC_NAMES.get(p.path, p.search_names),
+            search_boost=TOPIC_BOOST if p.path in TOPIC_NAMES else p.search_boost,
         )
         for p in pages
     ]
