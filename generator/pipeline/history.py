@@ -19,8 +19,9 @@ from generator.plan.feed import Commit, FileChange
 
 #: How many of the newest commits that touched the content are read (the feed shows fewer).
 MAX_COMMITS = 60
-_RECORD = "\x1e"
-_FIELD = "\x1f"
+# NUL, not the ASCII record separators: those count as white space, which git_output strips.
+_RECORD = "\x00commit "
+_FIELD = "\x00"
 
 try:
     _Loader: Any = yaml.CSafeLoader
@@ -74,7 +75,7 @@ def _log(content_dir: Path) -> list[tuple[str, list[str], int, list[tuple[str, s
         "--no-renames",
         "--relative",
         "--name-status",
-        f"--format={_RECORD}%H{_FIELD}%P{_FIELD}%ct",
+        "--format=%x00commit %H%x00%P%x00%ct",
         "--",
         ".",
     )

@@ -201,7 +201,7 @@ def changed_fields(before: Any, after: Any, skip: Iterable[str] = ()) -> list[st
     old = before if isinstance(before, dict) else {}
     new = after if isinstance(after, dict) else {}
     keys = sorted(k for k in old.keys() | new.keys() if k not in skip and old.get(k) != new.get(k))
-    return list(dict.fromkeys(FIELD_WORDS.get(k, str(k).replace("_", " ")) for k in keys))
+    return sorted({FIELD_WORDS.get(k, str(k).replace("_", " ")) for k in keys})
 
 
 def _name(data: Any, fallback: str) -> str:
