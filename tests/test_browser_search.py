@@ -11,7 +11,6 @@ import gzip
 import json
 import re
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,10 +19,10 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from .conftest import Project
-from .test_browser import ARTIFACTS, _open, _serve
+from .conftest import ARTIFACTS, Project, open_page
 
-pytestmark = [pytest.mark.site, pytest.mark.browser]
+# Both tests write sections of one report file: pytest-xdist runs them in one worker.
+pytestmark = [pytest.mark.site, pytest.mark.browser, pytest.mark.xdist_group("pencarian")]
 
 QUERY_SETS: dict[str, list[dict[str, Any]]] = yaml.safe_load(
     (Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8")
@@ -115,11 +114,6 @@ def pages_holding(index: dict[str, Any], word: str) -> frozenset[str]:
     return frozenset(found)
 
 
-@pytest.fixture(scope="module")
-def site(built: Project) -> Iterator[str]:
-    yield from _serve(built.site)
-
-
 def _meta(page: Any) -> str:
     return str(page.inner_text(META)).strip()
 
@@ -187,13 +181,13 @@ def _run_set(
     return summary, lines, missed if share < TARGET else []
 
 
-def test_search_finds_what_people_ask_for(built: Project, browser: Any, site: str) -> None:
+def test_search_finds_what_people_ask_for(built: Project, browser: Any, served: str) -> None:
     index = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    page, watch = _open(browser, site)
-    page.goto(site)
+    page, watch = open_page(browser, served)
+    page.goto(served)
     report, failed = [], []
     for name, entries in (("disetel", QUERIES), ("tertahan", HELD_OUT)):
-        summary, lines, missed = _run_set(page, site, index, name, entries)
+        summary, lines, missed = _run_set(page, served, index, name, entries)
         print("\n" + summary)
         report += [summary, "", *lines, ""]
         failed += [f"{summary}; meleset: {missed}"] if missed else []
@@ -259,11 +253,10 @@ def _first_search(browser: Any, base: str, rate: int = 4) -> FirstSearch:
     return FirstSearch(typed_at_once, ready, query, sum(fetched))
 
 
-def test_first_search_cost_on_a_slow_phone(built: Project, browser: Any) -> None:
+def test_first_search_cost_on_a_slow_phone(built: Project, served: str, browser: Any) -> None:
     index = (built.site / "search" / "search_index.json").read_bytes()
-    for base in _serve(built.site):
-        slow = _first_search(browser, base, rate=4)
-        fast = _first_search(browser, base, rate=1)
+    slow = _first_search(browser, served, rate=4)
+    fast = _first_search(browser, served, rate=1)
     zipped = len(gzip.compress(index, 6))
     text = "\n".join(
         [
@@ -273,7 +266,9 @@ def test_first_search_cost_on_a_slow_phone(built: Project, browser: Any) -> None
             f"{slow.typed_at_once:.2f} s ({fast.typed_at_once:.2f} s)",
             f"  pencarian siap (indeks diunduh dan dibangun) sejak halaman dibuka: "
             f"{slow.ready:.2f} s ({fast.ready:.2f} s)",
-            f"  kueri pertama setelah siap, sampai hasil pertama: {slow.query:.2f} s ({fast.query:.2f} s)",
+            f"  kueri pertama setelah siap, sampai hasil pertama: {slow.query:.2f} s ({fast.query:.2f} s)"
+            f"; sasaran < 1 s dengan CPU 4×: {'tercapai' if slow.query < 1 else 'BELUM tercapai'}"
+            " (diukur, tidak diuji; juga kolom 'cari pertama' di make bench)",
             f"  indeks pencarian diunduh: {slow.fetched:,} bita "
             f"(gzip: {zipped:,} bita bila server memampatkan)",
         ]

@@ -15,19 +15,15 @@ from generator.plan.history import history_page
 from generator.plan.nav import structure_nav
 from generator.urls import HISTORY_DOC, OVERVIEW_DOC, doc_url, unit_doc
 
-from .conftest import Project
+from .conftest import Project, text_of
 
 pytestmark = pytest.mark.site
 TEMPLATES = Path(__file__).resolve().parent.parent / "generator" / "render" / "templates"
 
 
-def _text(node) -> str:
-    return " ".join(node.get_text(" ").split())
-
-
 def test_every_former_unit_is_named_with_its_successors(built: Project, org: Organisation):
     page = built.page(doc_url(HISTORY_DOC))
-    rows = [_text(row) for row in page.select("article table tbody tr")]
+    rows = [text_of(row) for row in page.select("article table tbody tr")]
     former = org.former_units()
     assert former
     for unit in former:
@@ -58,7 +54,7 @@ def test_the_page_has_a_chart_before_and_a_chart_now(built: Project, org: Organi
 
 
 def test_inferred_links_show_their_badge_and_reason(built: Project, org: Organisation):
-    text = _text(built.page(doc_url(HISTORY_DOC)).select_one("article"))
+    text = text_of(built.page(doc_url(HISTORY_DOC)).select_one("article"))
     links = [link for change in org.changes() for link in change.links if link.uncertain]
     assert links
     for link in links:
@@ -67,7 +63,7 @@ def test_inferred_links_show_their_badge_and_reason(built: Project, org: Organis
 
 
 def test_the_regulations_come_from_the_units_legal_basis(built: Project, org: Organisation):
-    headings = [_text(h) for h in built.page(doc_url(HISTORY_DOC)).select("article h2")]
+    headings = [text_of(h) for h in built.page(doc_url(HISTORY_DOC)).select("article h2")]
     former = org.former_units()
     shared = set.intersection(*({b.peraturan for b in u.dasar_hukum} for u in former))
     if len(shared) == 1:
@@ -89,7 +85,7 @@ def _riwayat(built: Project, unit_id: str) -> str:
     page = built.page(doc_url(unit_doc(unit_id)))
     heading = page.find("h2", id="riwayat")
     assert heading is not None, unit_id
-    return _text(heading.find_next("ul"))
+    return text_of(heading.find_next("ul"))
 
 
 def test_the_page_follows_the_overview_in_the_nav(org: Organisation):

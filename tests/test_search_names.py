@@ -7,8 +7,9 @@ import re
 from typing import Any
 
 import pytest
+from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-from generator.model.organisation import Organisation
+from generator.model.organisation import Organisation, regulation_short
 from generator.pipeline.search_index import FUNCTION_WORDS, generic_words, with_names_field
 from generator.plan.central_pages import central_pages
 from generator.plan.regional_pages import region_pages
@@ -20,13 +21,7 @@ from generator.plan.search import (
 )
 from generator.plan.site import plan
 
-# The real Indonesian roots of the words in our unit names (rencana ← perencanaan, awas ←
-# pengawasan, …). A root form outside this list is either a new name (add its root here after
-# checking it) or noise such as 'kawasan' (from peng+awasan) that makes unrelated pages match.
-REAL_ROOTS = {
-    "ada", "awas", "bagi", "didik", "dukung", "fasilitas", "hubung", "kembang", "latih", "pegawai",
-    "pilih", "rencana", "selenggara", "selesai", "teliti", "uang", "undang",
-}  # fmt: skip
+from .test_stem import NOISE
 
 
 def test_a_regency_is_known_by_the_forms_citizens_type(org: Organisation) -> None:
@@ -54,7 +49,7 @@ def test_a_province_is_known_without_and_with_provinsi(org: Organisation) -> Non
 def test_provinces_are_known_by_their_short_forms(org: Organisation) -> None:
     """The short forms come from the content (``alias``); every one is searched as 'KPU …'."""
     provinces = org.provincial_secretariats()
-    assert sum(len(s.province.alias) for s in provinces) >= 20
+    assert any(s.province.alias for s in provinces)
     for secretariat in provinces:
         names = secretariat_search_names(secretariat)
         body = "KIP" if secretariat.body.value == "kip" else "KPU"
@@ -91,7 +86,9 @@ def test_every_secretariat_of_a_kind_has_as_many_forms(org: Organisation) -> Non
 
 def test_roman_numerals_also_in_arabic(org: Organisation) -> None:
     names = unit_search_names(org.units["inspektorat-wilayah-iii"])
-    assert names == ("Inspektorat Wilayah III", "Itwil III", "Inspektorat Wilayah 3", "Itwil 3")
+    # Other aliases editors add come in between; these four stay, in this order.
+    wanted = ("Inspektorat Wilayah III", "Itwil III", "Inspektorat Wilayah 3", "Itwil 3")
+    assert [n for n in names if n in wanted] == list(wanted)
 
 
 def test_former_names_lead_to_the_successors(org: Organisation) -> None:
@@ -114,12 +111,16 @@ def test_pages_carry_their_search_names(org: Organisation) -> None:
 
 
 def test_no_noise_root_reaches_the_index(org: Organisation) -> None:
-    """Every root form a page indexes is the real root of a word in its names."""
+    """Every root form a page indexes is a dictionary word and none of the old stripper's
+    fragments; the roots of today's names are all found (tests/test_stem.py pins each name's)."""
+    dictionary = set(StemmerFactory().get_words_from_file())
     found: dict[str, str] = {}
     for page in [*central_pages(org), *region_pages(org)]:
         for root in page.search_roots:
             found.setdefault(root, page.title)
-    noise = {root: title for root, title in found.items() if root not in REAL_ROOTS}
+    noise = {
+        root: title for root, title in found.items() if root in NOISE or root not in dictionary
+    }
     assert noise == {}
     assert {"rencana", "uang", "awas", "pilih", "selenggara"} <= set(found)
 
@@ -162,14 +163,16 @@ def test_names_split_as_search_splits(name: str) -> None:
 
 
 def test_amendments_are_known_by_the_names_of_what_they_amend(org: Organisation) -> None:
-    base = org.regulations["pkpu-14-2020"]
-    assert regulation_search_names(org, base)[0] == "PKPU 14/2020"
+    amendments = 0
     for regulation in org.regulations.values():
         names = regulation_search_names(org, regulation)
+        assert names[0] == regulation_short(regulation), regulation.id
         amended = [r.peraturan for r in regulation.hubungan if r.jenis.value == "mengubah"]
+        amendments += len(amended)
         for other in amended:
             for alias in org.regulations[other].alias:
                 assert f"Perubahan {alias}" in names, regulation.id
+    assert amendments > 0
 
 
 def test_topic_pages_carry_their_everyday_names(org: Organisation) -> None:

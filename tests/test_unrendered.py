@@ -11,8 +11,13 @@ from __future__ import annotations
 import json
 import re
 
+import lxml.html
 import pytest
 from bs4 import BeautifulSoup
+
+from generator.model.organisation import Organisation
+from generator.plan.site import plan
+from generator.urls import doc_url
 
 from .conftest import ROOT, Project
 
@@ -31,18 +36,25 @@ LEFTOVERS = {
     "tag HTML yang tampil sebagai teks": re.compile(
         r"</?(?:div|span|p|a|details|summary|figure|table|br|ul|li)\b[^<]*>?"
     ),
-    "judul Markdown yang tidak dirender (## )": re.compile(r"(?:^|\n)\s*#{2,6} \S"),
+    # Line by line: '(?:^|\n)\s*' backtracked over every blank line of a page.
+    "judul Markdown yang tidak dirender (## )": re.compile(r"^[^\S\n]*#{2,6} \S", re.MULTILINE),
 }
 
 
+_HIDDEN = " | ".join(
+    [*(f"//{tag}" for tag in INVISIBLE), "//*[@hidden]", "//*[@aria-hidden='true']", "//comment()"]
+)
+
+
 def visible_text(html: bytes) -> str:
-    """The text a reader sees: without scripts, styles, charts, hidden elements and code."""
-    soup = BeautifulSoup(html, "lxml")
-    for element in soup.find_all(INVISIBLE):
-        element.decompose()
-    for element in soup.select("[hidden], [aria-hidden='true']"):
-        element.decompose()
-    return soup.get_text("\n")
+    """The text a reader sees: without scripts, styles, charts, hidden elements and code.
+
+    lxml directly, not BeautifulSoup: this reads every page of the site, and lxml is ~30× faster.
+    """
+    root = lxml.html.fromstring(html)
+    for element in root.xpath(_HIDDEN):
+        element.drop_tree()  # keeps the text that follows the element
+    return "\n".join(root.itertext())
 
 
 def leftovers(text: str) -> list[str]:
@@ -179,7 +191,7 @@ def test_the_reader_scan_leaves_reader_words_alone():
     assert developer_words(html, field_names()) == []
 
 
-def test_reader_pages_name_no_file_folder_field_or_script(built: Project):
+def test_reader_pages_name_no_file_folder_field_or_script(built: Project, org: Organisation):
     """Readers are told what a fact is, not where it is stored; the pages for editors are exempt."""
     fields = field_names()
     assert {"ketentuan", "tautan_resmi", "alias"} <= fields
@@ -188,7 +200,8 @@ def test_reader_pages_name_no_file_folder_field_or_script(built: Project):
         for page in sorted(built.site.rglob("*.html"))
         if not str(page.relative_to(built.site)).startswith(FOR_EDITORS)
     ]
-    assert len(pages) > 500
+    urls = (doc_url(p.path) for p in plan(org).pages)
+    assert {built.page_file(u) for u in urls if not u.startswith(FOR_EDITORS)} <= set(pages)
     problems = {
         str(page.relative_to(built.site)): found
         for page in pages
