@@ -42,14 +42,39 @@ def build_date(folder: Path) -> date:
     return datetime.fromtimestamp(int(stamp), tz=UTC).date()
 
 
-def read_config(config_file: Path) -> dict[str, Any]:
+def read_config(config_file: Path, _seen: frozenset[Path] = frozenset()) -> dict[str, Any]:
+    """mkdocs.yml's settings, with the file it INHERITs merged in as MkDocs merges it
+    (mappings key by key, anything else replaced)."""
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     except (OSError, yaml.YAMLError) as error:
         raise GeneratorError(
             f"konfigurasi MkDocs {config_file} tidak dapat dibaca: {error}"
         ) from error
-    return config if isinstance(config, dict) else {}
+    if not isinstance(config, dict):
+        return {}
+    parent = config.pop("INHERIT", None)
+    if not isinstance(parent, str):
+        return config
+    parent_file = (config_file.parent / parent).resolve()
+    if parent_file in _seen:
+        raise GeneratorError(f"konfigurasi MkDocs {config_file}: INHERIT berputar ke {parent}")
+    return _merged(read_config(parent_file, _seen | {parent_file}), config)
+
+
+def _merged(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """``child`` over ``base`` as MkDocs' INHERIT merges them.
+
+    >>> _merged({"a": {"x": 1, "y": 2}, "nav": [1]}, {"a": {"y": 3}, "nav": [2]})
+    {'a': {'x': 1, 'y': 3}, 'nav': [2]}
+    """
+    result = dict(base)
+    for key, value in child.items():
+        old = result.get(key)
+        result[key] = (
+            _merged(old, value) if isinstance(old, dict) and isinstance(value, dict) else value
+        )
+    return result
 
 
 def docs_dir(config_file: Path) -> Path:
