@@ -40,6 +40,7 @@ from generator.plan.redirects import redirects
 from generator.plan.repository import Repository
 from generator.plan.site import plan
 from generator.render.book_html import book_html
+from generator.render.chart_views import full_size_view, views
 from generator.render.chart_svg import PendingCharts, chart_jobs, standalone_svg
 from generator.render.opendata import data_files
 from generator.render.pages import environment, render_page
@@ -134,7 +135,8 @@ def render_files(
 ) -> tuple[dict[str, bytes], dict[str, str]]:
     """Every generated file, by path relative to docs/ (pages, chart files, data, styles), and
     the drawn charts by chart id (the printable book shows them too)."""
-    charts = [chart for page in site.pages for chart in page.charts]
+    # A full-size page shows the chart of another page: each chart is drawn once.
+    charts = list({chart.id: chart for page in site.pages for chart in page.charts}.values())
     jobs = chart_jobs(charts)
     keys = {job.key for job in jobs}
     pending = PendingCharts(jobs, read_cache(cache_dir, keys) if cache_dir else {})
@@ -157,7 +159,10 @@ def render_files(
         text = texts[page.path]
         for chart in page.charts:
             svg = svgs[chart.id]
-            text = text.replace(_slot(chart.id), svg)
+            if page.full_size:
+                text = text.replace(_slot(chart.id), full_size_view(svg))
+                continue
+            text = text.replace(_slot(chart.id), views(chart, svg))
             files[chart_file(page.path, page.chart_name(chart))] = standalone_svg(svg).encode()
         files[page.path] = text.encode("utf-8")
     files.update(data_files(org))
@@ -224,7 +229,7 @@ def generate(content_dir: Path, config_file: Path) -> Generated:
     if not config_path.is_file() or config_path.read_bytes() != config:
         write_atomic(config_path, config)
         report.written.append(GENERATED_CONFIG)
-    charts = sum(len(p.charts) for p in site.pages)
+    charts = sum(len(p.charts) for p in site.pages if not p.full_size)
     return Generated(checked, report, len(site.pages), charts, book_seconds)
 
 

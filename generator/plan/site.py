@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from generator.model.organisation import Organisation
 from generator.plan.central_pages import central_pages
+from generator.plan.chart_pages import full_size_pages
 from generator.plan.completeness import completeness
 from generator.plan.field_reference import field_reference
 from generator.plan.history import history_page
@@ -74,5 +75,6 @@ def plan(org: Organisation, repository: Repository | None = None) -> SitePlan:
     ]
     if org.secretariats:
         pages += region_pages(org)
+    pages += full_size_pages(pages)
     pages = [replace(p, edit_url=repository.edit_url(p.source_file)) for p in pages]
     return SitePlan(tuple(pages), section_navs(org))

@@ -10,7 +10,7 @@ from jinja2.runtime import Context
 from generator import escape
 from generator.model import organisation as model
 from generator.plan import history
-from generator.plan.org_charts import has_successors, outline
+from generator.plan.org_charts import legend, outline
 from generator.plan.page import Link, PagePlan
 from generator.render import filters, opendata
 from generator.schema import StandardStructure, Unit
@@ -89,7 +89,7 @@ def environment() -> Environment:
         HISTORY_TITLE=history.TITLE,
         article_anchor=model.article_anchor,
         outline=outline,
-        chart_has_successors=has_successors,
+        chart_legend=legend,
         confidence=model.confidence,
         item_confidence=model.item_confidence,
         name_label=model.name_label,
