@@ -17,7 +17,7 @@ import graphviz
 from lxml import etree
 
 from generator.errors import GeneratorError
-from generator.plan.org_charts import Chart, Edge
+from generator.plan.org_charts import ENDED, NEW, Chart, Edge
 from generator.render.palette import LIGHT, standalone_css
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -59,9 +59,12 @@ def _label(text: str) -> str:
     >>> _label('a "b" \\N')
     'a "b" \\\\N'
     """
+    return _lines(wrap(text, LABEL_WIDTH))
+
+
+def _lines(lines: list[str]) -> str:
     # graphviz.escape doubles backslashes; the "\n" between lines is DOT's centred line break.
     # nohtml: a label such as "<b>" is text, never a Graphviz HTML label.
-    lines = wrap(text, LABEL_WIDTH)
     label: str = graphviz.nohtml("\\n".join(graphviz.escape(line) for line in lines))
     return label
 
@@ -110,10 +113,16 @@ def to_dot(chart: Chart) -> str:
         attrs = {"id": f"{chart.id}-{index[node.key]}", "URL": _text(node.href)}
         if node.classes:
             attrs["class"] = " ".join(node.classes)
+        # Colours are written as attributes too: print renderers ignore CSS fills on inline SVG.
         if node.is_current:
-            # Written as attributes too: print renderers ignore CSS fills on inline SVG.
             attrs.update(fillcolor=LIGHT.saat_ini, fontcolor=LIGHT.saat_ini_teks)
-        graph.node(index[node.key], _label(node.label), tooltip=_text(node.tooltip), **attrs)
+        elif NEW in node.classes:
+            attrs.update(fillcolor=LIGHT.baru, color=LIGHT.baru_garis)
+        elif ENDED in node.classes:
+            attrs.update(fillcolor=LIGHT.berakhir)
+        lines = [*wrap(node.label, LABEL_WIDTH), *(wrap(node.note, LABEL_WIDTH) if node.note else [])]
+        text = _lines(lines)
+        graph.node(index[node.key], text, tooltip=_text(node.tooltip), **attrs)
     _add_edges(graph, chart, index)
     source: str = graph.source
     return source
@@ -304,7 +313,16 @@ def clean_svg(document: str, chart: Chart) -> str:
     for i, edge in enumerate(chart.edges):
         # A stacked column draws one relation as a trunk segment ('…t') and a tick.
         titles[f"{chart.id}-e{i}"] = titles[f"{chart.id}-e{i}t"] = edge.tooltip
+    notes = {
+        f"{chart.id}-n{i}": len(wrap(node.label, LABEL_WIDTH))
+        for i, node in enumerate(chart.nodes)
+        if node.note
+    }
     for group in root.iter(_q("g")):
+        if group.get("id") in notes:
+            # The lines after the name are the box's note, which the page sets in bold.
+            for text in list(group.iter(_q("text")))[notes[group.get("id", "")] :]:
+                text.set("class", "catatan")
         if group.get("class") == "graph":
             # dot sometimes prefixes 'page0,1_' depending on the graphs before it in a batch.
             group.set("id", chart.id)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from generator.plan.org_charts import Chart, Edge, Node, OutlineItem, outline
+from generator.plan.org_charts import ENDED, NEW, Chart, Edge, Node, OutlineItem, outline
 from generator.render.palette import LIGHT
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -164,17 +164,28 @@ def _edges(svg: etree._Element, chart: Chart, rows: list[_Row]) -> None:
             start = row.middle
 
 
+def _colours(node: Node) -> tuple[str, str, str]:
+    """Fill, border and text colour, written as attributes like the wide layout's (for print)."""
+    if node.is_current:
+        return LIGHT.saat_ini, LIGHT.garis, LIGHT.saat_ini_teks
+    if NEW in node.classes:
+        return LIGHT.baru, LIGHT.baru_garis, LIGHT.teks
+    if ENDED in node.classes:
+        return LIGHT.berakhir, LIGHT.garis, LIGHT.teks
+    return LIGHT.kotak, LIGHT.garis, LIGHT.teks
+
+
 def _box(svg: etree._Element, chart: Chart, i: int, row: _Row) -> None:
     node = row.node
     classes = " ".join(("node", *node.classes))
     group = _sub(svg, "g", id=f"{chart.id}-sempit-n{i}", **{"class": classes})
     _sub(group, "title").text = node.tooltip
     link = _sub(group, "a", href=node.href, target="_top")
-    fill, ink = (LIGHT.saat_ini, LIGHT.saat_ini_teks) if node.is_current else (LIGHT.kotak, LIGHT.teks)
+    fill, stroke, ink = _colours(node)
     width = WIDTH - 1 - row.depth * INDENT
     rect = _sub(
         link, "rect", x=_n(row.x), y=_n(row.y), width=_n(width), height=_n(row.height),
-        rx="6", fill=fill, stroke=LIGHT.garis,
+        rx="6", fill=fill, stroke=stroke,
     )  # fmt: skip
     if node.is_former:
         rect.set("stroke-dasharray", "4 3")
