@@ -40,8 +40,8 @@ from generator.plan.redirects import redirects
 from generator.plan.repository import Repository
 from generator.plan.site import plan
 from generator.render.book_html import book_html
-from generator.render.chart_views import full_size_view, views
 from generator.render.chart_svg import PendingCharts, chart_jobs, standalone_svg
+from generator.render.chart_views import full_size_view, views
 from generator.render.opendata import data_files
 from generator.render.pages import environment, render_page
 from generator.render.palette import site_css

@@ -39,7 +39,6 @@ class Basis:
     """The least sure of the units' own markers for it; None when none gives one."""
     notes: tuple[str, ...]
 
-
     @property
     def is_uncertain(self) -> bool:
         """Only inferred or unconfirmed: a heading must not state it as the structure's basis."""

@@ -120,7 +120,10 @@ def to_dot(chart: Chart) -> str:
             attrs.update(fillcolor=LIGHT.baru, color=LIGHT.baru_garis)
         elif ENDED in node.classes:
             attrs.update(fillcolor=LIGHT.berakhir)
-        lines = [*wrap(node.label, LABEL_WIDTH), *(wrap(node.note, LABEL_WIDTH) if node.note else [])]
+        lines = [
+            *wrap(node.label, LABEL_WIDTH),
+            *(wrap(node.note, LABEL_WIDTH) if node.note else []),
+        ]
         text = _lines(lines)
         graph.node(index[node.key], text, tooltip=_text(node.tooltip), **attrs)
     _add_edges(graph, chart, index)

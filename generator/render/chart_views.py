@@ -273,4 +273,6 @@ def full_size_view(wide: str) -> str:
     >>> full_size_view('<svg><a href="biro-umum/" xlink:href="biro-umum/"/><a href="https://x.id/"/></svg>')
     '<svg><a href="../biro-umum/" xlink:href="../biro-umum/"/><a href="https://x.id/"/></svg>'
     """
-    return _RELATIVE_LINK.sub(r"\1../", wide).replace('class="bagan-svg"', 'class="bagan-svg bagan-penuh"', 1)
+    return _RELATIVE_LINK.sub(r"\1../", wide).replace(
+        'class="bagan-svg"', 'class="bagan-svg bagan-penuh"', 1
+    )

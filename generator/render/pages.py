@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from jinja2 import Environment, pass_context
@@ -13,7 +14,7 @@ from generator.plan import history
 from generator.plan.org_charts import legend, outline
 from generator.plan.page import Link, PagePlan
 from generator.render import filters, opendata
-from generator.schema import StandardStructure, Unit
+from generator.schema import Confidence, StandardStructure, Unit
 from generator.urls import (
     HISTORY_DOC,
     regulation_doc,
@@ -59,6 +60,18 @@ def _structure_unit_ref(unit: Unit, structure: StandardStructure) -> Link:
     return Link(unit.nama, structure_unit_doc(structure.id, unit.id))
 
 
+def _field_marks(record: model.Marked, names: Iterable[str]) -> list[tuple[Confidence, list[str]]]:
+    """The own confidences of some fields of a record, one entry per level, with their reasons."""
+    levels: dict[Confidence, list[str]] = {}
+    for name in names:
+        mark = model.confidence(record, name)
+        if mark.own:
+            reasons = levels.setdefault(mark.keyakinan, [])
+            if mark.alasan and mark.alasan not in reasons:
+                reasons.append(mark.alasan)
+    return list(levels.items())
+
+
 @pass_context
 def _url_doc(context: Context, doc: str) -> str:
     return relative_url(doc, context["page"].path)
@@ -91,6 +104,7 @@ def environment() -> Environment:
         outline=outline,
         chart_legend=legend,
         confidence=model.confidence,
+        field_marks=_field_marks,
         item_confidence=model.item_confidence,
         name_label=model.name_label,
         REGENCY_EXISTENCE=model.REGENCY_EXISTENCE,
