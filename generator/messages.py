@@ -128,6 +128,18 @@ MESSAGES: Final[dict[str, str]] = {
         "'{value}' bukan alamat web yang sah. Tulis alamat lengkap yang diawali https:// atau http://"
     ),
     "kutipan-kosong": "kutipan harus berisi 'teks', 'butir', atau keduanya",
+    "tanggal-sumber-tidak-sah": (
+        "'{value}' bukan tanggal yang sah. Tulis tanggal yang tertulis pada sumbernya dengan bentuk "
+        "TTTT-BB-HH, TTTT-BB, atau TTTT, mis. 2025-10-27, 2025-10, atau 2025"
+    ),
+    "gambaran-tanpa-sumber": (
+        "pernyataan gambaran ini belum punya sumber. Tambahkan 'sumber:' dengan id sumber "
+        "bertanggal dari content/sumber.yml yang menyatakannya, mis. sumber: [berita-kpu-2025]"
+    ),
+    "pejabat-tanpa-sumber": (
+        "nama pejabat hanya diterbitkan bila sumber bertanggal menyebutnya. Tambahkan 'sumber:' "
+        "dengan id sumber dari content/sumber.yml yang menyebut orang ini pada jabatan ini"
+    ),
     "kode-tidak-valid": (
         "kode '{value}' tidak sesuai bentuk kode Kemendagri; tulis dengan tanda kutip, mis. \"{example}\""
     ),
@@ -151,6 +163,15 @@ MESSAGES: Final[dict[str, str]] = {
     "peraturan-tidak-ditemukan": "peraturan '{target}' tidak ditemukan{hint}",
     "peraturan-merujuk-diri": "peraturan tidak dapat merujuk dirinya sendiri",
     "sumber-tidak-ditemukan": "sumber '{target}' tidak ada di content/sumber.yml{hint}",
+    "sumber-tanpa-tanggal": (
+        "sumber '{target}' belum punya 'tanggal'; sumber yang dirujuk '{field}' harus bertanggal. "
+        "Tambahkan 'tanggal:' pada sumber '{target}' di content/sumber.yml, berisi tanggal yang "
+        "tertulis pada sumbernya (TTTT-BB-HH, TTTT-BB, atau TTTT)"
+    ),
+    "situs-sumber-tanpa-situs": (
+        "'situs_sumber' diisi, tetapi 'situs' kosong. Tulis alamat situsnya di 'situs', atau hapus "
+        "'situs_sumber'"
+    ),
     "induk-tidak-diisi": (
         "unit aktif harus punya 'induk' (id unit atasannya); hanya sekretariat-jenderal yang tidak"
     ),
@@ -230,6 +251,16 @@ MESSAGES: Final[dict[str, str]] = {
         "nama ini {length} karakter (lebih dari {limit}). Periksa apakah keterangan lain ikut "
         "tertulis; pindahkan ke 'catatan'"
     ),
+    "gambaran-terlalu-panjang": (
+        "pernyataan ini {words} kata (lebih dari {limit}). Gambaran ditulis sebagai pernyataan "
+        "singkat dengan kata-kata sendiri (sekitar 40 kata): ringkas, atau pecah menjadi beberapa "
+        "butir"
+    ),
+    "pejabat-sumber-lama": (
+        "sumber terbaru untuk jabatan '{post}' bertanggal {dated}, lebih dari 12 bulan sebelum "
+        "tanggal pembangunan ({today}). Cari sumber yang lebih baru, lalu tambahkan butir "
+        "'pejabat' dengan tanggalnya; bila belum ada, biarkan (halaman menyebut tanggal sumbernya)"
+    ),
 }
 
 #: Ids of the messages that are warnings: the content is valid and the site is built.
@@ -249,6 +280,8 @@ WARNINGS: Final[frozenset[str]] = frozenset(
         "provinsi-tanpa-kabupaten-kota",
         "nama-terlalu-panjang",
         "paragraf-tanpa-sumber",
+        "gambaran-terlalu-panjang",
+        "pejabat-sumber-lama",
     }
 )
 

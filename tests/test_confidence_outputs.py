@@ -2,9 +2,11 @@
 
 The small fixture organisation carries one inferred value in each field kind (unit name, status,
 period, parent, successor link, rank, a standard structure's sub-unit, regulation dates and
-summary, a legal-basis entry, a quotation from a secondary source); secretariat names, kab/kota
-existence, sites and counts are inferred by the model. Each test requires the marker wherever
-that value is shown.
+summary, a legal-basis entry, a quotation from a secondary source, a gambaran statement);
+secretariat names, and sites whose address only comes from a cited page, are inferred by the
+model. Each test requires the marker wherever that value is shown. What is not an inference is
+not marked as one: a secretariat for every region on the Kemendagri list follows from UU 7/2017
+Pasal 77, and a site a dated source names is from a secondary source.
 """
 
 from __future__ import annotations
@@ -29,10 +31,11 @@ SECONDARY = (
     "(berita, blog KPU daerah, buku, atau aplikasi pegawai KPU), belum oleh teks peraturannya"
     '">Sumber sekunder</span>'
 )
-COUNTED = (
-    "Menurut perhitungan kami dari data wilayah Kemendagri: satu sekretariat untuk setiap "
-    "kabupaten/kota. Belum ada sumber KPU yang menyebut jumlahnya."
+VERIFIED = (
+    '<span class="keyakinan keyakinan--terverifikasi" title="sumber yang dirujuk menyatakannya '
+    'dengan kata-kata yang dekat dengan yang tertulis di sini">Terverifikasi</span>'
 )
+ESTABLISHED = "[UU 7/2017 Pasal 77]"
 
 
 def note(reason: str, badge: str = INFERRED) -> str:
@@ -83,12 +86,14 @@ def test_confidence_of_a_field_falls_back_to_its_record(org: Organisation):
         (k, confidence(regency, k).keyakinan.value) for k in ("nama", "keberadaan", "situs")
     ] == [
         ("nama", "inferensi"),
-        ("keberadaan", "inferensi"),
+        ("keberadaan", "terverifikasi"),
         ("situs", "inferensi"),
     ]
-    assert (
-        confidence(org.secretariats["gorontalo"], "keberadaan").keyakinan.value == "terverifikasi"
-    )
+    province = org.secretariats["gorontalo"]
+    assert [confidence(province, k).keyakinan.value for k in ("keberadaan", "situs")] == [
+        "terverifikasi",
+        "sumber-sekunder",
+    ]
 
 
 def test_former_unit_page_marks_name_status_period_and_successor(docs: Project):
@@ -185,10 +190,15 @@ def test_structure_pages_mark_sub_units(docs: Project):
     assert f"| Eselon | IV.a{note('Disimpulkan dari jenjang pengawas.')} |" in kul
 
 
-def test_secretariat_pages_mark_existence_name_site_and_pattern(docs: Project):
+def test_secretariat_pages_state_the_law_and_mark_name_site_and_pattern(docs: Project):
     text = page(docs, "daerah/gorontalo/kota-gorontalo/index.md")
     top = text.split("| Keterangan | Isi |")[0]
-    assert f'{INFERRED} <span class="alasan">Keberadaan sekretariat ini: {COUNTED}</span>' in top
+    assert INFERRED not in top and "perhitungan kami" not in text
+    assert VERIFIED in top
+    assert (
+        f"Sekretariat KPU Kabupaten/Kota dibentuk menurut {ESTABLISHED}(../../../dasar-hukum/uu-7-2017.md)"
+        in top
+    )
     assert (
         "| Nama | Sekretariat Komisi Pemilihan Umum Kota Gorontalo"
         + note("Disusun menurut pola nama dalam UU 7/2017 dan nama wilayah Kemendagri.")
@@ -206,18 +216,45 @@ def test_secretariat_pages_mark_existence_name_site_and_pattern(docs: Project):
         "(pola yang tercatat di beberapa sekretariat; tipe sekretariat ini belum diketahui)."
         in text
     )
+    sources = text.split("## Sumber")[1]
+    assert "KPU dan\nsekretariatnya dapat terbentuk belakangan." in sources
     province = page(docs, "daerah/gorontalo/index.md")
     assert (
-        f'Satu sekretariat untuk setiap kabupaten/kota {INFERRED} <span class="alasan">{COUNTED}</span>'
+        f"Satu sekretariat untuk setiap kabupaten/kota dalam daftar Kemendagri ({ESTABLISHED}"
         in province
     )
-
-
-def test_regions_index_marks_the_count(docs: Project):
     assert (
-        "**3 sekretariat kabupaten/kota** (menurut perhitungan kami\n"
-        f"dari data wilayah Kemendagri) {INFERRED}, satu untuk setiap daerah"
-    ) in page(docs, "daerah/index.md")
+        "(<https://example.org/gorontalo>) (menurut KPU Provinsi Gorontalo, Februari 2025"
+        '<sup class="rujukan"><a href="#sumber-2">[2]</a></sup>) '
+        '<span class="keyakinan keyakinan--sumber-sekunder" title="Disebut sebagai situs resmi '
+        'oleh sumber bertanggal yang dirujuk.">Sumber sekunder</span> |'
+    ) in province
+
+
+def test_regions_index_states_the_basis_of_the_count(docs: Project):
+    text = page(docs, "daerah/index.md")
+    assert f"yang dibentuk menurut\n{ESTABLISHED}(../dasar-hukum/uu-7-2017.md)." in text
+    assert (
+        "Karena itu ada **2 sekretariat provinsi** dan **3 sekretariat\n"
+        "kabupaten/kota**, satu untuk setiap daerah dalam daftar wilayah Kemendagri."
+    ) in text
+    assert INFERRED not in text.split("## Cari sekretariat")[0]
+
+
+def test_an_inferred_gambaran_statement_is_marked(docs: Project, org: Organisation):
+    text = page(docs, "struktur/biro-umum/index.md")
+    reason = "Laporannya menyebut bagian umum tanpa nama biro."
+    assert "- Menyiapkan rapat pimpinan&#46;<sup" in text
+    assert f"[2]</a></sup>{note(reason)}\n" in text
+    files = data_files(org)
+    assert _rows(files, "unit.csv")["biro-umum"]["gambaran"].endswith(
+        " | Menyiapkan rapat pimpinan. [inferensi]"
+    )
+    full = {u["id"]: u for u in json.loads(files["data/unit.json"])}
+    assert [g["keyakinan"] for g in full["biro-umum"]["gambaran"]] == [
+        "sumber-sekunder",
+        "inferensi",
+    ]
 
 
 def test_chart_legend_names_both_kinds_of_dashed_line(docs: Project):
@@ -278,19 +315,17 @@ def test_open_data_carries_per_field_confidence(org: Organisation):
     assert [
         regency[k]
         for k in ("keyakinan", "nama_keyakinan", "keberadaan_keyakinan", "situs_keyakinan")
-    ] == ["inferensi"] * 4
+    ] == ["terverifikasi", "inferensi", "terverifikasi", "inferensi"]
     province = secretariats["wilayah-75"]
     assert [province[k] for k in ("nama_keyakinan", "keberadaan_keyakinan", "situs_keyakinan")] == [
         "inferensi",
         "terverifikasi",
-        "",
+        "sumber-sekunder",
     ]
+    assert secretariats["wilayah-75.01"]["situs_keyakinan"] == ""  # no site, no confidence
     records = {s["id"]: s for s in json.loads(files["data/sekretariat-daerah.json"])}
-    assert sorted(records["wilayah-75.71"]["keyakinan_kolom"]) == [
-        "keberadaan",
-        "nama",
-        "situs",
-    ]
+    assert sorted(records["wilayah-75.71"]["keyakinan_kolom"]) == ["nama", "situs"]
+    assert records["wilayah-75.71"]["keyakinan_kolom"]["situs"]["keyakinan"] == "inferensi"
 
 
 def test_json_ld_asserts_no_inferred_fact(org: Organisation):
@@ -302,9 +337,14 @@ def test_json_ld_asserts_no_inferred_fact(org: Organisation):
     deputy = unit_jsonld(org, org.units["deputi-bidang-administrasi"])
     assert [s["name"] for s in deputy["subOrganization"]] == ["Biro Keuangan"]
     province = secretariat_jsonld(org, org.secretariats["gorontalo"])
-    assert "subOrganization" not in province  # its kab/kota secretariats are counted, not read
+    # Its kab/kota secretariats exist by law; its site is named by a dated source.
+    assert [s["name"] for s in province["subOrganization"]] == [
+        "Sekretariat Komisi Pemilihan Umum Kabupaten Gorontalo",
+        "Sekretariat Komisi Pemilihan Umum Kota Gorontalo",
+    ]
+    assert province["url"] == "https://example.org/gorontalo"
     regency = secretariat_jsonld(org, org.secretariats["gorontalo/kota-gorontalo"])
-    assert "url" not in regency
+    assert "url" not in regency  # its address only comes from a cited page
 
 
 def test_data_page_documents_the_confidence_columns(docs: Project):

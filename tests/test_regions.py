@@ -133,7 +133,8 @@ def test_a_regional_override_changes_only_that_secretariat(
         '  - kode: "32.01"\n    nama: "Kabupaten Bogor"\n    tipe: A\n    sub_unit_dihapus: [subbagian-perencanaan-data-dan-informasi]\n',
     )
     assert project.run("generate") == 0
-    assert "2 berkas ditulis" in capsys.readouterr().out  # the page and its chart, nothing else
+    # The page and its chart; and the completeness page, which counts the known types.
+    assert "3 berkas ditulis" in capsys.readouterr().out
     page = (
         project.root / "docs" / "daerah" / "jawa-barat" / "kabupaten-bogor" / "index.md"
     ).read_text(encoding="utf-8")

@@ -212,10 +212,11 @@ def test_a_province_without_regencies_is_a_warning(project: Project):
     path = project.content / "wilayah" / "bali.yml"
     head = path.read_text(encoding="utf-8").split("kabupaten_kota:")[0]
     path.write_text(head + "kabupaten_kota: []\n", encoding="utf-8")
+    line = head.count("\n") + 1
     problems = [p for p in _check(project) if p.path.endswith("bali.yml")]
     assert [(p.format(), p.code) for p in problems] == [
         (
-            "content/wilayah/bali.yml:7:17: peringatan: kabupaten_kota: provinsi ini belum punya "
+            f"content/wilayah/bali.yml:{line}:17: peringatan: kabupaten_kota: provinsi ini belum punya "
             "kabupaten/kota. Isi 'kabupaten_kota' menurut daftar Kemendagri",
             "provinsi-tanpa-kabupaten-kota",
         )

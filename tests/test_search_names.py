@@ -18,8 +18,8 @@ from generator.plan.search import secretariat_search_names, unit_search_names
 # pengawasan, …). A root form outside this list is either a new name (add its root here after
 # checking it) or noise such as 'kawasan' (from peng+awasan) that makes unrelated pages match.
 REAL_ROOTS = {
-    "ada", "awas", "didik", "dukung", "hubung", "kembang", "latih", "pegawai", "pilih", "rencana",
-    "selenggara", "selesai", "teliti", "uang", "undang",
+    "ada", "awas", "bagi", "didik", "dukung", "fasilitas", "hubung", "kembang", "latih", "pegawai",
+    "pilih", "rencana", "selenggara", "selesai", "teliti", "uang", "undang",
 }  # fmt: skip
 
 

@@ -10,6 +10,7 @@ import types
 import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from enum import Enum
 from pathlib import PurePosixPath
 from typing import Any, TypeVar
@@ -291,7 +292,9 @@ def _stems(paths: Iterable[str], folder: str) -> frozenset[str]:
     return frozenset(PurePosixPath(p).stem for p in paths if PurePosixPath(p).parent.name == folder)
 
 
-def _context(loaded: LoadedContent, problems: list[Problem]) -> Context:
+def _context(
+    loaded: LoadedContent, problems: list[Problem], build_date: date | None = None
+) -> Context:
     """Validate every file against the schema; what passed, and what is known to exist."""
     invalid = _Invalid()
     sources = _validate_sources(loaded.sources, problems, invalid) if loaded.sources else None
@@ -317,6 +320,7 @@ def _context(loaded: LoadedContent, problems: list[Problem]) -> Context:
         # Without a readable content/sumber.yml, no source reference can be judged.
         source_ids=Known(frozenset(sources or ()), frozenset(invalid.sources), sources is None),
         failed=frozenset(loaded.failed) | frozenset(invalid.files),
+        build_date=build_date,
     )
 
 
@@ -327,10 +331,13 @@ def _ordered(*stages: list[Problem]) -> list[Problem]:
     return sorted(ranked, key=lambda p: p.severity is Severity.WARNING)
 
 
-def check(loaded: LoadedContent) -> Checked:
-    """Validate every parsed file, then the files together."""
+def check(loaded: LoadedContent, build_date: date | None = None) -> Checked:
+    """Validate every parsed file, then the files together.
+
+    ``build_date`` is the day the build stands for; without it, no fact is judged too old.
+    """
     schema: list[Problem] = []
-    ctx = _context(loaded, schema)
+    ctx = _context(loaded, schema, build_date)
     has_units = ctx.units or ctx.unit_ids.invalid
     if not has_units and not any(p.severity is Severity.ERROR for p in [*loaded.problems, *schema]):
         schema.append(problem("content/unit", 1, 1, "", "belum-ada-unit"))

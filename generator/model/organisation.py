@@ -125,23 +125,35 @@ FIELD_LABELS: dict[str, str] = {
 SECRETARIAT_NAME_CONFIDENCE = Confidence.INFERRED
 SECRETARIAT_NAME_REASON = "Disusun menurut pola nama dalam UU 7/2017 dan nama wilayah Kemendagri."
 
-#: Whether each kabupaten/kota has its own secretariat is counted from the region list, not read
-#: in a KPU source (FACTS §3.3): the existence and the count are inferences, marked where shown.
+#: The article that forms the secretariats of the KPU Provinsi and KPU Kabupaten/Kota: with the
+#: Kemendagri list of regions, it establishes a secretariat for every province and kab/kota.
+ESTABLISHING_ARTICLE = (RegulationKind.LAW, 7, 2017, "77")
+
+#: A kab/kota secretariat exists because the law forms one for every KPU Kabupaten/Kota, and the
+#: kab/kota are those of the Kemendagri list: not an inference. What stays inferred is the name we
+#: compose (SECRETARIAT_NAME_CONFIDENCE); a newly formed region's KPU may lag behind the list, which
+#: the page says where it lists its sources.
 REGENCY_EXISTENCE = ConfidenceDetail(
-    keyakinan=Confidence.INFERRED,
+    keyakinan=Confidence.VERIFIED,
     alasan=(
-        "Menurut perhitungan kami dari data wilayah Kemendagri: satu sekretariat untuk setiap "
-        "kabupaten/kota. Belum ada sumber KPU yang menyebut jumlahnya."
+        "UU 7/2017 Pasal 77 membentuk sekretariat KPU Kabupaten/Kota; kabupaten/kotanya menurut "
+        "daftar wilayah Kemendagri."
     ),
 )
 
-#: The hosts of regional sites come from the addresses of cited pages, not from a list of sites.
+#: Without a source that names it, a regional site's address comes from the address of a cited page.
 SITE_DETAIL = ConfidenceDetail(
     keyakinan=Confidence.INFERRED,
     alasan=(
         "Diambil dari alamat sumber yang dirujuk; belum ada sumber yang menyatakannya sebagai "
         "situs resmi."
     ),
+)
+
+#: A site that a dated source names as the region's official site (``situs_sumber``).
+SITE_CONFIRMED = ConfidenceDetail(
+    keyakinan=Confidence.SECONDARY,
+    alasan="Disebut sebagai situs resmi oleh sumber bertanggal yang dirujuk.",
 )
 
 #: A kabupaten/kota structure follows a pattern seen in a few secretariats; each one's type is unknown.
@@ -268,16 +280,14 @@ class Secretariat:
 
     @property
     def rincian_keyakinan(self) -> dict[str, ConfidenceDetail]:
-        """Per-field exceptions: the composed name, a kab/kota's existence, the site's address."""
+        """Per-field exceptions: the composed name, and the site's address."""
         details = {
             "nama": ConfidenceDetail(
                 keyakinan=SECRETARIAT_NAME_CONFIDENCE, alasan=SECRETARIAT_NAME_REASON
             )
         }
-        if self.regency:
-            details["keberadaan"] = REGENCY_EXISTENCE
         if self.record.situs:
-            details["situs"] = SITE_DETAIL
+            details["situs"] = SITE_CONFIRMED if self.record.situs_sumber else SITE_DETAIL
         return details
 
     @property
@@ -297,9 +307,9 @@ class Secretariat:
 
     @property
     def sources(self) -> list[str]:
-        """The province's sources, then the kabupaten/kota's own."""
+        """The province's sources, then the kabupaten/kota's own, then those naming its site."""
         own = self.regency.sumber if self.regency else []
-        return list(dict.fromkeys([*self.province.sumber, *own]))
+        return list(dict.fromkeys([*self.province.sumber, *own, *self.record.situs_sumber]))
 
     @property
     def active_sub_units(self) -> list[Unit]:

@@ -24,7 +24,7 @@ from generator.errors import ContentError, GeneratorError, Severity
 from generator.handwritten.citations import check_pages, definitions
 from generator.handwritten.links import broken_links, hand_written_pages
 from generator.model.organisation import Organisation
-from generator.pipeline.config import docs_dir, read_config, source_date_epoch
+from generator.pipeline.config import build_date, docs_dir, read_config, source_date_epoch
 from generator.pipeline.pdf import book_pdf, edition, font_faces, narratives
 from generator.pipeline.search_index import compact
 from generator.pipeline.write import (
@@ -101,14 +101,15 @@ def plan_content(content_dir: Path, config_file: Path | None = None) -> Planned:
     Everything the build can fail on for a content reason is found here, so what `check`
     accepts, `build` builds.
     """
-    checked = check(load_content(content_dir))
+    today = build_date(content_dir)
+    checked = check(load_content(content_dir), today)
     if checked.records is None:
         return Planned(checked)
     org = Organisation.build(checked.records)
     if config_file is not None and not config_file.is_file():
         config_file = None
     repository = Repository.from_config(read_config(config_file)) if config_file else None
-    site = plan(org, repository)
+    site = plan(org, repository, today)
     if config_file is not None:
         pages = hand_written_pages(docs_dir(config_file), GENERATED_DIRS)
         found = broken_links(pages, [p.path for p in site.pages])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,14 @@ def source_date_epoch(folder: Path) -> str | None:
         return stamp
     stamp = git_output(folder, "log", "-1", "--format=%ct")
     return stamp if stamp is not None and stamp.isdigit() else None
+
+
+def build_date(folder: Path) -> date:
+    """The day a build stands for: that of ``source_date_epoch``, else today (outside git)."""
+    stamp = source_date_epoch(folder)
+    if stamp is None or not stamp.isdigit():
+        return date.today()
+    return datetime.fromtimestamp(int(stamp), tz=UTC).date()
 
 
 def read_config(config_file: Path) -> dict[str, Any]:

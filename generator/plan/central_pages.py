@@ -14,6 +14,8 @@ from generator.model.organisation import (
 )
 from generator.plan.org_charts import ADMINISTRATIVE, Chart, Node, box, line, successor_line
 from generator.plan.page import PagePlan, trail
+from generator.plan.provisions import official_copy
+from generator.plan.public_record import public_record
 from generator.plan.search import unit_root_text, unit_search_names
 from generator.schema import Regulation, Unit
 from generator.stem import root_forms
@@ -119,7 +121,7 @@ def unit_page(org: Organisation, unit: Unit) -> PagePlan:
         "unit.md.j2",
         unit.nama,
         f"{kind} dalam struktur Sekretariat Jenderal KPU" + (f": {parent.nama}" if parent else ""),
-        {"org": org, "unit": unit},
+        {"org": org, "unit": unit, "record": public_record(unit, org.sources)},
         unit_chart(org, unit),
         trail(STRUCTURE, *steps, (unit.nama, None)),
         search_boost(org, unit),
@@ -148,7 +150,7 @@ def regulation_page(org: Organisation, regulation: Regulation) -> PagePlan:
         "regulation.md.j2",
         short,
         regulation_title(regulation),
-        {"org": org, "regulation": regulation},
+        {"org": org, "regulation": regulation, "copy": official_copy(regulation)},
         crumbs=trail(("Dasar Hukum", REGULATIONS_DOC), (short, None)),
         search_boost=3,
         search_names=tuple(regulation.alias),

@@ -9,11 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from datetime import date
 
 from generator.content.validate import ALLOWED_PARENTS
 from generator.model.organisation import FIELD_LABELS, KIND_LABELS, Organisation, regulation_short
+from generator.plan.page import Link
 from generator.schema import Confidence, Regulation, StandardStructure, Topic, Unit, UnitKind
-from generator.urls import regulation_doc, structure_doc, structure_unit_doc, unit_doc
+from generator.schema.dates import is_stale
+from generator.schema.models import newest_per_post
+from generator.urls import (
+    regulation_doc,
+    secretariat_doc,
+    structure_doc,
+    structure_unit_doc,
+    unit_doc,
+)
 
 #: The facts checked, in the order the page lists them: the name readers see, and what it means.
 FIELDS: dict[str, tuple[str, str]] = {
@@ -26,6 +36,15 @@ FIELDS: dict[str, tuple[str, str]] = {
     "sub_unit": (
         "Unit di bawahnya",
         "unit di bawahnya sudah tercatat (tidak berlaku untuk subbagian)",
+    ),
+    "gambaran": (
+        "Gambaran tugas",
+        "paling sedikit satu pernyataan dari sumber publik tentang apa yang dikerjakannya",
+    ),
+    "pejabat": (
+        "Pejabat",
+        "untuk setiap jabatan yang tercatat, sumber terbarunya tidak lebih dari 12 bulan sebelum "
+        "tanggal edisi situs ini",
     ),
     "sumber": ("Sumber", "paling sedikit satu sumber yang dapat diperiksa"),
     "tautan_resmi": ("Tautan resmi", "tautan ke teks peraturan di situs resmi pemerintah"),
@@ -110,11 +129,24 @@ class Group:
 
 
 @dataclass(frozen=True)
+class RegionalGaps:
+    """What the regional secretariats' pages leave out because it is not known, said once here."""
+
+    secretariats: int
+    typed: int
+    """Secretariats whose type (A or B) a source gives."""
+    with_site: int
+    provinces_without_site: tuple[Link, ...]
+    regencies_without_site: int
+
+
+@dataclass(frozen=True)
 class Completeness:
     groups: tuple[Group, ...]
     shares: tuple[Share, ...]
     overall: Share
     """All checks of all records together."""
+    regional: RegionalGaps | None = None
 
     @property
     def records(self) -> tuple[RecordGaps, ...]:
@@ -164,6 +196,25 @@ def _children_gap(has_children: bool) -> Gap | None:
     return None if has_children else Gap("sub_unit", "Belum ada unit di bawahnya yang tercatat.")
 
 
+def _overview_gap(unit: Unit) -> Gap | None:
+    if unit.gambaran:
+        return None
+    return Gap("gambaran", "Belum ada gambaran tugas dari sumber publik.")
+
+
+def _holders_gap(unit: Unit, today: date) -> Gap | None:
+    """Posts whose newest source is more than a year old: the person may have moved on."""
+    stale = [
+        unit.pejabat[n]
+        for n in sorted(newest_per_post(unit.pejabat).values())
+        if is_stale(unit.pejabat[n].tanggal, today)
+    ]
+    if not stale:
+        return None
+    posts = "; ".join(f"{h.jabatan} ({h.tanggal.indonesian})" for h in stale)
+    return Gap("pejabat", f"Sumber terbaru tentang pejabatnya lebih dari setahun lalu: {posts}.")
+
+
 def _sources_gap(sources: list[str]) -> Gap | None:
     return None if sources else Gap("sumber", "Belum punya sumber.")
 
@@ -179,12 +230,20 @@ def _record(
     return RecordGaps(name, kind, doc, source_file, tuple(checks), gaps)
 
 
-def unit_gaps(org: Organisation, unit: Unit) -> RecordGaps:
-    """A central unit; the root has no parent to doubt, a former unit no sub-units to list."""
+def unit_gaps(org: Organisation, unit: Unit, today: date | None = None) -> RecordGaps:
+    """A central unit; the root has no parent to doubt, a former unit no sub-units to list.
+
+    An active unit should say what it does from public sources; one with office holders, whether
+    they are still recent on ``today`` (the build's date).
+    """
     checks: dict[str, Gap | None] = {
         "tugas": _topic_gap(unit, Topic.DUTIES, "tugas"),
         "fungsi": _topic_gap(unit, Topic.FUNCTIONS, "fungsi"),
     }
+    if not unit.is_former:
+        checks["gambaran"] = _overview_gap(unit)
+    if unit.pejabat and today is not None:
+        checks["pejabat"] = _holders_gap(unit, today)
     if unit.is_former or unit.induk is not None:
         checks["induk"] = _parent_gap(unit, has_parent_page=False)
     if not unit.is_former and unit.jenis in PARENT_KINDS:
@@ -265,6 +324,24 @@ def _structure_file(structure: StandardStructure) -> str:
     return f"content/templat/{structure.id}.yml"
 
 
+def regional_gaps(org: Organisation) -> RegionalGaps | None:
+    """Types and sites of the regional secretariats: counted, with the provinces lacking a site."""
+    secretariats = list(org.secretariats.values())
+    if not secretariats:
+        return None
+    return RegionalGaps(
+        secretariats=len(secretariats),
+        typed=sum(1 for s in secretariats if s.record.tipe),
+        with_site=sum(1 for s in secretariats if s.record.situs),
+        provinces_without_site=tuple(
+            Link(s.region_name, secretariat_doc(s.key))
+            for s in org.provincial_secretariats()
+            if not s.record.situs
+        ),
+        regencies_without_site=sum(1 for s in org.regency_secretariats() if not s.record.situs),
+    )
+
+
 # --- the whole picture ---------------------------------------------------------------------
 
 
@@ -288,16 +365,19 @@ def shares(records: Iterable[RecordGaps]) -> tuple[tuple[Share, ...], Share]:
 
 
 def completeness(
-    org: Organisation, edit_url: Callable[[str], str | None] = lambda path: None
+    org: Organisation,
+    edit_url: Callable[[str], str | None] = lambda path: None,
+    today: date | None = None,
 ) -> Completeness:
-    """Every central unit, standard structure with its sub-units, and regulation."""
+    """Every central unit, standard structure with its sub-units, and regulation; and what the
+    regional secretariats lack, counted once for all of them."""
     active = [unit for unit, _ in org.walk()]
     walked = {u.id for u in active}
     # An active unit under a dissolved one is outside the walk; it still counts.
     active += [u for u in org.units.values() if not u.is_former and u.id not in walked]
     groups = [
-        Group("Unit pusat", tuple(unit_gaps(org, u) for u in active)),
-        Group("Unit terdahulu", tuple(unit_gaps(org, u) for u in org.former_units())),
+        Group("Unit pusat", tuple(unit_gaps(org, u, today) for u in active)),
+        Group("Unit terdahulu", tuple(unit_gaps(org, u, today) for u in org.former_units())),
         *(
             Group(
                 f"Struktur baku: {s.nama}",
@@ -316,4 +396,4 @@ def completeness(
         if g.records
     ]
     per_field, overall = shares(r for g in groups for r in g.records)
-    return Completeness(tuple(groups), per_field, overall)
+    return Completeness(tuple(groups), per_field, overall, regional_gaps(org))

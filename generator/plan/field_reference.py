@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from generator.schema.dates import PARTIAL_DATE_PATTERN
 from generator.schema.models import SLUG
 from generator.schema.publish import json_schemas
 
@@ -41,6 +42,8 @@ _SECTION_TITLES = {
     "Alias": "Butir alias",
     "LegalBasis": "Butir dasar_hukum",
     "Provision": "Butir ketentuan",
+    "Overview": "Butir gambaran",
+    "OfficeHolder": "Butir pejabat",
     "ConfidenceDetail": "Butir rincian_keyakinan",
     "Relation": "Butir hubungan",
     "Province": "Wilayah (content/wilayah/<id>.yml)",
@@ -60,6 +63,8 @@ def _kind(schema: dict[str, Any], defs: dict[str, Any]) -> tuple[str, tuple[str,
         if "enum" in target:
             return "salah satu dari", tuple(target["enum"]), None
         return "kumpulan kolom", (), name.lower()
+    if any(option.get("pattern") == PARTIAL_DATE_PATTERN for option in schema.get("anyOf", [])):
+        return "tanggal, bentuk TTTT-BB-HH, TTTT-BB, atau TTTT", (), None
     if "anyOf" in schema:
         options = [s for s in schema["anyOf"] if s.get("type") != "null"]
         return _kind(options[0], defs) if len(options) == 1 else ("salah satu bentuk", (), None)

@@ -214,7 +214,7 @@ def change_notes(change: Change) -> dict[str, tuple[str, str]]:
         "before": " dan ".join(_short(u) for u in change.before),
     }
     suffix = INFERRED_NOTE if uncertain else ""
-    notes = {}
+    notes: dict[str, tuple[str, str]] = {}
     if change.kind in ENDED_NOTES:
         ended = ENDED_NOTES[change.kind].format(count=len(change.after), **words) + suffix
         notes.update((u.id, (ENDED, ended)) for u in change.before)

@@ -40,6 +40,16 @@ UNIT_COLUMNS = {
     "kode": "kode unit dalam SK KPU 1257/2024",
     "keyakinan": "tingkat keyakinan atas unit: terverifikasi, sumber-sekunder, inferensi, perlu-verifikasi",
     **{f"{f}_keyakinan": CONFIDENCE_COLUMN.format(field=f) for f in UNIT_MARKED_FIELDS},
+    "gambaran": (
+        "apa yang dikerjakan unit menurut sumber publik, bukan rumusan peraturan: pernyataan "
+        "dipisah ' | '; pernyataan yang disimpulkan diakhiri [inferensi] (sumber dan tanggalnya "
+        "ada di unit.json)"
+    ),
+    "pejabat_terbaru": (
+        "pejabat yang disebut sumber terbaru untuk setiap jabatan: nama, jabatan (dengan Plt. atau "
+        "Plh.), dan tanggal yang disebut sumbernya (TTTT-BB-HH, TTTT-BB, atau TTTT), dipisah "
+        "' | '; bukan keterangan 'saat ini'"
+    ),
     "alamat": "alamat halaman unit, relatif terhadap akar situs",
 }
 
@@ -52,8 +62,14 @@ SECRETARIAT_COLUMNS = {
     "induk": "id sekretariat atasan secara administratif ('sekretariat-jenderal' untuk provinsi)",
     "provinsi": "nama provinsi",
     "lembaga": "kpu, atau kip (Aceh)",
-    "situs": "situs KPU/KIP daerah itu, bila tercatat (diambil dari alamat sumber yang dirujuk)",
-    "keyakinan": "tingkat keyakinan atas keberadaan sekretariat (inferensi untuk kabupaten/kota)",
+    "situs": (
+        "situs KPU/KIP daerah itu, bila tercatat: disebut sumber bertanggal (sumber sekunder), atau "
+        "diambil dari alamat halaman yang dirujuk (inferensi); lihat situs_keyakinan"
+    ),
+    "keyakinan": (
+        "tingkat keyakinan atas keberadaan sekretariat, yang dibentuk menurut UU 7/2017 untuk "
+        "setiap daerah dalam daftar wilayah Kemendagri"
+    ),
     **{f"{f}_keyakinan": CONFIDENCE_COLUMN.format(field=f) for f in SECRETARIAT_MARKED_FIELDS},
     "alamat": "alamat halaman sekretariat, relatif terhadap akar situs",
 }

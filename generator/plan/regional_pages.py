@@ -7,15 +7,93 @@ hundreds of secretariat pages do not repeat (or re-index) the same quotations.
 
 from __future__ import annotations
 
-from generator.model.organisation import KIND_LABELS, Organisation, Secretariat, confidence
+from dataclasses import dataclass
+
+from generator.model.organisation import (
+    ESTABLISHING_ARTICLE,
+    KIND_LABELS,
+    REGULATION_KIND_LABELS,
+    Organisation,
+    Secretariat,
+    article_anchor,
+    confidence,
+)
 from generator.plan.org_charts import ADMINISTRATIVE, UNDER, Chart, Node, box, line, successor_line
 from generator.plan.page import PagePlan, trail
+from generator.plan.public_record import public_record, source_label
 from generator.plan.search import secretariat_search_names, unit_root_text, unit_search_names
 from generator.schema import StandardStructure, Unit
 from generator.stem import root_forms
-from generator.urls import REGIONS_DOC, secretariat_doc, structure_doc, structure_unit_doc, unit_doc
+from generator.urls import (
+    REGIONS_DOC,
+    regulation_doc,
+    secretariat_doc,
+    structure_doc,
+    structure_unit_doc,
+    unit_doc,
+)
 
 REGIONS = ("Sekretariat Daerah", REGIONS_DOC)
+
+
+@dataclass(frozen=True)
+class ArticleLink:
+    """A cited article: 'UU 7/2017 Pasal 77', and its regulation's page when the content has it."""
+
+    label: str
+    doc: str | None
+    anchor: str = ""
+    """'#pasal-77' when the page carries the article's text."""
+
+
+def establishing_article(org: Organisation) -> ArticleLink:
+    """The article that forms every regional secretariat, linked to its regulation's page."""
+    kind, number, year, article = ESTABLISHING_ARTICLE
+    label = f"{REGULATION_KIND_LABELS[kind][1]} {number}/{year} Pasal {article}"
+    regulation = next(
+        (
+            r
+            for r in org.regulations.values()
+            if (r.jenis, r.nomor, r.tahun) == (kind, number, year)
+        ),
+        None,
+    )
+    if regulation is None:
+        return ArticleLink(label, None)
+    text = org.texts.get(regulation.id)
+    has_article = text is not None and any(a.nomor == article for a in text.pasal)
+    anchor = f"#{article_anchor(article)}" if has_article else ""
+    return ArticleLink(label, regulation_doc(regulation.id), anchor)
+
+
+@dataclass(frozen=True)
+class SiteConfirmation:
+    """A dated source naming a secretariat's site: 'menurut <who>, <when>' and its reference."""
+
+    according_to: str
+    dated: str
+    ref: int
+
+
+@dataclass(frozen=True)
+class SecretariatSources:
+    """What a secretariat page says of its sources: the numbered list, and who names its site."""
+
+    sources: tuple[str, ...]
+    site_confirmations: tuple[SiteConfirmation, ...]
+
+
+def secretariat_sources(org: Organisation, secretariat: Secretariat) -> SecretariatSources:
+    order = tuple(secretariat.sources)
+    confirmations = tuple(
+        SiteConfirmation(
+            source_label(org.sources[i]),
+            tanggal.indonesian if (tanggal := org.sources[i].tanggal) else "",
+            order.index(i) + 1,
+        )
+        for i in secretariat.record.situs_sumber
+    )
+    return SecretariatSources(order, confirmations)
 
 
 def _secretariat_box(secretariat: Secretariat, page: str, current: bool = False) -> Node:
@@ -152,7 +230,7 @@ def regions_page(org: Organisation) -> PagePlan:
         "regions.md.j2",
         "Sekretariat Daerah",
         f"Sekretariat KPU di {provinces} provinsi dan {regencies} kabupaten/kota",
-        {"org": org, "sources": org.regional_sources()},
+        {"org": org, "sources": org.regional_sources(), "established": establishing_article(org)},
         regions_chart(org),
         trail(("Sekretariat Daerah", None)),
     )
@@ -179,7 +257,12 @@ def structure_unit_page(org: Organisation, structure: StandardStructure, unit: U
         "structure_unit.md.j2",
         unit.nama,
         f"{KIND_LABELS[unit.jenis]} dalam struktur baku {structure.nama}",
-        {"org": org, "structure": structure, "unit": unit},
+        {
+            "org": org,
+            "structure": structure,
+            "unit": unit,
+            "record": public_record(unit, org.sources),
+        },
         structure_unit_chart(org, structure, unit),
         trail(REGIONS, (structure.nama, structure_doc(structure.id)), (unit.nama, None)),
         search_boost=2,
@@ -198,7 +281,12 @@ def secretariat_page(org: Organisation, secretariat: Secretariat) -> PagePlan:
         "secretariat.md.j2",
         secretariat.nama,
         f"{secretariat.short}, kode wilayah {secretariat.kode}",
-        {"org": org, "secretariat": secretariat},
+        {
+            "org": org,
+            "secretariat": secretariat,
+            "established": establishing_article(org),
+            "cited": secretariat_sources(org, secretariat),
+        },
         secretariat_chart(org, secretariat),
         trail(REGIONS, *steps, (secretariat.region_name, None)),
         search_boost=1.25 if province else 1,  # see generator/plan/search.py

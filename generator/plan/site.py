@@ -6,6 +6,7 @@ Everything here is data about the site, computed from the model; nothing is rend
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from generator.model.organisation import Organisation
 from generator.plan.central_pages import central_pages
@@ -17,7 +18,7 @@ from generator.plan.message_catalogue import message_catalogue
 from generator.plan.nav import section_navs
 from generator.plan.open_data import SECRETARIAT_COLUMNS, UNIT_COLUMNS, licence_sources
 from generator.plan.page import PagePlan, SitePlan, trail
-from generator.plan.regional_pages import region_pages
+from generator.plan.regional_pages import establishing_article, region_pages
 from generator.plan.repository import Repository
 from generator.urls import COMPLETENESS_DOC, DATA_DOC, FIELDS_DOC
 
@@ -44,26 +45,32 @@ def data_page(org: Organisation) -> PagePlan:
             "unit_columns": UNIT_COLUMNS,
             "secretariat_columns": SECRETARIAT_COLUMNS,
             "region_sources": licence_sources(org),
+            "established": establishing_article(org),
         },
         crumbs=trail(("Data Terbuka", None)),
     )
 
 
-def completeness_page(org: Organisation, repository: Repository) -> PagePlan:
+def completeness_page(
+    org: Organisation, repository: Repository, today: date | None = None
+) -> PagePlan:
     return PagePlan(
         COMPLETENESS_DOC,
         "completeness.md.j2",
         "Kelengkapan Data",
         "Keterangan yang belum ada atau belum pasti untuk setiap unit, struktur baku, dan peraturan",
-        {"report": completeness(org, repository.edit_url)},
+        {"report": completeness(org, repository.edit_url, today)},
         crumbs=trail(("Kelengkapan Data", None)),
     )
 
 
-def plan(org: Organisation, repository: Repository | None = None) -> SitePlan:
+def plan(
+    org: Organisation, repository: Repository | None = None, today: date | None = None
+) -> SitePlan:
     """Every generated page with its chart, and the section navs.
 
     With a repository, each page made from one content file links to that file's editor.
+    ``today`` is the build's date: what is judged out of date is judged against it.
     """
     repository = repository or Repository(None)
     pages = [
@@ -71,7 +78,7 @@ def plan(org: Organisation, repository: Repository | None = None) -> SitePlan:
         history_page(org),
         fields_page(),
         data_page(org),
-        completeness_page(org, repository),
+        completeness_page(org, repository, today),
     ]
     if org.secretariats:
         pages += region_pages(org)

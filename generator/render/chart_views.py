@@ -92,6 +92,10 @@ class _Row:
         return 0.5 + self.depth * INDENT
 
     @property
+    def dashed(self) -> bool:
+        return self.edge is not None and self.edge.dashed
+
+    @property
     def middle(self) -> float:
         return self.y + self.height / 2
 
@@ -153,7 +157,7 @@ def _edges(svg: etree._Element, chart: Chart, rows: list[_Row]) -> None:
             classes = " ".join(("edge", *edge.classes))
             group = _sub(svg, "g", id=f"{chart.id}-sempit-e{i}", **{"class": classes})
             _sub(group, "title").text = edge.tooltip
-            trunk_dashed = all(rows[k].edge and rows[k].edge.dashed for k in kids[position:])
+            trunk_dashed = all(rows[k].dashed for k in kids[position:])
             for d, dashed in (
                 (f"M{_n(trunk_x)} {_n(start)}V{_n(row.middle)}", trunk_dashed),
                 (f"M{_n(trunk_x)} {_n(row.middle)}H{_n(row.x)}", edge.dashed),
@@ -209,19 +213,17 @@ def narrow_svg(chart: Chart) -> str:
     """The chart as an indented tree, ready to inline next to its wide layout."""
     rows = _rows(outline(chart))
     height = max((r.y + r.height for r in rows), default=0) + 0.5
-    svg = etree.Element(
-        _q("svg"),
-        {
-            "width": str(WIDTH),
-            "height": _n(height),
-            "viewBox": f"0 0 {WIDTH} {_n(height)}",
-            "class": "bagan-svg bagan-sempit",
-            "role": "group",
-            "aria-label": chart.title,
-            "font-family": "DejaVu Sans, Verdana, sans-serif",
-        },
-        nsmap={None: SVG_NS},
-    )
+    svg = etree.fromstring(f'<svg xmlns="{SVG_NS}"/>')
+    for name, value in (
+        ("width", str(WIDTH)),
+        ("height", _n(height)),
+        ("viewBox", f"0 0 {WIDTH} {_n(height)}"),
+        ("class", "bagan-svg bagan-sempit"),
+        ("role", "group"),
+        ("aria-label", chart.title),
+        ("font-family", "DejaVu Sans, Verdana, sans-serif"),
+    ):
+        svg.set(name, value)
     _sub(svg, "title").text = chart.title
     _edges(svg, chart, rows)
     for i, row in enumerate(rows):

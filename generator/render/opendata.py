@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from generator.model.organisation import (
+    UNCERTAIN_LEVELS,
     Marked,
     Organisation,
     Secretariat,
@@ -19,6 +20,7 @@ from generator.model.organisation import (
     regulation_short,
     regulation_title,
 )
+from generator.plan.labels import OFFICE_HOLDER_STATUS_LABELS
 from generator.plan.open_data import (
     DATA_DIR,
     SECRETARIAT_COLUMNS,
@@ -26,7 +28,8 @@ from generator.plan.open_data import (
     UNIT_COLUMNS,
     UNIT_MARKED_FIELDS,
 )
-from generator.schema import Unit
+from generator.schema import Confidence, OfficeHolder, Unit
+from generator.schema.models import newest_per_post
 from generator.schema.publish import json_schemas
 from generator.urls import doc_url, regulation_doc, secretariat_doc, unit_doc
 
@@ -54,6 +57,69 @@ def own_confidences(record: Marked) -> dict[str, dict[str, str]]:
     }
 
 
+#: Joins the statements of one cell of unit.csv (a statement's own words may hold commas).
+CELL_SEPARATOR = " | "
+
+
+def _marked(text: str, level: Confidence) -> str:
+    """A statement for a plain-text cell: an uncertain one carries its level in brackets."""
+    return f"{text} [{level.value}]" if level in UNCERTAIN_LEVELS else text
+
+
+def _holder_cell(holder: OfficeHolder) -> str:
+    status = OFFICE_HOLDER_STATUS_LABELS[holder.status]
+    post = f"{status} {holder.jabatan}" if status else holder.jabatan
+    return _marked(f"{holder.nama}, {post}, {holder.tanggal.iso}", holder.keyakinan)
+
+
+def _public_record_cells(unit: Unit) -> dict[str, str]:
+    """unit.csv's compact columns: every gambaran statement; the newest holder of each post."""
+    newest = sorted(newest_per_post(unit.pejabat).values())
+    return {
+        "gambaran": CELL_SEPARATOR.join(_marked(g.teks, g.keyakinan) for g in unit.gambaran),
+        "pejabat_terbaru": CELL_SEPARATOR.join(_holder_cell(unit.pejabat[n]) for n in newest),
+    }
+
+
+def _source(org: Organisation, source_id: str) -> dict[str, str | None]:
+    """A cited source in unit.json: its id, title, address, publisher and stated date."""
+    source = org.sources[source_id]
+    return {
+        "id": source_id,
+        "judul": source.judul,
+        "url": source.url,
+        "penerbit": source.penerbit,
+        "tanggal": source.tanggal.iso if source.tanggal else None,
+    }
+
+
+def _public_record(org: Organisation, unit: Unit) -> dict[str, Any]:
+    """unit.json's full lists: each statement and office holder with its sources and dates."""
+    return {
+        "gambaran": [
+            {
+                "teks": g.teks,
+                "keyakinan": g.keyakinan.value,
+                "catatan": g.catatan,
+                "sumber": [_source(org, s) for s in g.sumber],
+            }
+            for g in unit.gambaran
+        ],
+        "pejabat": [
+            {
+                "nama": h.nama,
+                "jabatan": h.jabatan,
+                "status": h.status.value,
+                "tanggal": h.tanggal.iso,
+                "keyakinan": h.keyakinan.value,
+                "catatan": h.catatan,
+                "sumber": [_source(org, s) for s in h.sumber],
+            }
+            for h in unit.pejabat
+        ],
+    }
+
+
 def _unit_row(unit: Unit) -> dict[str, str]:
     row = {
         "id": unit.id,
@@ -73,6 +139,7 @@ def _unit_row(unit: Unit) -> dict[str, str]:
     return {
         **row,
         **field_confidences(unit, UNIT_MARKED_FIELDS, row),
+        **_public_record_cells(unit),
         "alamat": doc_url(unit_doc(unit.id)),
     }
 
@@ -145,9 +212,8 @@ def data_files(org: Organisation) -> dict[str, bytes]:
                     for b in unit.dasar_hukum
                 ],
                 "keyakinan_kolom": own_confidences(unit),
-                "sumber": [
-                    {"judul": org.sources[s].judul, "url": org.sources[s].url} for s in unit.sumber
-                ],
+                **_public_record(org, unit),
+                "sumber": [_source(org, s) for s in unit.sumber],
             }
         )
     regulations = [
@@ -158,6 +224,7 @@ def data_files(org: Organisation) -> dict[str, bytes]:
             "status": r.status.value,
             "ditetapkan": r.ditetapkan.isoformat() if r.ditetapkan else None,
             "pengundangan": r.pengundangan,
+            "tautan_resmi": r.tautan_resmi,
             "keyakinan": r.keyakinan.value,
             "keyakinan_kolom": own_confidences(r),
             "hubungan": [

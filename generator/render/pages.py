@@ -13,6 +13,8 @@ from generator.model import organisation as model
 from generator.plan import history
 from generator.plan.org_charts import legend, outline
 from generator.plan.page import Link, PagePlan
+from generator.plan.provisions import topic_sections
+from generator.plan.public_record import source_byline
 from generator.render import filters, opendata
 from generator.schema import Confidence, StandardStructure, Unit
 from generator.urls import (
@@ -95,6 +97,8 @@ def environment() -> Environment:
         unit_ref=_unit_ref,
         structure_ref=_structure_ref,
         structure_unit_ref=_structure_unit_ref,
+        topic_label=model.TOPIC_LABELS.__getitem__,
+        byline=source_byline,
     )
     env.globals.update(
         PUBLIC_DOMAIN_NOTE=opendata.PUBLIC_DOMAIN_NOTE,
@@ -107,11 +111,11 @@ def environment() -> Environment:
         field_marks=_field_marks,
         item_confidence=model.item_confidence,
         name_label=model.name_label,
-        REGENCY_EXISTENCE=model.REGENCY_EXISTENCE,
         unit_doc=unit_doc,
         secretariat_doc=secretariat_doc,
         structure_doc=structure_doc,
         structure_unit_doc=structure_unit_doc,
+        topic_sections=topic_sections,
         unit_jsonld=opendata.unit_jsonld,
         secretariat_jsonld=opendata.secretariat_jsonld,
     )

@@ -1,5 +1,6 @@
 """The content schema: the models (one definition of every field) and their published JSON Schema."""
 
+from generator.schema.dates import PartialDate
 from generator.schema.models import (
     PROVINCE_CODE,
     REGENCY_CODE,
@@ -14,6 +15,9 @@ from generator.schema.models import (
     LegalBasis,
     Level,
     Number,
+    OfficeHolder,
+    OfficeHolderStatus,
+    Overview,
     Position,
     Province,
     ProvinceCode,
@@ -55,6 +59,10 @@ __all__ = [
     "LegalBasis",
     "Level",
     "Number",
+    "OfficeHolder",
+    "OfficeHolderStatus",
+    "Overview",
+    "PartialDate",
     "Position",
     "Province",
     "ProvinceCode",

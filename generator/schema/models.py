@@ -7,9 +7,11 @@ their Indonesian descriptions document each field for editors.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -24,6 +26,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from generator.messages import message
+from generator.schema.dates import PartialDateField
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -180,8 +183,39 @@ class SourceKind(StrEnum):
     SECONDARY = "sekunder"
 
 
+class OfficeHolderStatus(StrEnum):
+    """Status pejabat: definitif, plt (pelaksana tugas), atau plh (pelaksana harian)."""
+
+    DEFINITIVE = "definitif"
+    ACTING = "plt"
+    DAILY = "plh"
+
+
 class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+def _cited(code: str) -> AfterValidator:
+    """A list of source ids that must not be empty, refused with message ``code``."""
+
+    def check(value: list[str]) -> list[str]:
+        if not value:
+            raise PydanticCustomError(code, message(code))
+        return value
+
+    return AfterValidator(check)
+
+
+def _required(*names: str) -> Any:
+    """JSON Schema: ``names`` are required, though the model gives them a default so that a
+    missing value gets the field's own message (not the generic 'kolom wajib')."""
+
+    def extra(schema: dict[str, Any]) -> None:
+        schema["required"] = [*schema.get("required", []), *names]
+        for name in names:
+            schema["properties"][name].pop("default", None)
+
+    return extra
 
 
 class Source(_Record):
@@ -193,8 +227,12 @@ class Source(_Record):
     """Alamat web sumber (diawali https://). Kosongkan bila tidak ada salinan daring."""
     jenis: SourceKind
     """'primer' untuk teks peraturan atau dokumen resmi; 'sekunder' untuk berita, blog, buku, aplikasi."""
+    penerbit: Text | None = None
+    """Siapa yang menerbitkan sumber ini, sebagaimana pembaca menyebutnya, mis. 'JPNN.com' atau 'KPU Kabupaten Kediri'."""
+    tanggal: PartialDateField | None = None
+    """Tanggal yang tertulis pada sumbernya: TTTT-BB-HH, TTTT-BB, atau TTTT (mis. 2025-10-27, 2025-10, atau 2025). Wajib bagi sumber yang dirujuk 'gambaran', 'pejabat', atau 'situs_sumber'."""
     catatan: Text | None = None
-    """Keterangan singkat tentang isi atau keandalan sumber."""
+    """Keterangan singkat tentang isi atau keandalan sumber; bila 'url' kosong, di mana sumber ini dibaca."""
 
 
 class Alias(_Record):
@@ -261,6 +299,65 @@ class ConfidenceDetail(_Record):
     """Mengapa fakta ini disimpulkan atau belum pasti."""
 
 
+class Overview(_Record):
+    """Satu pernyataan tentang apa yang dikerjakan unit menurut sumber publik — bukan rumusan peraturan."""
+
+    model_config = ConfigDict(json_schema_extra=_required("sumber"))
+
+    teks: Text
+    """Satu pernyataan singkat dengan kata-kata sendiri (sekitar 40 kata; jangan menyalin kalimat sumber), mis. 'Menyusun rencana kebutuhan logistik pemilu.'"""
+    sumber: Annotated[
+        list[Slug], _cited("gambaran-tanpa-sumber"), Field(json_schema_extra={"minItems": 1})
+    ] = Field(default=[], validate_default=True)
+    """Id sumber (dari content/sumber.yml) yang menyatakan hal ini; paling sedikit satu, masing-masing dengan 'tanggal'."""
+    keyakinan: Confidence = Confidence.SECONDARY
+    """Biasanya 'sumber-sekunder'. Tulis 'inferensi' bila sumbernya tidak menyebut unit ini secara langsung, dan jelaskan di 'catatan'."""
+    catatan: Text | None = None
+    """Keterangan tentang pernyataan ini, mis. mengapa sumbernya dianggap menyangkut unit ini."""
+
+
+class OfficeHolder(_Record):
+    """Seorang pejabat unit, sebagaimana disebut sumber publik yang bertanggal."""
+
+    model_config = ConfigDict(json_schema_extra=_required("sumber"))
+
+    nama: Text
+    """Nama pejabat, persis seperti ditulis sumbernya."""
+    jabatan: Text
+    """Jabatan seperti ditulis sumbernya, mis. 'Kepala Biro Logistik'. Butir dengan jabatan yang sama dianggap jabatan yang sama."""
+    status: OfficeHolderStatus
+    """'definitif', 'plt' (pelaksana tugas), atau 'plh' (pelaksana harian), menurut sumbernya."""
+    tanggal: PartialDateField
+    """Tanggal yang disebut sumbernya untuk orang ini pada jabatan ini: TTTT-BB-HH, TTTT-BB, atau TTTT."""
+    sumber: Annotated[
+        list[Slug], _cited("pejabat-tanpa-sumber"), Field(json_schema_extra={"minItems": 1})
+    ] = Field(default=[], validate_default=True)
+    """Id sumber (dari content/sumber.yml) yang menyebut orang ini pada jabatan ini; paling sedikit satu, masing-masing dengan 'tanggal'."""
+    keyakinan: Confidence = Confidence.SECONDARY
+    """Biasanya 'sumber-sekunder'."""
+    catatan: Text | None = None
+    """Keterangan, mis. sejak kapan menjabat bila sumbernya menyebut."""
+
+
+def post_key(title: str) -> str:
+    """Entries name one post when their titles match, whatever their case or spacing.
+
+    >>> post_key("Kepala  Biro Logistik") == post_key("kepala biro logistik")
+    True
+    """
+    return " ".join(unicodedata.normalize("NFKC", title).casefold().split())
+
+
+def newest_per_post(holders: Sequence[OfficeHolder]) -> dict[str, int]:
+    """For each post, the index of its newest entry (the first of equally dated ones)."""
+    newest: dict[str, int] = {}
+    for n, holder in enumerate(holders):
+        key = post_key(holder.jabatan)
+        if key not in newest or holders[newest[key]].tanggal < holder.tanggal:
+            newest[key] = n
+    return newest
+
+
 class Unit(_Record):
     """Satu unit organisasi (satu berkas di content/unit/)."""
 
@@ -298,6 +395,10 @@ class Unit(_Record):
     """Peraturan yang menjadi dasar hukum unit ini."""
     ketentuan: list[Provision] = []
     """Kutipan pasal tentang unit ini: tugas, fungsi, wewenang, dan sebagainya."""
+    gambaran: list[Overview] = []
+    """Apa yang dikerjakan unit ini menurut sumber publik (berita, situs KPU, pengumuman resmi), dengan kata-kata sendiri; tampil terpisah dari rumusan tugas dan fungsi dalam peraturan."""
+    pejabat: list[OfficeHolder] = []
+    """Pejabat unit ini yang disebut sumber publik bertanggal, satu butir per orang per sumber; halaman menampilkan yang terbaru lebih dulu."""
     sumber: list[Slug] = []
     """Id sumber (dari content/sumber.yml) yang mendukung keterangan unit ini."""
     keyakinan: Confidence
@@ -425,6 +526,8 @@ class _Overrides(_Record):
 
     situs: Url | None = None
     """Alamat situs resmi KPU/KIP di wilayah ini, bila diketahui."""
+    situs_sumber: list[Slug] = []
+    """Id sumber bertanggal (dari content/sumber.yml) yang menyatakan alamat di 'situs' sebagai situs resmi KPU/KIP wilayah ini. Dengan sumber ini situsnya bertanda 'sumber-sekunder'; tanpanya, alamat yang hanya diambil dari alamat halaman yang dirujuk bertanda 'inferensi'."""
     tipe: SecretariatType | None = None
     """Tipe sekretariat (A atau B), bila diketahui dari sumber."""
     sub_unit_dihapus: list[Slug] = []

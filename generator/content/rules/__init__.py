@@ -10,6 +10,7 @@ from generator.content.rules import (
     addresses,
     fields,
     files,
+    public_record,
     regions,
     regulations,
     sources,
@@ -31,6 +32,8 @@ RULES: tuple[Rule, ...] = (
     regulations.regulation_references,
     regulations.self_relations,
     sources.source_references,
+    public_record.dated_sources,
+    public_record.site_sources,
     fields.confidence_keys,
     standard_structures.one_template_per_level,
     standard_structures.template_sub_units,
@@ -46,6 +49,8 @@ RULES: tuple[Rule, ...] = (
     sources.plain_http,
     regulations.article_forms,
     regions.empty_provinces,
+    public_record.long_statements,
+    public_record.stale_holders,
 )
 
 __all__ = ["RULES", "Context", "Known", "Rule"]

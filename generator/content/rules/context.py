@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Protocol
@@ -122,6 +123,9 @@ class Context:
     #: Files that could not be read, or failed the schema: rules that need a whole kind of
     #: record (one top unit, one template per level) stay silent while any is missing.
     failed: frozenset[str] = frozenset()
+    #: The day the build stands for (SOURCE_DATE_EPOCH or the last commit's): rules that judge
+    #: how old a dated fact is compare with it, so a check gives the same answer for one commit.
+    build_date: date | None = None
 
     def problem(
         self,

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from generator.content.load import Path_, RawDocument
 from generator.content.rules.context import Context, did_you_mean
+from generator.content.rules.public_record import dated_citations
 from generator.errors import Problem
 from generator.schema import Province, Regency, Regulation
 
@@ -25,12 +26,15 @@ def source_references(ctx: Context) -> Iterator[Problem]:
 
 
 def _cited(record: object, at: Path_) -> Iterator[tuple[Path_, str]]:
-    """The record's own sources, then those of each quoted provision it carries."""
+    """The record's own sources, those of each quoted provision it carries, then those of its
+    public-record statements, office holders and confirmed site."""
     for i, source in enumerate(getattr(record, "sumber", [])):
         yield (*at, "sumber", i), source
     for n, provision in enumerate(getattr(record, "ketentuan", [])):
         for i, source in enumerate(provision.sumber):
             yield (*at, "ketentuan", n, "sumber", i), source
+    for path, source, _ in dated_citations(record, at):
+        yield path, source
 
 
 def _addresses(ctx: Context) -> Iterator[tuple[RawDocument, Path_, str]]:
