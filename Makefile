@@ -12,19 +12,27 @@ PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 LOCK_VENV := .venv-kunci
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test test-fast check generate serve lint lock schema bench impor-wilayah clean distclean setup setup-dev graphviz chromium weasyprint-deps
+.PHONY: build test test-fast coverage check generate serve lint lock schema bench impor-wilayah clean distclean setup setup-dev graphviz chromium weasyprint-deps
 
 # Build the whole site into site/ (the old site stays if the build fails).
 build: setup
 	$(PY) -m generator build
 
 # Lint, then run the test suite: unit tests, real builds of the site, and browser tests.
+# pytest-xdist spreads the tests over every core (tests of one xdist_group stay together);
+# UJI_PROSES=0 runs them all in this process.
+UJI_PROSES ?= auto
 test: setup-dev lint chromium
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(UJI_PROSES) --dist loadgroup
 
 # The test suite without the browser tests: no lint, no Chromium.
 test-fast: setup-dev
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -n $(UJI_PROSES) --dist loadgroup -m "not browser"
+
+# The whole suite with line coverage of generator/ (builds in other processes included):
+# a table in the terminal and test-artifacts/cakupan.json.
+coverage: setup-dev chromium
+	$(PY) -m pytest -n $(UJI_PROSES) --dist loadgroup --cov=generator --cov-report=term --cov-report=json:test-artifacts/cakupan.json
 
 # Check the content only, listing every problem at once.
 check: $(STAMP)
@@ -132,7 +140,7 @@ chromium:
 # Remove every generated file and site/, keeping .venv.
 clean:
 	rm -rf site .site-* .cache .tembolok mkdocs.gen.yml docs/struktur docs/dasar-hukum docs/indeks docs/kolom docs/daerah docs/struktur-baku docs/data docs/gaya docs/kelengkapan docs/unduh build *.egg-info \
-	  .pytest_cache .ruff_cache .mypy_cache .hypothesis bench-out test-artifacts
+	  .pytest_cache .ruff_cache .mypy_cache .hypothesis .coverage .coverage.* bench-out test-artifacts
 	find . -name __pycache__ -type d -not -path './.venv/*' -prune -exec rm -rf {} +
 
 # Remove .venv too.

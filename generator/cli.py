@@ -336,7 +336,9 @@ def _generate(args: argparse.Namespace) -> int:
         f"{generated.pages} halaman, {generated.charts} bagan; docs/: {len(written.written)} berkas "
         f"ditulis, {written.unchanged} tidak berubah, {len(written.removed)} dihapus."
     )
-    if generated.book_seconds is None:
+    if not generated.book:
+        print("Buku PDF dilewati (SITUS_TANPA_BUKU=1).")
+    elif generated.book_seconds is None:
         print("Buku PDF tidak berubah; diambil dari tembolok.")
     else:
         seconds = f"{generated.book_seconds:.1f}".replace(".", ",")

@@ -4,12 +4,22 @@
 
 For each scale it builds a throwaway copy of the project (real central content, real or
 synthetic regions; the synthetic ones are generated here and never committed) and measures, in
-one run on one machine: pages, charts, a clean `make build`-equivalent build against `mkdocs
-build` alone on the same pages (paired runs, median ratio), a second build with nothing changed
-(its time as a share of the clean build, and the files it rewrote in site/), a one-unit edit
-(files rewritten in docs/ and site/), peak memory, output and search-index size. Figures are
-compared as ratios within the run, since the machine is shared. It prints a table and writes
-bench-out/bench.json.
+one run on one machine:
+
+- a fresh build (no generated pages, no site, no chart or book cache: a fresh clone) and warm
+  builds (caches kept, generated pages and site removed), each paired with `mkdocs build` alone
+  on the same generated pages, alternating which runs first; ratios per pair, then the median;
+- a build with nothing changed; peak memory; site and search-index size; seconds per page (of the
+  warm build, and of MkDocs alone, to tell whose cost grows);
+- the preview: `python -m generator serve` on the copy, a one-field edit of a unit (its name),
+  polled on the unit's page until the new name shows; the median of several edits, and its ratio
+  to `mkdocs build` alone;
+- when Playwright and Chromium are there (the dev tools), the first search on a 360 px phone
+  with a 4x slower CPU (tests/test_browser_search.py): from typing a query once the index has
+  arrived and been built to the first result.
+
+Figures are compared as ratios within the run, since the machine is shared. It prints a table and
+writes bench-out/bench.json.
 """
 
 from __future__ import annotations
@@ -19,12 +29,15 @@ import json
 import os
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -158,96 +171,208 @@ def _mkdocs_alone(root: Path) -> float:
     return measure(root, "mkdocs", *command)[0]
 
 
-def paired(root: Path, pairs: int) -> tuple[list[float], list[float], int]:
-    """Clean builds and `mkdocs build` alone on the same pages, alternating which runs first.
-
-    The first build starts without a chart cache (as on a fresh clone); the others keep it.
-    """
+def paired(root: Path, pairs: int) -> tuple[float, list[float], list[float], int]:
+    """A fresh build, then warm builds, each paired with `mkdocs build` alone on the same pages
+    (alternating which runs first). Returns the fresh build's ratio, the warm builds, the MkDocs
+    runs (the fresh pair's first) and the peak memory."""
+    seconds, peak = _build(root, cache=False)
+    alone = [_mkdocs_alone(root)]
+    fresh = seconds / alone[0]
     builds: list[float] = []
-    alone: list[float] = []
-    peak = 0
-    for i in range(pairs + 1):
-        if i % 2 == 0:  # pages must exist before MkDocs can build them alone
-            seconds, kib = _build(root, cache=i > 0)
-            alone.append(_mkdocs_alone(root))
-        else:
+    for i in range(pairs):
+        if i % 2 == 0:
             alone.append(_mkdocs_alone(root))
             seconds, kib = _build(root, cache=True)
+        else:
+            seconds, kib = _build(root, cache=True)
+            alone.append(_mkdocs_alone(root))
         builds.append(seconds)
         peak = max(peak, kib)
-    return builds, alone, peak
+    return fresh, builds, alone, peak
 
 
-def run_scale(base: Path, scale: int, pairs: int) -> dict[str, float | int | str]:
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _page(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def preview_latency(root: Path, edits: int) -> list[float]:
+    """Seconds from saving a one-field edit of a unit to its preview page showing it."""
+    port = _free_port()
+    log = root / "pratinjau.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "generator", "serve", "--port", str(port)]
+    with log.open("wb") as out:
+        server = subprocess.Popen(command, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 1800
+        while "Pratinjau di" not in log.read_text(encoding="utf-8"):
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"pratinjau tidak berjalan:\n{log.read_text(encoding='utf-8')}")
+            time.sleep(0.2)
+        unit = root / "content" / "unit" / "inspektorat-wilayah-iii.yml"
+        url = f"http://127.0.0.1:{port}/struktur/inspektorat-wilayah-iii/"
+        original = unit.read_text(encoding="utf-8")
+        seconds = []
+        for i in range(edits):
+            name = f"Inspektorat Wilayah III Uji {i + 1}"
+            unit.write_text(original.replace("nama: Inspektorat Wilayah III", f"nama: {name}"))
+            started = time.perf_counter()
+            while name not in _page(url):
+                if time.perf_counter() - started > 600:
+                    raise SystemExit(f"suntingan tidak tampil:\n{log.read_text(encoding='utf-8')}")
+                time.sleep(0.1)  # pages poll the preview every half second
+            seconds.append(time.perf_counter() - started)
+            time.sleep(1.0)  # let the preview settle (the watcher's quiet spell)
+        unit.write_text(original, encoding="utf-8")
+        return seconds
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+def first_search(site: Path) -> dict[str, float] | None:
+    """The first search on a slow phone (tests/test_browser_search.py), when the browser tools
+    are installed; None otherwise."""
+    try:
+        from playwright import sync_api
+
+        from tests.test_browser import CHROMIUM, FLAGS, _serve
+        from tests.test_browser_search import _first_search
+    except ImportError:
+        return None
+    if not Path(CHROMIUM).exists():
+        return None
+    with sync_api.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        try:
+            for base in _serve(site):
+                slow = _first_search(browser, base, rate=4)
+        except sync_api.Error as error:  # e.g. a time-out on a very large index
+            print(f"pencarian pertama tidak terukur: {error}", file=sys.stderr)
+            return None
+        finally:
+            browser.close()
+    return {"siap_s": round(slow.ready, 2), "kueri_s": round(slow.query, 2)}
+
+
+def run_scale(base: Path, scale: int, pairs: int, edits: int) -> dict[str, Any]:
     root = project(base, scale)
-    builds, alone, peak = paired(root, pairs)
-    cold = builds[0] / alone[0]
-    builds, alone = builds[1:], alone[1:]
-    clean_s, alone_s = statistics.median(builds), statistics.median(alone)
-    ratios = [b / a for b, a in zip(builds, alone, strict=True)]
+    fresh, builds, alone, peak = paired(root, pairs)
+    warm_ratios = [b / a for b, a in zip(builds, alone[1:], strict=True)]
+    warm_s, alone_s = statistics.median(builds), statistics.median(alone)
     noop_s, _, noop_out = measure(root, "generator", "build", "--tanpa-peringatan")
-    pages, charts = (int(x) for x in re.search(r"(\d+) halaman, (\d+) bagan", noop_out).groups())
-    unit = root / "content" / "unit" / "inspektorat-wilayah-iii.yml"
-    unit.write_text(
-        unit.read_text(encoding="utf-8").replace("nama: Itwil III", "nama: Itwil 3"),
-        encoding="utf-8",
-    )
-    edit_out = measure(root, "generator", "build", "--tanpa-peringatan")[2]
+    found = re.search(r"(\d+) halaman, (\d+) bagan", noop_out)
+    assert found, noop_out
+    pages, charts = (int(x) for x in found.groups())
     site = root / "site"
+    search = first_search(site)
+    latency = statistics.median(preview_latency(root, edits))
     return {
         "skala": scale,
         "halaman": pages,
         "bagan": charts,
         "pasangan": pairs,
-        "bangun_bersih_s": round(clean_s, 2),
+        "bangun_segar_s": round(fresh * alone[0], 2),
+        "bangun_hangat_s": round(warm_s, 2),
         "mkdocs_saja_s": round(alone_s, 2),
-        "rasio_bersih_banding_mkdocs": round(statistics.median(ratios), 3),
-        "rasio_bersih_tanpa_tembolok": round(cold, 3),
-        "bangun_tanpa_perubahan_s": round(noop_s, 2),
-        "rasio_tanpa_perubahan": round(noop_s / clean_s, 3),
+        "segar_banding_mkdocs": round(fresh, 3),
+        "hangat_banding_mkdocs": round(statistics.median(warm_ratios), 3),
+        "pratinjau_s": round(latency, 2),
+        "pratinjau_banding_mkdocs": round(latency / alone_s, 3),
+        "tanpa_perubahan_s": round(noop_s, 2),
         "site_ditulis_tanpa_perubahan": written(noop_out, "site/"),
-        "docs_ditulis_satu_unit": written(edit_out),
-        "site_ditulis_satu_unit": written(edit_out, "site/"),
-        "detik_per_halaman": round(clean_s / pages, 4),
         "memori_puncak_mb": round(peak / 1024, 1),
         "ukuran_situs_mb": round(size(site) / 1e6, 1),
         "indeks_pencarian_mb": round(
             (site / "search" / "search_index.json").stat().st_size / 1e6, 2
         ),
+        "detik_per_halaman": round(warm_s / pages, 4),
+        "mkdocs_detik_per_halaman": round(alone_s / pages, 4),
+        "cari_pertama_siap_s": search["siap_s"] if search else None,
+        "cari_pertama_kueri_s": search["kueri_s"] if search else None,
     }
+
+
+#: The table's columns (the JSON has every figure).
+COLUMNS = {
+    "skala": "skala",
+    "halaman": "halaman",
+    "bagan": "bagan",
+    "bangun_segar_s": "segar s",
+    "mkdocs_saja_s": "mkdocs s",
+    "segar_banding_mkdocs": "segar÷mk",
+    "bangun_hangat_s": "hangat s",
+    "hangat_banding_mkdocs": "hangat÷mk",
+    "pratinjau_s": "pratinjau s",
+    "pratinjau_banding_mkdocs": "prat÷mk",
+    "tanpa_perubahan_s": "tanpa ubah s",
+    "memori_puncak_mb": "memori MB",
+    "ukuran_situs_mb": "situs MB",
+    "indeks_pencarian_mb": "indeks MB",
+    "detik_per_halaman": "s/hal",
+    "detik_per_halaman_banding_1x": "s/hal÷1x",
+    "mkdocs_detik_per_halaman_banding_1x": "mk s/hal÷1x",
+    "cari_pertama_kueri_s": "cari pertama s",
+}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skala", type=int, nargs="+", default=[1, 3, 10])
     parser.add_argument(
-        "--pasangan", type=int, default=5, help="pasangan pengukuran pada skala 1x (median)"
+        "--pasangan", type=int, default=5, help="pasangan hangat pada skala 1x (median)"
     )
+    parser.add_argument(
+        "--suntingan", type=int, default=5, help="suntingan pratinjau pada skala 1x (median)"
+    )
+    parser.add_argument(
+        "--pasangan-besar", type=int, default=1, help="pasangan hangat di skala lain"
+    )
+    parser.add_argument("--suntingan-besar", type=int, default=2, help="suntingan di skala lain")
     parser.add_argument("--keluaran", type=Path, default=ROOT / "bench-out" / "bench.json")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-") as temp:
         for scale in args.skala:
             print(f"skala {scale}x …", file=sys.stderr, flush=True)
-            rows.append(run_scale(Path(temp), scale, args.pasangan if scale == 1 else 1))
-    columns = list(rows[0])
-    widths = [max(len(c), *(len(str(r[c])) for r in rows)) for c in columns]
-    print("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)))
-    for row in rows:
-        print("  ".join(str(row[c]).ljust(w) for c, w in zip(columns, widths, strict=True)))
+            # The larger scales take minutes a build: one warm pair and two edits there.
+            first = scale == args.skala[0]
+            pairs = args.pasangan if first else args.pasangan_besar
+            edits = args.suntingan if first else args.suntingan_besar
+            rows.append(run_scale(Path(temp), scale, pairs, edits))
+            print(json.dumps(rows[-1]), file=sys.stderr, flush=True)  # in case a later one fails
+            shutil.rmtree(Path(temp) / f"skala-{scale}", ignore_errors=True)
     base = rows[0]
-    summary = {
-        f"detik_per_halaman_{row['skala']}x_banding_{base['skala']}x": round(
+    for row in rows:
+        row["detik_per_halaman_banding_1x"] = round(
             row["detik_per_halaman"] / base["detik_per_halaman"], 2
         )
-        for row in rows[1:]
-    }
-    for key, value in summary.items():
-        print(f"{key}: {value}")
-    args.keluaran.parent.mkdir(parents=True, exist_ok=True)
-    args.keluaran.write_text(
-        json.dumps({"hasil": rows, "ringkasan": summary}, indent=2) + "\n", encoding="utf-8"
+        row["mkdocs_detik_per_halaman_banding_1x"] = round(
+            row["mkdocs_detik_per_halaman"] / base["mkdocs_detik_per_halaman"], 2
+        )
+    cells = [[str(row[key]) if row[key] is not None else "-" for key in COLUMNS] for row in rows]
+    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(COLUMNS.values())]
+    print("  ".join(h.rjust(w) for h, w in zip(COLUMNS.values(), widths, strict=True)))
+    for line in cells:
+        print("  ".join(c.rjust(w) for c, w in zip(line, widths, strict=True)))
+    print(
+        "segar = clone baru (tanpa tembolok bagan dan buku); hangat = tembolok tetap, halaman dan "
+        "situs dihapus; ÷mk = dibanding `mkdocs build` saja pada halaman yang sama (median "
+        "pasangan); pratinjau = simpan satu kolom unit sampai halamannya menampilkannya; cari "
+        "pertama = 360 px, CPU 4× lebih lambat, dari kueri (indeks sudah tiba) sampai hasil pertama."
     )
+    args.keluaran.parent.mkdir(parents=True, exist_ok=True)
+    args.keluaran.write_text(json.dumps({"hasil": rows}, indent=2) + "\n", encoding="utf-8")
     print(f"JSON: {args.keluaran}")
     return 0
 

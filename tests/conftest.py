@@ -1,22 +1,45 @@
-"""Shared fixtures: throwaway copies of the project, and the real site built once per session."""
+"""Shared fixtures and helpers, one per job: throwaway copies of the project, the real site built
+once per test run (shared by pytest-xdist workers), one local HTTP server, one browser setup, and
+one git repository for the diff tests.
+
+SITUS_UJI_KONTEN=/path/to/content runs the tests on the real content against another content
+folder (tests/test_editor_changes.py does so with a copy carrying ordinary editor changes).
+"""
 
 from __future__ import annotations
 
+import atexit
+import fcntl
 import functools
+import http.server
 import json
+import os
 import shutil
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
+import lxml.html
 import pytest
 from bs4 import BeautifulSoup
 
 from generator.cli import main
+from generator.pipeline.build import NO_BOOK_ENV
 from generator.urls import GENERATED_DIRS
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTENT = ROOT / "content"
+#: The content the tests on "the real content" read: content/, or the folder SITUS_UJI_KONTEN names.
+CONTENT_ENV = "SITUS_UJI_KONTEN"
+CONTENT = Path(os.environ.get(CONTENT_ENV) or ROOT / "content").resolve()
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
 GOLDEN = ROOT / "tests" / "golden"
 
@@ -48,9 +71,14 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
 
 @dataclass(frozen=True)
 class Project:
-    """A copy of the project in a temporary folder: its content can be changed freely."""
+    """A copy of the project in a temporary folder: its content can be changed freely.
+
+    Its builds skip the printable book (SITUS_TANPA_BUKU=1) unless ``book`` is set: only tests
+    about the book pay for WeasyPrint.
+    """
 
     root: Path
+    book: bool = False
 
     @property
     def content(self) -> Path:
@@ -90,20 +118,101 @@ class Project:
         options = ["--content", str(self.content), "--config", str(self.config)]
         if command == "build":
             options += ["--site", str(self.site)]
-        return main([command, *options, *rest])
+        with _environment(self.env_changes()):
+            return main([command, *options, *rest])
+
+    def env_changes(self) -> dict[str, str | None]:
+        """What this project's builds change in the environment (None: unset)."""
+        return {NO_BOOK_ENV: None if self.book else "1"}
+
+    def env(self) -> dict[str, str]:
+        """The environment for a build of this project in another process."""
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        for name, value in self.env_changes().items():
+            env.pop(name, None)
+            if value is not None:
+                env[name] = value
+        return env
+
+    def git(self, *args: str) -> str:
+        """Run git in this project's folder (a throwaway author; no global configuration)."""
+        return subprocess.run(
+            ["git", "-C", str(self.root), "-c", "user.name=Uji",
+             "-c", "user.email=uji@example.invalid", "-c", "commit.gpgsign=false", *args],
+            check=True, capture_output=True, text=True,
+        ).stdout  # fmt: skip
 
     def page(self, url_path: str) -> BeautifulSoup:
         """The built HTML page at a site path such as 'struktur/biro-umum/' (parsed once)."""
+        return parse_html(self.page_file(url_path))
+
+    def tree(self, url_path: str) -> lxml.html.HtmlElement:
+        """The same page as an lxml tree: for tests that read every page (parsed once)."""
+        return parse_tree(self.page_file(url_path))
+
+    def page_file(self, url_path: str) -> Path:
         target = self.site / url_path
         if target.is_dir() or url_path.endswith("/") or not url_path:
             target = target / "index.html"
-        return parse_html(target)
+        return target
+
+
+@contextmanager
+def _environment(changes: dict[str, str | None]) -> Iterator[None]:
+    """Set (or, for None, unset) environment variables for the duration of the block."""
+    saved = {name: os.environ.get(name) for name in changes}
+
+    def apply(values: dict[str, str | None]) -> None:
+        for name, value in values.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+    apply(changes)
+    try:
+        yield
+    finally:
+        apply(saved)
 
 
 @functools.cache
 def parse_html(path: Path) -> BeautifulSoup:
     """Parse a built page once per test run; tests only read the tree."""
     return BeautifulSoup(path.read_bytes(), "lxml")
+
+
+@functools.cache
+def parse_tree(path: Path) -> lxml.html.HtmlElement:
+    """Parse a built page with lxml once per test run: ~30 times faster than BeautifulSoup, for
+    the tests that read all 600 pages. Select with XPath (``has_class`` helps)."""
+    return lxml.html.fromstring(path.read_bytes())
+
+
+def text_of(node: Any) -> str:
+    """An element's text as the reader sees it, whitespace collapsed (BeautifulSoup)."""
+    return " ".join(node.get_text(" ").split())
+
+
+def heading_text(element: Any) -> str:
+    """A heading's text as the reader sees it, without the permalink sign (BeautifulSoup)."""
+    return "".join(
+        t for t in element.find_all(string=True) if not t.find_parent(class_="headerlink")
+    ).strip()
+
+
+def fetch(url: str, timeout: float = 10.0) -> tuple[int, bytes]:
+    """GET a local URL: its status and body (an error status is an answer, not an exception)."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def has_class(name: str) -> str:
+    """An XPath predicate: the element has the class ``name`` (like CSS ``.name``)."""
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
 @functools.cache
@@ -117,12 +226,17 @@ def _shared_book_cache() -> Path:
 
 
 def copy_project(
-    destination: Path, fixture: Path | None = None, content: Path | None = None
+    destination: Path,
+    fixture: Path | None = None,
+    content: Path | None = None,
+    *,
+    book: bool = False,
 ) -> Project:
     """Copy the project (content, config, hand-written pages) into ``destination``.
 
     With ``fixture``, the copy holds that small project instead: its content, its hand-written
-    pages and its navigation, on top of the real configuration and assets.
+    pages and its navigation, on top of the real configuration and assets. ``book``: its builds
+    lay out the printable book too.
     """
     destination.mkdir(parents=True, exist_ok=True)
     if fixture is None:
@@ -148,7 +262,126 @@ def copy_project(
     (destination / ".tembolok").mkdir(exist_ok=True)
     (destination / ".tembolok" / "buku").symlink_to(_shared_book_cache(), target_is_directory=True)
     (destination / "overrides").symlink_to(ROOT / "overrides")
-    return Project(destination)
+    return Project(destination, book)
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _run_folder(factory: pytest.TempPathFactory, name: str) -> Path:
+    """A folder for this test run, the same for every pytest-xdist worker."""
+    base = factory.getbasetemp()
+    # Each worker's basetemp is <run>/popen-gwN; the run's folder is shared by all of them.
+    return (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / f"bersama-{name}"
+
+
+def shared_project(
+    factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Project]
+) -> Project:
+    """``make`` a project in a folder once per test run, even when pytest-xdist runs several
+    workers: the first worker to ask makes it under a file lock, the others wait and reuse it.
+
+    Only for projects the tests read and never change.
+    """
+    folder = _run_folder(factory, name)
+    done = folder / "selesai.json"
+    with _locked(folder.with_suffix(".lock")):
+        if done.is_file():
+            saved = json.loads(done.read_text(encoding="utf-8"))
+            return Project(Path(saved["root"]), saved["book"])
+        shutil.rmtree(folder, ignore_errors=True)
+        project = make(folder / "proyek")
+        done.write_text(json.dumps({"root": str(project.root), "book": project.book}))
+        return project
+
+
+# The real site takes the longest to build: it is built in a separate process that starts with
+# the first test, so both workers keep testing meanwhile; ``built`` waits for it.
+_SITE_RUNNER = """
+import os, sys
+from pathlib import Path
+from generator.cli import main
+code = main(sys.argv[2:])
+Path(sys.argv[1] + ".baru").write_text(str(code))
+os.replace(sys.argv[1] + ".baru", sys.argv[1])
+"""
+SITE_BUILD_TIMEOUT = 1200.0
+
+
+def _site_folder(factory: pytest.TempPathFactory) -> Path:
+    return _run_folder(factory, "situs")
+
+
+def start_site_build(factory: pytest.TempPathFactory) -> None:
+    """Start building the real site (book included) in the background, once per test run."""
+    folder = _site_folder(factory)
+    with _locked(folder.with_suffix(".lock")):
+        if (folder / "mulai").is_file():
+            return
+        shutil.rmtree(folder, ignore_errors=True)
+        project = copy_project(folder / "proyek", book=True)
+        options = ["--content", str(project.content), "--config", str(project.config)]
+        with (folder / "bangun.log").open("wb") as log:
+            process = subprocess.Popen(
+                [sys.executable, "-c", _SITE_RUNNER, str(folder / "kode-keluar"), "build",
+                 *options, "--site", str(project.site)],
+                cwd=project.root, env=project.env(), stdout=log, stderr=subprocess.STDOUT,
+            )  # fmt: skip
+        _STARTED.append(process)
+        (folder / "mulai").write_text(str(process.pid))
+
+
+_STARTED: list[subprocess.Popen[bytes]] = []
+
+
+@atexit.register
+def _stop_site_build() -> None:
+    """An interrupted run does not leave the build running."""
+    for process in _STARTED:
+        if process.poll() is None:
+            process.terminate()
+
+
+def wait_for_site(factory: pytest.TempPathFactory) -> Project:
+    """The real site once its background build has finished (started here if it was not)."""
+    start_site_build(factory)
+    folder = _site_folder(factory)
+    exit_file = folder / "kode-keluar"
+    deadline = time.monotonic() + SITE_BUILD_TIMEOUT
+    while not exit_file.is_file():
+        pid = int((folder / "mulai").read_text())
+        if not _alive(pid) and not exit_file.is_file():
+            pytest.fail(f"pembangunan situs berhenti tanpa hasil:\n{_tail(folder / 'bangun.log')}")
+        if time.monotonic() > deadline:
+            pytest.fail(f"pembangunan situs melewati batas waktu:\n{_tail(folder / 'bangun.log')}")
+        time.sleep(0.2)
+    for process in _STARTED:
+        process.wait()
+    if exit_file.read_text() != "0":
+        pytest.fail(f"pembangunan situs gagal:\n{_tail(folder / 'bangun.log')}")
+    return Project(folder / "proyek", book=True)
+
+
+def _alive(pid: int) -> bool:
+    if any(p.pid == pid for p in _STARTED):
+        return next(p for p in _STARTED if p.pid == pid).poll() is None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def _tail(log: Path) -> str:
+    return log.read_text(encoding="utf-8", errors="replace")[-4000:] if log.is_file() else ""
 
 
 @pytest.fixture
@@ -167,12 +400,29 @@ def make_project(tmp_path: Path) -> Callable[[str], Project]:
     return make
 
 
+def _build(project: Project, *args: str) -> Project:
+    assert project.run("build", *args) == 0
+    return project
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """The real content, built once into a real site with MkDocs."""
-    project = copy_project(tmp_path_factory.mktemp("situs") / "proyek")
-    assert project.run("build") == 0
-    return project
+    """The real content, built once per test run into a real site with MkDocs, book included."""
+    return wait_for_site(tmp_path_factory)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _site_build_starts_early(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """When any selected test needs the real site, its build starts with the first test."""
+    if any("built" in getattr(item, "fixturenames", ()) for item in request.session.items):
+        start_site_build(tmp_path_factory)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests of the real site run last, so its build has the rest of the run to finish in."""
+    items.sort(key=lambda item: "built" in getattr(item, "fixturenames", ()))
 
 
 PAYLOAD = '<script>alert(1)</script> <img src=x onerror=alert(2)> "]; x [label=" \\N *tebal* [tautan](javascript:alert(3))'
@@ -186,7 +436,12 @@ def _q(text: str) -> str:
 @pytest.fixture(scope="session")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The small project with hostile text in every kind of editor field, built once."""
-    project = copy_project(tmp_path_factory.mktemp("payload") / "proyek", MINIMAL)
+    return shared_project(tmp_path_factory, "racun", _hostile)
+
+
+def _hostile(folder: Path) -> Project:
+    # Its book is laid out too: editor text must print as text.
+    project = copy_project(folder, MINIMAL, book=True)
     unit = "unit/biro-umum.yml"
     project.edit(unit, "nama: Biro Umum", f"nama: {_q(HOSTILE_NAME)}")
     project.edit(unit, "kepala: Kepala Biro Umum", f"kepala: {_q(PAYLOAD)}")
@@ -206,8 +461,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Project:
         'judul: "Daftar satuan kerja pusat',
         "judul: " + _q(PAYLOAD)[:-1] + " Daftar satuan kerja pusat",
     )
-    assert project.run("build", "--tanpa-peringatan") == 0
-    return project
+    return _build(project, "--tanpa-peringatan")
 
 
 def load_org(content: Path):
@@ -238,13 +492,120 @@ def minimal_project(tmp_path: Path) -> Project:
     return copy_project(tmp_path / "kecil", MINIMAL)
 
 
+@pytest.fixture
+def minimal_book_project(tmp_path: Path) -> Project:
+    """The same, for tests about the printable book: its builds lay the book out too."""
+    return copy_project(tmp_path / "kecil", MINIMAL, book=True)
+
+
+# --- one local HTTP server ---------------------------------------------------------------------
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site quietly; like GitHub Pages, a missing address gets the site's 404.html
+    (with status 404) when the site has one."""
+
+    not_found: Path | None = None
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404 or self.not_found is None or not self.not_found.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = self.not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@contextmanager
+def serve(root: Path, not_found: Path | None = None) -> Iterator[str]:
+    """Serve ``root`` on a free loopback port and yield its base URL (ending in '/'); missing
+    paths get ``not_found`` with status 404 when given."""
+    handler = type("Handler", (_SiteHandler,), {"not_found": not_found})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(root))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served(built: Project) -> Iterator[str]:
+    """The real site (``built``) served like GitHub Pages on a free local port: its base URL."""
+    with serve(built.site, built.site / "404.html") as base:
+        yield base
+
+
+# --- one browser setup --------------------------------------------------------------------------
+
+# CHROMIUM may name another Chromium-based browser already on the machine (e.g. on GitHub runners).
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+#: Screenshots and reports of the browser tests.
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+@dataclass
+class Watch:
+    """What a page did that it should not: console errors, and requests that left the machine."""
+
+    errors: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+
+def open_page(
+    browser: object, base: str, *, width: int = 1280, dark: bool = False, height: int = 900
+) -> tuple[object, Watch]:
+    """A new page in its own browser context at ``width`` px, light or dark, that refuses (and
+    records) requests leaving the machine, and records console errors and dialogs. Nothing is
+    loaded yet: ``page.goto(base + path)``."""
+    context = browser.new_context(  # type: ignore[attr-defined]
+        viewport={"width": width, "height": height}, color_scheme="dark" if dark else "light"
+    )
+    page = context.new_page()
+    watch = Watch()
+
+    def route(request_route: object) -> None:
+        url = request_route.request.url  # type: ignore[attr-defined]
+        if urlsplit(url).hostname not in ("127.0.0.1", "localhost"):
+            watch.outside.append(url)
+            request_route.abort()  # type: ignore[attr-defined]
+        else:
+            request_route.continue_()  # type: ignore[attr-defined]
+
+    page.route("**/*", route)
+    page.on(
+        "console", lambda message: message.type == "error" and watch.errors.append(message.text)
+    )
+    page.on("pageerror", lambda error: watch.errors.append(str(error)))
+    page.on("dialog", lambda dialog: (watch.dialogs.append(dialog.message), dialog.dismiss()))
+    return page, watch
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """One Chromium for every browser test: Playwright's sync API allows one driver at a time."""
 
     from playwright import sync_api as playwright
-
-    from .test_browser import CHROMIUM, FLAGS
 
     if not Path(CHROMIUM).exists():
         pytest.fail(
@@ -255,3 +616,15 @@ def browser() -> Iterator[object]:
         instance = driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         yield instance
         instance.close()
+
+
+# --- one git repository for the diff tests ----------------------------------------------------
+
+
+@pytest.fixture
+def git_repo(minimal_project: Project) -> Project:
+    """The small project with its content committed once in a new git repository."""
+    minimal_project.git("init", "-q")
+    minimal_project.git("add", "content")
+    minimal_project.git("commit", "-q", "-m", "awal")
+    return minimal_project

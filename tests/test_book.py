@@ -1,9 +1,12 @@
-"""The printable book: the PDF built from the real content, and the pure print-HTML renderer."""
+"""The printable book: the site's own pages on paper. The PDF of the real build and of the small
+fixture, and the print renderer that turns a page's Markdown into print HTML."""
 
 from __future__ import annotations
 
 import dataclasses
 import posixpath
+import re
+import subprocess
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,40 +15,92 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 
-from generator.pipeline.build import book_pdf, font_faces
+from generator.model.organisation import name_label
+from generator.pipeline.build import book_pdf, font_faces, footnote_extension
+from generator.pipeline.config import markdown_extensions
+from generator.pipeline.pdf import narratives
+from generator.plan.book import book_chapters
 from generator.plan.central_pages import unit_chart
 from generator.plan.page import SitePlan
-from generator.render.book_html import (
-    TITLE,
-    Edition,
-    Narrative,
-    book_html,
-    edition_date,
-    narrative_chapter,
-    print_svg,
-)
+from generator.plan.site import plan
+from generator.render.book_html import TITLE, Edition, book_html, edition_date, environment
 from generator.render.chart_svg import render_svgs
 from generator.render.palette import LIGHT
+from generator.render.print_page import (
+    ChartBox,
+    converter,
+    link_pages,
+    print_page,
+    print_svg,
+)
 from generator.urls import BOOK_FILE, unit_doc
 
-from .conftest import Project
+from .conftest import HOSTILE_NAME, MINIMAL, ROOT, Project, copy_project
+
+#: What must never reach paper: Markdown, Jinja or HTML entities left unrendered.
+RAW_MARKUP = re.compile(r"\[\^[\w-]+\]|\]\([^)]*\)|\*\*\w|\{\{|\{%|&[a-z]+;|&#\d+;")
+#: A page holding fewer lines than this (header and footer included) is near-empty.
+MIN_LINES = 8
 
 
 @dataclasses.dataclass(frozen=True)
 class Book:
     path: Path
     reader: PdfReader
-    text: str
-    """All pages' text, whitespace collapsed (headings may wrap)."""
+    pages: list[str]
+    """Each page's text as extracted."""
+
+    @property
+    def text(self) -> str:
+        """All pages' text, whitespace collapsed (headings may wrap)."""
+        return " ".join(" ".join(self.pages).split())
+
+
+def read_book(path: Path) -> Book:
+    reader = PdfReader(path)
+    return Book(path, reader, [page.extract_text() or "" for page in reader.pages])
+
+
+def squeezed(text: str) -> str:
+    """Text compared across web and paper: without hyphenation at line ends, the page numbers
+    the book adds to references, and whitespace."""
+    text = re.sub(r"\u2010\s+", "", text)
+    text = re.sub(r"\(hlm\. \d+\)", "", text)
+    return re.sub(r"\s+", "", text)
 
 
 @pytest.fixture(scope="session")
 def book(built: Project) -> Book:
     """The book as the real build published it in site/unduh/."""
-    path = built.site / BOOK_FILE
-    reader = PdfReader(path)
-    text = " ".join(" ".join(page.extract_text() or "" for page in reader.pages).split())
-    return Book(path, reader, text)
+    return read_book(built.site / BOOK_FILE)
+
+
+@dataclasses.dataclass(frozen=True)
+class SmallBook:
+    project: Project
+    book: Book
+    commit: str
+    edition: str
+    """The edition date as the cover prints it."""
+
+
+@pytest.fixture(scope="session")
+def small_book(tmp_path_factory: pytest.TempPathFactory) -> SmallBook:
+    """The small fixture's book, generated in a git repository of its own (so it has a commit)."""
+    project = copy_project(tmp_path_factory.mktemp("buku-kecil") / "proyek", MINIMAL, book=True)
+    git = ["git", "-C", str(project.root), "-c", "user.name=Uji", "-c", "user.email=uji@contoh.id"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "content", "docs", "mkdocs.yml"], check=True)
+    subprocess.run([*git, "commit", "-qm", "Contoh"], check=True)
+    commit = subprocess.run(
+        [*git, "rev-parse", "--short", "HEAD"], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    stamp = subprocess.run(
+        [*git, "log", "-1", "--format=%ct"], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    assert project.run("generate") == 0
+    day = environment().filters["tanggal"](edition_date(stamp, date(2000, 1, 1)))
+    return SmallBook(project, read_book(project.root / "docs" / BOOK_FILE), commit, day)
 
 
 def test_the_book_is_a_real_book(book):
@@ -107,68 +162,226 @@ def test_site_links_the_book(built, url_path):
         assert target == built.site / BOOK_FILE
 
 
+def test_no_raw_markup_reaches_paper(book, small_book):
+    for printed in (book, small_book.book):
+        for number, text in enumerate(printed.pages, 1):
+            assert not RAW_MARKUP.findall(text), (printed.path, number, RAW_MARKUP.findall(text))
+
+
+def test_no_page_is_near_empty(book, small_book):
+    """Only the cover may hold a few lines: chapters flow, and nothing is forced onto a page of
+    its own."""
+    for printed in (book, small_book.book):
+        for number, text in enumerate(printed.pages[1:], 2):
+            lines = [line for line in text.splitlines() if line.strip()]
+            assert len(lines) >= MIN_LINES, (printed.path, number, lines)
+
+
+def test_cover_shows_the_edition_date_and_the_colophon_the_commit(small_book):
+    cover, last = small_book.book.pages[0], small_book.book.pages[-1]
+    assert f"Edisi {small_book.edition}" in " ".join(cover.split())
+    assert not re.search(r"\b[0-9a-f]{7,40}\b", cover)
+    assert small_book.commit not in " ".join(small_book.book.pages[:-1])
+    assert "Tentang edisi ini" in last
+    assert f"Dibuat dari revisi {small_book.commit}" in " ".join(last.split())
+
+
+def test_an_inferred_name_is_marked_as_on_the_web_page(small_book, minimal_org):
+    """Biro Keuangan dan BMN's name is inferred: the book calls it what the page calls it, with
+    the badge, never "Nama resmi" alone."""
+    unit = minimal_org.units["biro-keuangan-dan-barang-milik-negara"]
+    assert name_label(unit) == "Nama"
+    text = squeezed(small_book.book.text)
+    assert squeezed(f"Nama {unit.nama} Inferensi") in text
+    assert squeezed(f"Nama resmi {unit.nama}") not in text
+
+
+def test_every_badge_of_the_pages_prints(small_book, minimal_org):
+    """As many badges of each word in the book as on the pages it prints."""
+    project = small_book.project
+    written = [n.doc for n in narratives(project.config)]
+    docs = [d for c in book_chapters(minimal_org, plan(minimal_org), written) for d in c.docs]
+    pages = "".join((project.root / "docs" / doc).read_text(encoding="utf-8") for doc in docs)
+    assert "Inferensi" in pages
+    for label in environment().globals["CONFIDENCE"].values():
+        assert small_book.book.text.count(label) == pages.count(f">{label}</span>"), label
+
+
+def test_screen_only_parts_stay_off_paper(book, small_book):
+    for printed in (book, small_book.book):
+        for screen_only in ("Buka bagan ukuran penuh", "Sunting sumber", "Beranda ›", "¶", "↩"):
+            assert screen_only not in printed.text, (printed.path, screen_only)
+        assert "buku PDF untuk dicetak" not in printed.text  # marked hanya-layar
+
+
+def test_footnotes_print_with_their_sources(book):
+    """The narrative cites sources as [^id]: on paper, numbered notes with the source's title."""
+    assert "Catatan" in book.text
+    assert "Undang-Undang Nomor 7 Tahun 2017" in book.text
+
+
+def test_each_unit_in_the_book_shows_the_facts_of_its_web_page(built, book, org):
+    """Its name and badges, and every row of its facts table, as the built web page shows them."""
+    text = squeezed(" ".join(book.pages))
+    for unit in org.units.values():
+        article = built.page(posixpath.dirname(unit_doc(unit.id)) + "/").select_one("article")
+        for link in article.select(".headerlink"):
+            link.decompose()
+        heading = article.find("h1")
+        badges = heading.find_next_sibling("p")
+        assert squeezed(heading.get_text()) + squeezed(badges.get_text()) in text, unit.id
+        rows = article.find("table").select("tbody tr")
+        assert rows, unit.id
+        for row in rows:
+            assert squeezed(row.get_text()) in text, (unit.id, row.get_text(" ", strip=True))
+
+
+def test_editor_text_prints_as_text(hostile):
+    printed = read_book(hostile.site / BOOK_FILE)
+    assert "<script>alert(1)</script>" in printed.text
+    assert HOSTILE_NAME.split(" <")[0] in printed.text
+
+
 def test_current_unit_box_keeps_its_colour_in_print(org):
     """WeasyPrint ignores CSS fills on inline SVG: the highlight must be an attribute."""
     unit = org.units["biro-umum"]
     chart = unit_chart(org, unit)
-    svg = str(print_svg(render_svgs([chart])[chart.id], 480, 400))
+    svg = str(print_svg(render_svgs([chart])[chart.id], ChartBox(480, 400))[0])
     assert f'fill="{LIGHT.saat_ini}"' in svg
     assert "<a " not in svg and "href" not in svg
 
 
 def test_print_svg_fits_the_page():
     svg = '<svg xmlns="http://www.w3.org/2000/svg" width="1200px" height="100px" viewBox="0 0 960 80"/>'
-    fitted = str(print_svg(svg, 480, 400))
-    assert 'width="480.0pt"' in fitted and 'height="40.0pt"' in fitted
+    fitted, scale = print_svg(svg, ChartBox(480, 400))
+    assert 'width="480.0pt"' in str(fitted) and 'height="40.0pt"' in str(fitted)
+    assert scale == 0.5
 
 
 NARRATIVE = """---
 title: Judul pendek
 ---
 
+[Beranda](../index.md) › **Judul bab**
+{: .remah-roti }
+
 # Judul bab
 
-Lihat [Biro Umum](../struktur/biro-umum/index.md), [UU](../dasar-hukum/uu-7-2017.md#pasal),
-[panduan](../panduan/index.md), dan [sumber](https://contoh.id/a?b=1&c=2) serta
-[sumber lagi](https://contoh.id/a?b=1&c=2).
+Lihat [Biro Umum](../struktur/biro-umum/index.md), [UU](../dasar-hukum/uu-7-2017.md#pasal-77),
+[panduan](../panduan/index.md), dan [sumber](https://contoh.id/a?b=1&c=2).[^contoh][^lain]
 
 Tautan ke buku ini.
 {: .hanya-layar }
 
 ## Bagian
 
-!!! info "Catatan"
+!!! info "Catatan kecil"
     Isi catatan.
+
+<script type="application/ld+json">{"name": "x"}</script>
+"""
+
+UNIT_PAGE = """# Biro Umum
+
+<figure class="bagan">
+<div>SVG</div>
+<figcaption><span class="hanya-layar"><a href="bagan.svg">Buka bagan ukuran penuh</a> · </span>Kotak berwarna.</figcaption>
+</figure>
+
+<details class="abstract bagan-daftar">
+<summary>Bagan dalam bentuk daftar</summary>
+<ul><li><a href="../biro-keuangan/">Biro Keuangan</a></li></ul>
+</details>
+
+## Pasal 77 {: #pasal-77 }
 """
 
 
-def test_narrative_links_fit_paper(org):
-    anchors = {
-        unit_doc("biro-umum"): "unit-biro-umum",
-        "dasar-hukum/uu-7-2017.md": "peraturan-uu-7-2017",
-    }
-    chapter = narrative_chapter(Narrative("tentang/x.md", NARRATIVE), anchors)
-    body = str(chapter.body)
-    assert chapter.title == "Judul bab" and chapter.anchor == "tentang-x"
-    assert '<a href="#unit-biro-umum" class="rujukan">Biro Umum</a>' in body
-    assert '<a href="#peraturan-uu-7-2017" class="rujukan">UU</a>' in body
-    assert "panduan," in body and "index.md" not in body
-    # One web address, one note, however often it is cited.
-    assert body.count('<sup class="catatan-ref">1</sup>') == 2
-    assert body.count("https://contoh.id/a?b=1&amp;c=2") == 1
-    assert "Tautan ke buku ini" not in body and "---" not in body
-    assert "<h3>Bagian</h3>" in body and 'class="admonition info"' in body
+def _svg(width: int, height: int) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}">'
+        "<text>Kotak</text></svg>"
+    )
 
 
-def test_editor_text_is_escaped(org):
-    hostile = '<script>alert(1)</script> "x" & y'
-    units = dict(org.units)
-    units["biro-umum"] = units["biro-umum"].model_copy(update={"nama": hostile, "kepala": hostile})
-    changed = dataclasses.replace(org, units=units)
-    html = book_html(changed, SitePlan((), {}), {}, [], Edition(date(2026, 11, 28)), [])
-    assert "<script>" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; &#34;x&#34; &amp; y" in html
-    assert "Edisi 28 November 2026" in html
+def _pages(tmp_path: Path, chart: str) -> list[Any]:
+    notes = tmp_path / "catatan.md"
+    notes.write_text("[^contoh]: [Sumber contoh](<https://contoh.id/s>).\n[^lain]: Buku lain.\n")
+    extensions = markdown_extensions(ROOT / "mkdocs.yml")
+    # The project's own footnote extension, reading this test's definitions.
+    extensions.update({name: {"definitions": str(notes)} for name in footnote_extension(tmp_path)})
+    md = converter(extensions)
+    box = ChartBox(480, 400)
+    pages = [
+        print_page(md, "tentang/x.md", "tentang-x", NARRATIVE, [], box, section=False),
+        print_page(
+            md,
+            "struktur/biro-umum/index.md",
+            "struktur-biro-umum",
+            UNIT_PAGE.replace("SVG", chart),
+            [chart],
+            box,
+            section=True,
+        ),
+        print_page(
+            md,
+            "dasar-hukum/uu-7-2017.md",
+            "dasar-hukum-uu-7-2017",
+            UNIT_PAGE,
+            [],
+            box,
+            section=True,
+        ),
+    ]
+    link_pages(pages)
+    return pages
+
+
+def test_a_page_prints_as_the_site_renders_it(tmp_path):
+    narrative, unit, regulation = (str(p.html()) for p in _pages(tmp_path, _svg(200, 100)))
+    # Screen-only: front matter, trail, the link to the book itself, JSON-LD, permalinks.
+    for gone in ("Judul pendek", "Beranda", "Tautan ke buku ini", "ld+json", "¶", "↩"):
+        assert gone not in narrative, gone
+    # Links into the book point at the page (or its heading) and show its page; others are text.
+    assert '<a href="#struktur-biro-umum" class="rujukan">Biro Umum</a>' in narrative
+    assert '<a href="#dasar-hukum-uu-7-2017--pasal-77" class="rujukan">UU</a>' in narrative
+    assert "panduan," in narrative and "index.md" not in narrative
+    # A web address is printed after its link.
+    assert '<span class="alamat">(https://contoh.id/a?b=1&amp;c=2)</span>' in narrative
+    # The sources' footnotes, from the project's own extension, as the chapter's endnotes.
+    assert '<h2 class="catatan-judul">Catatan</h2>' in narrative
+    assert "Sumber contoh" in narrative and "(https://contoh.id/s)" in narrative
+    assert "Buku lain." in narrative
+    # Numbered as on the site, in brackets: "[1][2]" cannot be read as note 12, so no comma.
+    assert (
+        '<sup id="tentang-x--fnref:lain" class="rujukan-catatan">'
+        '<a class="footnote-ref" href="#tentang-x--fn:lain">[2]</a></sup>'
+    ) in narrative
+    assert 'class="admonition info"' in narrative and "<h2" in narrative
+    # A section's headings move a level down; its ids are the book's.
+    assert '<h2 id="struktur-biro-umum--biro-umum" class="judul-halaman">Biro Umum' in unit
+    assert 'id="dasar-hukum-uu-7-2017--pasal-77"' in regulation
+    # A legible chart prints and its list form does not.
+    assert "<text>Kotak</text>" in unit and "Bagan dalam bentuk daftar" not in unit
+    assert "Buka bagan ukuran penuh" not in unit and "Kotak berwarna." in unit
+
+
+def test_a_chart_too_small_to_read_prints_as_its_list(tmp_path):
+    unit = str(_pages(tmp_path, _svg(200, 4000))[1].html())
+    assert "<text>Kotak</text>" not in unit and "<figure" not in unit
+    assert '<p class="bagan-daftar__judul">Bagan dalam bentuk daftar</p>' in unit
+    assert "Biro Keuangan" in unit
+
+
+def test_the_shell_holds_no_fact(minimal_org):
+    """Without pages the book is only its structure: cover, contents, colophon."""
+    html = book_html(
+        minimal_org, SitePlan((), {}), {}, {}, [], Edition(date(2026, 12, 3), "abc1234"), [], {}
+    )
+    assert "Edisi 3 Desember 2026" in html and "Dibuat dari revisi" in html
+    assert html.index("abc1234") > html.index("Tentang edisi ini")
+    for unit in minimal_org.units.values():
+        assert unit.nama in TITLE or unit.nama not in html
 
 
 def test_edition_date_is_reproducible():
@@ -193,3 +406,21 @@ def test_same_html_same_pdf_from_the_cache(tmp_path, caplog):
     assert first.startswith(b"%PDF-") and len(list(tmp_path.glob("*.pdf"))) == 1
     # Every @font-face loaded from its local file (WeasyPrint only logs a failure).
     assert not [r for r in caplog.records if r.name.startswith("weasyprint")]
+
+
+def test_bare_note_numbers_in_a_row_are_kept_apart(tmp_path):
+    """Without the site's brackets two notes side by side would read as one number ("²³")."""
+    notes = tmp_path / "catatan.md"
+    notes.write_text("[^a]: Satu.\n[^b]: Dua.\n")
+    extensions: dict[str, dict[str, Any]] = {"footnotes": {}}
+    extensions.update({name: {"definitions": str(notes)} for name in footnote_extension(tmp_path)})
+    page = print_page(
+        converter(extensions),
+        "x.md",
+        "x",
+        "# X\n\nTeks.[^a][^b]\n",
+        [],
+        ChartBox(1, 1),
+        section=False,
+    )
+    assert '<sup id="x--fnref:b" class="rujukan-catatan">,<a' in str(page.html())

@@ -7,13 +7,9 @@ Material's palette follows the reader's system setting until they press the togg
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from .conftest import Project
-from .test_browser import ARTIFACTS, _open
-from .test_publish import serve
+from .conftest import ARTIFACTS, open_page
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
 
@@ -40,13 +36,6 @@ PAGE_TYPES = {
 WIDTHS = (360, 1280)
 
 
-@pytest.fixture(scope="module")
-def pages_site(built: Project) -> Iterator[str]:
-    """The built site served like GitHub Pages: unknown addresses get the 404 page."""
-    with serve(built.site, built.site / "404.html") as base:
-        yield base
-
-
 def _serious(page: object) -> list[tuple[str, str, int, str]]:
     from axe_playwright_python.sync_playwright import Axe
 
@@ -62,15 +51,15 @@ def _serious(page: object) -> list[tuple[str, str, int, str]]:
 @pytest.mark.parametrize("name", PAGE_TYPES)
 def test_page_type_is_accessible_in_both_palettes(
     browser: object,
-    pages_site: str,
+    served: str,
     name: str,
     dark: bool,
 ):
     ARTIFACTS.mkdir(exist_ok=True)
     found = {}
     for width in WIDTHS:
-        page, watch = _open(browser, pages_site, width=width, dark=dark)
-        page.goto(pages_site + PAGE_TYPES[name])  # type: ignore[attr-defined]
+        page, watch = open_page(browser, served, width=width, dark=dark)
+        page.goto(served + PAGE_TYPES[name])  # type: ignore[attr-defined]
         page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
         scheme = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")  # type: ignore[attr-defined]
         assert scheme == ("slate" if dark else "default")
@@ -80,7 +69,9 @@ def test_page_type_is_accessible_in_both_palettes(
             )
             assert overflow <= 0, f"{name}: halaman melebar {overflow}px pada 360px"
         palette = "gelap" if dark else "terang"
-        page.screenshot(path=str(ARTIFACTS / f"a11y-{name}-{width}-{palette}.png"))  # type: ignore[attr-defined]
+        # The whole page at phone width in the light palette, to look at; the rest as seen first.
+        full = width == 360 and not dark
+        page.screenshot(path=str(ARTIFACTS / f"a11y-{name}-{width}-{palette}.png"), full_page=full)  # type: ignore[attr-defined]
         found[width] = _serious(page)
         errors = list(watch.errors)
         if name == "tidak-ditemukan":
@@ -93,10 +84,10 @@ def test_page_type_is_accessible_in_both_palettes(
     assert found == {width: [] for width in WIDTHS}
 
 
-def test_the_unit_table_keeps_its_last_column_on_a_phone(browser: object, pages_site: str):
+def test_the_unit_table_keeps_its_last_column_on_a_phone(browser: object, served: str):
     """The overview's table reads as cards: every value, Keyakinan included, is on screen."""
-    page, _ = _open(browser, pages_site, width=360)
-    page.goto(pages_site + "struktur/")  # type: ignore[attr-defined]
+    page, _ = open_page(browser, served, width=360)
+    page.goto(served + "struktur/")  # type: ignore[attr-defined]
     fits = page.evaluate(  # type: ignore[attr-defined]
         """() => {
             const table = document.querySelector('article table');

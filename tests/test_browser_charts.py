@@ -8,14 +8,7 @@ viewed, else the first box no line leads into.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import threading
-from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -31,33 +24,13 @@ from generator.urls import (
     unit_doc,
 )
 
-from .conftest import Project
+from .conftest import open_page
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
 
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 WIDTHS = (360, 1280)
 #: Rounding of fractional pixels.
 SLACK = 1.5
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="session")
-def served(built: Project) -> Iterator[str]:
-    """The real site, built once per session (``built``), served on a free local port."""
-    handler = functools.partial(_Quiet, directory=str(built.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def root_box_id(chart: Chart) -> str:
@@ -143,21 +116,10 @@ def _inside(box: list[float], area: list[float]) -> bool:
 
 
 def _open(browser: Any, url: str, width: int) -> tuple[Any, list[str]]:
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    outside: list[str] = []
-
-    def route(request_route: Any) -> None:
-        if urlsplit(request_route.request.url).hostname not in ("127.0.0.1", "localhost"):
-            outside.append(request_route.request.url)
-            request_route.abort()
-        else:
-            request_route.continue_()
-
-    page.route("**/*", route)
+    page, watch = open_page(browser, url, width=width)
     page.goto(url)
     page.wait_for_load_state("load")
-    return page, outside
+    return page, watch.outside
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gzip
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,10 +17,10 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from .conftest import Project
-from .test_browser import ARTIFACTS, _open, _serve
+from .conftest import ARTIFACTS, Project, open_page
 
-pytestmark = [pytest.mark.site, pytest.mark.browser]
+# Both tests write sections of one report file: pytest-xdist runs them in one worker.
+pytestmark = [pytest.mark.site, pytest.mark.browser, pytest.mark.xdist_group("pencarian")]
 
 QUERIES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8")
@@ -80,11 +79,6 @@ def test_query_set_is_well_formed() -> None:
         )
 
 
-@pytest.fixture(scope="module")
-def site(built: Project) -> Iterator[str]:
-    yield from _serve(built.site)
-
-
 def _meta(page: Any) -> str:
     return str(page.inner_text(META)).strip()
 
@@ -129,12 +123,12 @@ def _write_report(section: str, text: str) -> None:
     REPORT.write_text("\n\n\n".join([*sections, text]).rstrip() + "\n", encoding="utf-8")
 
 
-def test_search_finds_what_people_ask_for(browser: Any, site: str) -> None:
-    page, watch = _open(browser, site)
-    page.goto(site)
+def test_search_finds_what_people_ask_for(browser: Any, served: str) -> None:
+    page, watch = open_page(browser, served)
+    page.goto(served)
     lines, results = [], []
     for entry in QUERIES:
-        top = search(page, site, entry["q"])
+        top = search(page, served, entry["q"])
         for check in checks(entry):
             ok = check.passes(top)
             results.append((check, ok))
@@ -210,11 +204,10 @@ def _first_search(browser: Any, base: str, rate: int = 4) -> FirstSearch:
     return FirstSearch(typed_at_once, ready, query, sum(fetched))
 
 
-def test_first_search_cost_on_a_slow_phone(built: Project, browser: Any) -> None:
+def test_first_search_cost_on_a_slow_phone(built: Project, served: str, browser: Any) -> None:
     index = (built.site / "search" / "search_index.json").read_bytes()
-    for base in _serve(built.site):
-        slow = _first_search(browser, base, rate=4)
-        fast = _first_search(browser, base, rate=1)
+    slow = _first_search(browser, served, rate=4)
+    fast = _first_search(browser, served, rate=1)
     zipped = len(gzip.compress(index, 6))
     text = "\n".join(
         [
@@ -224,7 +217,9 @@ def test_first_search_cost_on_a_slow_phone(built: Project, browser: Any) -> None
             f"{slow.typed_at_once:.2f} s ({fast.typed_at_once:.2f} s)",
             f"  pencarian siap (indeks diunduh dan dibangun) sejak halaman dibuka: "
             f"{slow.ready:.2f} s ({fast.ready:.2f} s)",
-            f"  kueri pertama setelah siap, sampai hasil pertama: {slow.query:.2f} s ({fast.query:.2f} s)",
+            f"  kueri pertama setelah siap, sampai hasil pertama: {slow.query:.2f} s ({fast.query:.2f} s)"
+            f"; sasaran < 1 s dengan CPU 4×: {'tercapai' if slow.query < 1 else 'BELUM tercapai'}"
+            " (diukur, tidak diuji; juga kolom 'cari pertama' di make bench)",
             f"  indeks pencarian diunduh: {slow.fetched:,} bita "
             f"(gzip: {zipped:,} bita bila server memampatkan)",
         ]

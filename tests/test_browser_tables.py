@@ -4,7 +4,6 @@ row, each value labelled with its column's heading; table text and explanations 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -12,17 +11,10 @@ import pytest
 from generator.model.organisation import Organisation
 from generator.urls import REGULATIONS_DOC, doc_url, secretariat_doc, unit_doc
 
-from .conftest import Project
-from .test_browser import _contrast, _open
-from .test_publish import serve
+from .conftest import open_page
+from .test_browser import _contrast
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
-
-
-@pytest.fixture(scope="module")
-def site(built: Project) -> Iterator[str]:
-    with serve(built.site, built.site / "404.html") as base:
-        yield base
 
 
 CARDS = """() => Array.from(document.querySelectorAll('article table')).map(table => {
@@ -43,9 +35,9 @@ CARDS = """() => Array.from(document.querySelectorAll('article table')).map(tabl
 })"""
 
 
-def test_wide_tables_read_as_cards_on_a_phone(browser: Any, site: str, org: Organisation):
-    page, _ = _open(browser, site, width=360)
-    page.goto(site + doc_url(REGULATIONS_DOC))
+def test_wide_tables_read_as_cards_on_a_phone(browser: Any, served: str, org: Organisation):
+    page, _ = open_page(browser, served, width=360)
+    page.goto(served + doc_url(REGULATIONS_DOC))
     page.wait_for_load_state("load")
     (table,) = page.evaluate(CARDS)
     assert len(table["heads"]) >= 3 and table["card"]
@@ -60,9 +52,9 @@ def test_wide_tables_read_as_cards_on_a_phone(browser: Any, site: str, org: Orga
     page.context.close()
 
 
-def test_two_column_tables_stay_tables(browser: Any, site: str, org: Organisation):
-    page, _ = _open(browser, site, width=360)
-    page.goto(site + doc_url(unit_doc(org.root.id)))
+def test_two_column_tables_stay_tables(browser: Any, served: str, org: Organisation):
+    page, _ = open_page(browser, served, width=360)
+    page.goto(served + doc_url(unit_doc(org.root.id)))
     page.wait_for_load_state("load")
     tables = page.evaluate(CARDS)
     assert tables and all(not t["card"] for t in tables if len(t["heads"]) == 2)
@@ -101,7 +93,7 @@ def _over(color: str, background: str) -> str:
 
 @pytest.mark.parametrize("dark", [False, True], ids=["terang", "gelap"])
 def test_explanations_and_table_text_are_readable(
-    browser: Any, site: str, org: Organisation, dark: bool
+    browser: Any, served: str, org: Organisation, dark: bool
 ):
     province = org.provincial_secretariats()[0]
     former = org.former_units()
@@ -109,9 +101,9 @@ def test_explanations_and_table_text_are_readable(
     pages = [REGULATIONS_DOC, secretariat_doc(province.key), unit_doc(successor.id)]
     seen = 0
     for width in (360, 1280):
-        page, _ = _open(browser, site, width=width, dark=dark)
+        page, _ = open_page(browser, served, width=width, dark=dark)
         for doc in pages:
-            page.goto(site + doc_url(doc))
+            page.goto(served + doc_url(doc))
             page.wait_for_load_state("load")
             for text in page.evaluate(TEXTS):
                 seen += text["what"] == "alasan"

@@ -16,6 +16,7 @@ from generator.plan.site import plan
 from generator.render.chart_views import (
     PAD_X,
     WIDTH,
+    Views,
     breakpoint,
     full_size_view,
     narrow_svg,
@@ -108,13 +109,17 @@ def test_the_switch_is_where_the_wide_layout_stops_fitting(width: float, expecte
 def test_views_add_the_narrow_layout_only_when_the_wide_one_is_too_wide():
     chart = _chart()
     small = '<svg width="250px" height="100px" class="bagan-svg"></svg>'
-    assert views(chart, small) == small
+    assert views(chart, small) == Views(small)
     wide = '<svg width="700px" height="100px" class="bagan-svg"></svg>'
     both = views(chart, wide)
-    assert both.startswith(
-        '<svg width="700px" height="100px" class="bagan-svg bagan-lebar ganti-50">'
+    assert (
+        both.wide
+        == '<svg width="700px" height="100px" class="bagan-svg bagan-lebar ganti-50"></svg>'
     )
-    assert 'class="bagan-svg bagan-sempit ganti-50"' in both
+    # The narrow layout is for screens: the printed book leaves it out.
+    assert both.narrow is not None
+    assert 'class="bagan-svg bagan-sempit ganti-50 hanya-layar"' in both.narrow
+    assert both.html() == f"{both.wide}\n{both.narrow}"
 
 
 def test_the_full_size_view_climbs_one_folder():

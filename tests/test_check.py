@@ -1,9 +1,10 @@
 """Editors' mistakes: each one is caught with the file, line, field and a fix, in Indonesian.
 
-Every file in tests/salah/ is one mistake, named for the rule it breaks. Its first line says which
-content file it replaces (``# berkas: unit/biro-umum.yml``); the ``# diharapkan [id]:`` lines that
-follow are the exact errors ``check`` must report (path omitted when it is that file), each with the
-id of its message in generator/messages.py.
+Every file in tests/salah/ is one mistake, named for the rule it breaks, applied onto the small
+fixture project (tests/fixtures/minimal/): its first line says which content file it replaces or
+adds (``# berkas: unit/biro-umum.yml``); the ``# diharapkan [id]:`` lines that follow are the exact
+errors ``check`` must report (path omitted when it is that file), each with the id of its message
+in generator/messages.py. The real content is only checked to be valid.
 """
 
 from __future__ import annotations
@@ -69,8 +70,9 @@ def test_real_content_is_valid(project: Project, capsys: pytest.CaptureFixture[s
 
 @pytest.mark.parametrize("name", MISTAKES)
 def test_mistake_is_reported_precisely(
-    project: Project, capsys: pytest.CaptureFixture[str], name: str
+    minimal_project: Project, capsys: pytest.CaptureFixture[str], name: str
 ):
+    project = minimal_project
     mistake = MISTAKES[name]
     (project.content / mistake.target).write_bytes(mistake.path.read_bytes())
     code = project.run("check", "--tanpa-peringatan")
@@ -84,8 +86,9 @@ def test_mistake_is_reported_precisely(
 
 
 def test_mistakes_in_many_files_are_reported_in_one_run(
-    project: Project, capsys: pytest.CaptureFixture[str]
+    minimal_project: Project, capsys: pytest.CaptureFixture[str]
 ):
+    project = minimal_project
     chosen = [
         "induk_tidak_ditemukan",
         "url_javascript",
@@ -100,20 +103,22 @@ def test_mistakes_in_many_files_are_reported_in_one_run(
     assert _errors(capsys.readouterr().err) == expected
 
 
-def test_a_parent_cycle_is_named(project: Project, capsys: pytest.CaptureFixture[str]):
+def test_a_parent_cycle_is_named(minimal_project: Project, capsys: pytest.CaptureFixture[str]):
+    project = minimal_project
     project.edit(
         "unit/deputi-bidang-administrasi.yml", "induk: sekretariat-jenderal", "induk: biro-umum"
     )
     assert project.run("check", "--tanpa-peringatan") == 1
     assert (
-        "content/unit/biro-umum.yml:6:8: galat: induk: rantai induk berputar: biro-umum → deputi-bidang-administrasi"
+        "content/unit/biro-umum.yml:5:8: galat: induk: rantai induk berputar: biro-umum → deputi-bidang-administrasi"
         " → biro-umum. Salah satu unit harus punya induk lain"
     ) in _errors(capsys.readouterr().err)
 
 
 def test_an_oversized_file_is_refused_before_parsing(
-    project: Project, capsys: pytest.CaptureFixture[str]
+    minimal_project: Project, capsys: pytest.CaptureFixture[str]
 ):
+    project = minimal_project
     (project.content / "unit" / "biro-baru.yml").write_text(
         "catatan: " + "x" * 300_000 + "\n", encoding="utf-8"
     )
@@ -124,10 +129,11 @@ def test_an_oversized_file_is_refused_before_parsing(
     ]
 
 
-def test_warnings_are_listed_separately(project: Project, capsys: pytest.CaptureFixture[str]):
-    project.edit(
-        "unit/biro-umum.yml", "sumber:\n  - sk-kpu-1257-2024\n  - siasn-satker-pusat\n", ""
-    )
+def test_warnings_are_listed_separately(
+    minimal_project: Project, capsys: pytest.CaptureFixture[str]
+):
+    project = minimal_project
+    project.edit("unit/biro-umum.yml", "sumber:\n  - daftar-unit\n", "")
     project.edit(
         "unit/biro-umum.yml", "# yaml-language-server: $schema=../../schema/unit.schema.json\n", ""
     )

@@ -79,9 +79,9 @@ def test_unchanged_regeneration_writes_nothing(
 
 
 def test_one_unit_edit_rewrites_only_pages_that_show_it(
-    minimal_project: Project, capsys: pytest.CaptureFixture[str]
+    minimal_book_project: Project, capsys: pytest.CaptureFixture[str]
 ):
-    project = minimal_project
+    project = minimal_book_project
     assert project.run("generate") == 0
     docs = project.root / "docs"
     stamps = {p: p.stat().st_mtime_ns for p in docs.rglob("*") if p.is_file()}

@@ -1,8 +1,7 @@
-"""The reviewers' change summary: `python -m generator diff REVISION`."""
+"""The reviewers' change summary: `python -m generator diff REVISION`, on the small fixture
+project committed in a throwaway git repository (``git_repo`` in tests/conftest.py)."""
 
 from __future__ import annotations
-
-import subprocess
 
 import pytest
 
@@ -11,29 +10,9 @@ from generator.cli import main
 from .conftest import Project
 
 
-def _git(project: Project, *args: str) -> None:
-    subprocess.run(
-        [
-            "git",
-            "-C",
-            str(project.root),
-            "-c",
-            "user.name=Uji",
-            "-c",
-            "user.email=uji@example.invalid",
-            *args,
-        ],
-        check=True,
-        capture_output=True,
-    )
-
-
 @pytest.fixture
-def repo(project: Project) -> Project:
-    _git(project, "init", "-q")
-    _git(project, "add", "content")
-    _git(project, "commit", "-q", "-m", "awal")
-    return project
+def repo(git_repo: Project) -> Project:
+    return git_repo
 
 
 def _diff(
@@ -52,9 +31,9 @@ def test_no_change(repo: Project, capsys: pytest.CaptureFixture[str]):
 
 def test_moved_and_renamed_units(repo: Project, capsys: pytest.CaptureFixture[str]):
     repo.edit(
-        "unit/biro-hukum.yml",
-        "induk: deputi-bidang-dukungan-teknis",
+        "unit/biro-keuangan.yml",
         "induk: deputi-bidang-administrasi",
+        "induk: sekretariat-jenderal",
     )
     repo.edit("unit/biro-umum.yml", "nama: Biro Umum", "nama: Biro Umum dan Protokol")
     out = _diff(repo, capsys)
@@ -62,29 +41,28 @@ def test_moved_and_renamed_units(repo: Project, capsys: pytest.CaptureFixture[st
         "**Unit berganti nama (1)**\n\n- `biro-umum`: Biro Umum → Biro Umum dan Protokol\n" in out
     )
     assert (
-        "**Unit dipindahkan (1)**\n\n- Biro Hukum (`biro-hukum`): dari Deputi Bidang Dukungan Teknis"
-        " (`deputi-bidang-dukungan-teknis`) ke Deputi Bidang Administrasi (`deputi-bidang-administrasi`)\n"
+        "**Unit dipindahkan (1)**\n\n- Biro Keuangan (`biro-keuangan`): dari Deputi Bidang "
+        "Administrasi (`deputi-bidang-administrasi`) ke Sekretariat Jenderal Komisi Pemilihan Umum "
+        "(`sekretariat-jenderal`)\n"
     ) in out
 
 
 def test_added_removed_and_changed_fields(repo: Project, capsys: pytest.CaptureFixture[str]):
-    (repo.content / "unit" / "inspektorat-wilayah-iii.yml").unlink()
+    (repo.content / "unit" / "biro-keuangan.yml").unlink()
     text = (repo.content / "unit" / "biro-umum.yml").read_text(encoding="utf-8")
     new = text.replace("id: biro-umum", "id: bagian-umum").replace(
         "nama: Biro Umum", "nama: Bagian Umum"
     )
     (repo.content / "unit" / "bagian-umum.yml").write_text(new, encoding="utf-8")
-    repo.edit("unit/biro-logistik.yml", 'kode: "07"', 'kode: "17"')
+    repo.edit("unit/biro-umum.yml", 'kode: "03"', 'kode: "13"')
     repo.edit("peraturan/uu-7-2017.yml", "status: berlaku", "status: dicabut")
     out = _diff(repo, capsys, code=1)  # a unit page disappears without a redirect
     assert (
         "**Unit ditambahkan (1)**\n\n- Bagian Umum (`bagian-umum`), di bawah Deputi Bidang Administrasi"
         in out
     )
-    assert "**Unit dihapus (1)**\n\n- Inspektorat Wilayah III (`inspektorat-wilayah-iii`)\n" in out
-    assert (
-        "**Kolom berubah (1)**\n\n- Biro Logistik (`biro-logistik`): `kode`: `07` → `17`\n" in out
-    )
+    assert "**Unit dihapus (1)**\n\n- Biro Keuangan (`biro-keuangan`)\n" in out
+    assert "**Kolom berubah (1)**\n\n- Biro Umum (`biro-umum`): `kode`: `03` → `13`\n" in out
     assert "**Peraturan (1)**\n\n- `uu-7-2017`: `status`: `berlaku` → `dicabut`\n" in out
 
 

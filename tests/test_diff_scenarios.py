@@ -1,68 +1,25 @@
 """`python -m generator diff REV` sees every kind of content, and refuses changes that break
-published addresses. Each scenario is a real change committed in a throwaway git repository.
+published addresses. Each scenario is a real change to the small fixture project, committed in a
+throwaway git repository (``git_repo`` in tests/conftest.py).
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
 
-from .conftest import CONTENT
-
-
-@dataclass(frozen=True)
-class Repo:
-    root: Path
-
-    @property
-    def content(self) -> Path:
-        return self.root / "content"
-
-    def file(self, relative: str) -> Path:
-        return self.content / relative
-
-    def edit(self, relative: str, old: str, new: str) -> None:
-        path = self.file(relative)
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {relative}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _git(root: Path, *args: str) -> None:
-    subprocess.run(
-        [
-            "git",
-            "-C",
-            str(root),
-            "-c",
-            "user.name=Uji",
-            "-c",
-            "user.email=uji@example.invalid",
-            *args,
-        ],
-        check=True,
-        capture_output=True,
-    )
+from .conftest import Project
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Repo:
-    """The real content, committed once in a new git repository."""
-    root = tmp_path / "repo"
-    shutil.copytree(CONTENT, root / "content")
-    _git(root, "init", "-q")
-    _git(root, "add", "content")
-    _git(root, "commit", "-q", "-m", "awal")
-    return Repo(root)
+def repo(git_repo: Project) -> Project:
+    return git_repo
 
 
-def _diff(repo: Repo, capsys: pytest.CaptureFixture[str], code: int = 0) -> tuple[str, str]:
+def _diff(repo: Project, capsys: pytest.CaptureFixture[str], code: int = 0) -> tuple[str, str]:
     assert main(["diff", "HEAD", "--content", str(repo.content)]) == code
     captured = capsys.readouterr()
     return captured.out, captured.err
@@ -75,89 +32,93 @@ def _section(out: str, title: str) -> list[str]:
     return [line[2:] for line in rest.split("\n\n", 1)[0].splitlines()]
 
 
-def test_deleting_a_province_file_is_reported(repo: Repo, capsys):
-    repo.file("wilayah/bali.yml").unlink()
+def test_deleting_a_province_file_is_reported(repo: Project, capsys):
+    repo.content.joinpath("wilayah/gorontalo.yml").unlink()
     out, _ = _diff(repo, capsys)
-    assert _section(out, "Provinsi") == ["Bali (`bali`) dihapus"]
-    removed = _section(out, "Kabupaten/kota dihapus")
-    assert "Kabupaten Badung (51&#46;03) di `bali`" in removed
-    assert len(removed) == 9
+    assert _section(out, "Provinsi") == ["Gorontalo (`gorontalo`) dihapus"]
+    assert _section(out, "Kabupaten/kota dihapus") == [
+        "Kabupaten Gorontalo (75&#46;01) di `gorontalo`",
+        "Kota Gorontalo (75&#46;71) di `gorontalo`",
+    ]
 
 
-def test_a_file_that_does_not_parse_is_unreadable_not_removed(repo: Repo, capsys):
-    repo.file("wilayah/bali.yml").write_text("id: bali\nnama: 'Bali\n", encoding="utf-8")
-    repo.file("unit/biro-umum.yml").write_text("id: [\n", encoding="utf-8")
+def test_a_file_that_does_not_parse_is_unreadable_not_removed(repo: Project, capsys):
+    repo.content.joinpath("wilayah/gorontalo.yml").write_text(
+        "id: gorontalo\nnama: 'Gorontalo\n", encoding="utf-8"
+    )
+    repo.content.joinpath("unit/biro-umum.yml").write_text("id: [\n", encoding="utf-8")
     out, err = _diff(repo, capsys)
     assert _section(
         out,
         "Berkas tidak dapat dibaca (isinya tidak dibandingkan; lihat `python -m generator check`)",
     ) == [
         "`content/unit/biro-umum.yml` (sekarang)",
-        "`content/wilayah/bali.yml` (sekarang)",
+        "`content/wilayah/gorontalo.yml` (sekarang)",
     ]
     assert "dihapus" not in out and err == ""
 
 
-def test_renamed_regency_without_former_name_fails_with_the_line_to_add(repo: Repo, capsys):
-    repo.edit("wilayah/jawa-barat.yml", 'nama: "Kabupaten Bogor"', 'nama: "Kabupaten Bogor Raya"')
+def test_renamed_regency_without_former_name_fails_with_the_line_to_add(repo: Project, capsys):
+    repo.edit(
+        "wilayah/gorontalo.yml", 'nama: "Kabupaten Gorontalo"', 'nama: "Kabupaten Gorontalo Raya"'
+    )
     out, err = _diff(repo, capsys, code=1)
     assert _section(out, "Kabupaten/kota berganti nama") == [
-        "32&#46;01: Kabupaten Bogor → Kabupaten Bogor Raya"
+        "75&#46;01: Kabupaten Gorontalo → Kabupaten Gorontalo Raya"
     ]
     fix = (
-        "tambahkan `nama_lama: [Kabupaten Bogor]` pada kabupaten/kota kode 32.01 di "
-        "content/wilayah/jawa-barat.yml"
+        "tambahkan `nama_lama: [Kabupaten Gorontalo]` pada kabupaten/kota kode 75.01 di "
+        "content/wilayah/gorontalo.yml"
     )
     assert _section(out, "Alamat halaman yang akan rusak; catat alamat lamanya") == [
-        f"`daerah/jawa-barat/kabupaten-bogor/`: {fix}"
+        f"`daerah/gorontalo/kabupaten-gorontalo/`: {fix}"
     ]
-    assert err == f"galat: alamat daerah/jawa-barat/kabupaten-bogor/ akan rusak: {fix}\n"
+    assert err == f"galat: alamat daerah/gorontalo/kabupaten-gorontalo/ akan rusak: {fix}\n"
 
 
-def test_renamed_regency_with_former_name_passes(repo: Repo, capsys):
+def test_renamed_regency_with_former_name_passes(repo: Project, capsys):
     repo.edit(
-        "wilayah/jawa-barat.yml",
-        'nama: "Kabupaten Bogor"',
-        'nama: "Kabupaten Bogor Raya"\n    nama_lama: [Kabupaten Bogor]',
+        "wilayah/gorontalo.yml",
+        'nama: "Kabupaten Gorontalo"',
+        'nama: "Kabupaten Gorontalo Raya"\n    nama_lama: [Kabupaten Gorontalo]',
     )
     out, err = _diff(repo, capsys)
     assert _section(out, "Kabupaten/kota: kolom berubah") == [
-        'Kabupaten Bogor Raya (32&#46;01): `nama_lama`: (kosong) → `["Kabupaten Bogor"]`'
+        'Kabupaten Gorontalo Raya (75&#46;01): `nama_lama`: (kosong) → `["Kabupaten Gorontalo"]`'
     ]
     assert err == ""
 
 
-def test_regency_code_and_overrides(repo: Repo, capsys):
-    repo.edit("wilayah/jawa-barat.yml", 'kode: "32.18"', 'kode: "32.19"')
+def test_regency_code_and_overrides(repo: Project, capsys):
+    repo.edit("wilayah/gorontalo.yml", 'kode: "75.01"', 'kode: "75.02"')
     repo.edit(
-        "wilayah/jawa-barat.yml",
-        "    situs: https://kab-purwakarta.kpu.go.id",
-        "    situs: https://purwakarta.kpu.go.id\n    tipe: B\n    sub_unit_dihapus: [subbagian-hukum-dan-sumber-daya-manusia]\n"
+        "wilayah/gorontalo.yml",
+        "    situs: https://example.org/kota-gorontalo",
+        "    situs: https://kota-gorontalo.example.org\n    tipe: B\n"
+        "    sub_unit_dihapus: [subbagian-keuangan-umum-dan-logistik]\n"
         "    catatan: Dicatat dari situs resmi.",
     )
     out, _ = _diff(repo, capsys)
     assert _section(out, "Kabupaten/kota berganti kode") == [
-        "Kabupaten Pangandaran: `32.18` → `32.19`"
+        "Kabupaten Gorontalo: `75.01` → `75.02`"
     ]
-    changes = _section(out, "Kabupaten/kota: kolom berubah")
-    assert changes[0].startswith("Kabupaten Purwakarta (32&#46;14): `catatan`: ")
-    assert changes[0].endswith(" → `Dicatat dari situs resmi.`")
-    assert changes[1:] == [
-        "Kabupaten Purwakarta (32&#46;14): `situs`: `https://kab-purwakarta.kpu.go.id` → "
-        "`https://purwakarta.kpu.go.id`",
-        'Kabupaten Purwakarta (32&#46;14): `sub_unit_dihapus`: (kosong) → `["subbagian-hukum-dan-sumber-daya-manusia"]`',
-        "Kabupaten Purwakarta (32&#46;14): `tipe`: (kosong) → `B`",
+    assert _section(out, "Kabupaten/kota: kolom berubah") == [
+        "Kota Gorontalo (75&#46;71): `catatan`: (kosong) → `Dicatat dari situs resmi.`",
+        "Kota Gorontalo (75&#46;71): `situs`: `https://example.org/kota-gorontalo` → "
+        "`https://kota-gorontalo.example.org`",
+        'Kota Gorontalo (75&#46;71): `sub_unit_dihapus`: (kosong) → `["subbagian-keuangan-umum-dan-logistik"]`',
+        "Kota Gorontalo (75&#46;71): `tipe`: (kosong) → `B`",
     ]
 
 
-def test_unit_id_and_name_change_is_one_rename(repo: Repo, capsys):
-    old = repo.file("unit/biro-umum.yml")
+def test_unit_id_and_name_change_is_one_rename(repo: Project, capsys):
+    old = repo.content.joinpath("unit/biro-umum.yml")
     text = old.read_text(encoding="utf-8")
     old.unlink()
     text = text.replace("id: biro-umum", "id: biro-umum-dan-protokol").replace(
         "nama: Biro Umum", "nama: Biro Umum dan Protokol"
     )
-    repo.file("unit/biro-umum-dan-protokol.yml").write_text(text, encoding="utf-8")
+    repo.content.joinpath("unit/biro-umum-dan-protokol.yml").write_text(text, encoding="utf-8")
     out, err = _diff(repo, capsys, code=1)
     assert _section(out, "Unit berganti id") == [
         "Biro Umum dan Protokol: `biro-umum` → `biro-umum-dan-protokol`"
@@ -171,7 +132,7 @@ def test_unit_id_and_name_change_is_one_rename(repo: Repo, capsys):
         "content/unit/biro-umum-dan-protokol.yml\n"
     )
     # Recording the former id makes it pass, and the summary says the old address is kept.
-    repo.file("unit/biro-umum-dan-protokol.yml").write_text(
+    repo.content.joinpath("unit/biro-umum-dan-protokol.yml").write_text(
         text.replace(
             "id: biro-umum-dan-protokol", "id: biro-umum-dan-protokol\nid_lama: [biro-umum]"
         ),
@@ -184,28 +145,26 @@ def test_unit_id_and_name_change_is_one_rename(repo: Repo, capsys):
     assert err == ""
 
 
-def test_deleted_unit_fails(repo: Repo, capsys):
-    repo.file("unit/inspektorat-wilayah-iii.yml").unlink()
+def test_deleted_unit_fails(repo: Project, capsys):
+    repo.content.joinpath("unit/biro-umum.yml").unlink()
     out, err = _diff(repo, capsys, code=1)
-    assert _section(out, "Unit dihapus") == ["Inspektorat Wilayah III (`inspektorat-wilayah-iii`)"]
+    assert _section(out, "Unit dihapus") == ["Biro Umum (`biro-umum`)"]
     assert err == (
-        "galat: alamat struktur/inspektorat-wilayah-iii/ akan rusak: unit `inspektorat-wilayah-iii` "
+        "galat: alamat struktur/biro-umum/ akan rusak: unit `biro-umum` "
         "dihapus. Simpan berkasnya dengan `status: dibubarkan`, atau tambahkan "
-        "`id_lama: [inspektorat-wilayah-iii]` ke berkas unit penggantinya\n"
+        "`id_lama: [biro-umum]` ke berkas unit penggantinya\n"
     )
 
 
-def test_unit_fields_show_old_and_new_values(repo: Repo, capsys):
-    repo.edit("unit/biro-logistik.yml", 'kode: "07"', 'kode: "17"')
+def test_unit_fields_show_old_and_new_values(repo: Project, capsys):
+    repo.edit("unit/biro-umum.yml", 'kode: "03"', 'kode: "13"')
     repo.edit("peraturan/uu-7-2017.yml", "status: berlaku", "status: dicabut")
     out, _ = _diff(repo, capsys)
-    assert _section(out, "Kolom berubah") == [
-        "Biro Logistik (`biro-logistik`): `kode`: `07` → `17`"
-    ]
+    assert _section(out, "Kolom berubah") == ["Biro Umum (`biro-umum`): `kode`: `03` → `13`"]
     assert _section(out, "Peraturan") == ["`uu-7-2017`: `status`: `berlaku` → `dicabut`"]
 
 
-def test_long_values_are_shortened(repo: Repo, capsys):
+def test_long_values_are_shortened(repo: Project, capsys):
     repo.edit("unit/biro-umum.yml", "kepala: Kepala Biro Umum", "kepala: " + "Kepala " * 30)
     out, _ = _diff(repo, capsys)
     (item,) = _section(out, "Kolom berubah")
@@ -213,23 +172,23 @@ def test_long_values_are_shortened(repo: Repo, capsys):
     assert new.startswith("`Kepala Kepala") and new.endswith("…`") and len(new) == 82
 
 
-def test_standard_structure_changes(repo: Repo, capsys):
+def test_standard_structure_changes(repo: Project, capsys):
     path = "templat/sekretariat-kabupaten-kota.yml"
-    text = repo.file(path).read_text(encoding="utf-8")
-    assert "id: subbagian-hukum-dan-sumber-daya-manusia" in text
-    repo.edit(path, "id: subbagian-hukum-dan-sumber-daya-manusia", "id: subbagian-hukum")
+    text = repo.content.joinpath(path).read_text(encoding="utf-8")
+    assert "id: subbagian-keuangan-umum-dan-logistik" in text
+    repo.edit(path, "id: subbagian-keuangan-umum-dan-logistik", "id: subbagian-kul")
     repo.edit(path, "pasal: Pasal 81\n", "pasal: Pasal 81 ayat (9)\n")
     out, err = _diff(repo, capsys, code=1)
     items = _section(out, "Struktur baku")
     assert any(
         "sub-unit berganti id" in item
-        and "`subbagian-hukum-dan-sumber-daya-manusia` → `subbagian-hukum`" in item
+        and "`subbagian-keuangan-umum-dan-logistik` → `subbagian-kul`" in item
         for item in items
     ), items
     assert any("kutipan" in item and "ditambahkan" in item for item in items), items
     assert (
-        "tambahkan `id_lama: [subbagian-hukum-dan-sumber-daya-manusia]` pada sub-unit `subbagian-hukum` di "
-        "content/templat/sekretariat-kabupaten-kota.yml"
+        "tambahkan `id_lama: [subbagian-keuangan-umum-dan-logistik]` pada sub-unit `subbagian-kul` "
+        "di content/templat/sekretariat-kabupaten-kota.yml"
     ) in err
 
 
@@ -245,7 +204,7 @@ def test_missing_repository_is_a_clear_indonesian_error(tmp_path: Path, capsys):
     assert "fatal" not in err
 
 
-def test_unknown_revision_is_a_clear_indonesian_error(repo: Repo, capsys):
+def test_unknown_revision_is_a_clear_indonesian_error(repo: Project, capsys):
     assert main(["diff", "tidak-ada", "--content", str(repo.content)]) == 2
     assert capsys.readouterr().err == (
         "galat: revisi git 'tidak-ada' tidak ditemukan. Periksa ejaannya, atau ambil dulu "

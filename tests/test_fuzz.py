@@ -1,4 +1,8 @@
-"""Random and mutated YAML: the checker answers with problems or success, never an exception."""
+"""Random and mutated YAML: the checker answers with problems or success, never an exception.
+
+Mutations start from the small fixture project (one of every kind of unit file), so each example
+checks a handful of files, not the whole real content.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +15,10 @@ from generator.content.load import load_content, parse
 from generator.content.validate import check
 from generator.errors import Problem
 
-from .conftest import CONTENT
+from .conftest import MINIMAL
 
-LOADED = load_content(CONTENT)
-TEXTS = {doc.path: (CONTENT.parent / doc.path).read_text(encoding="utf-8") for doc in LOADED.units}
+LOADED = load_content(MINIMAL / "content")
+TEXTS = {doc.path: (MINIMAL / doc.path).read_text(encoding="utf-8") for doc in LOADED.units}
 # Characters that YAML gives meaning to, and bytes editors paste by accident.
 NASTY = [
     *list(":-#&*!|>'\"%@`{}[],?\t\n "),

@@ -22,19 +22,15 @@ from generator.plan.nav import structure_nav
 from generator.plan.org_charts import ENDED, NEW
 from generator.urls import HISTORY_DOC, OVERVIEW_DOC, doc_url, unit_doc
 
-from .conftest import Project
+from .conftest import Project, text_of
 
 pytestmark = pytest.mark.site
 TEMPLATES = Path(__file__).resolve().parent.parent / "generator" / "render" / "templates"
 
 
-def _text(node) -> str:
-    return " ".join(node.get_text(" ").split())
-
-
 def test_every_former_unit_is_named_with_its_successors(built: Project, org: Organisation):
     page = built.page(doc_url(HISTORY_DOC))
-    rows = [_text(row) for row in page.select("article table tbody tr")]
+    rows = [text_of(row) for row in page.select("article table tbody tr")]
     former = org.former_units()
     assert former
     for unit in former:
@@ -72,8 +68,8 @@ def test_one_chart_shows_both_structures_and_marks_every_change(built: Project, 
 def test_the_chart_and_its_legend_use_the_same_words(built: Project, org: Organisation):
     """Each word a box uses is in the legend; the list form says it too; inferred changes say so."""
     page = built.page(doc_url(HISTORY_DOC))
-    legend = _text(page.select_one("article ul.bagan-legenda"))
-    listed = _text(page.select_one("article figure.bagan + details"))
+    legend = text_of(page.select_one("article ul.bagan-legenda"))
+    listed = text_of(page.select_one("article figure.bagan + details"))
     (chart,) = history_page(org).charts
     notes = [n.note for n in chart.nodes if n.note]
     assert notes
@@ -97,7 +93,7 @@ def test_change_words_on_the_small_project(minimal_org: Organisation):
 
 
 def test_inferred_links_show_their_badge_and_reason(built: Project, org: Organisation):
-    text = _text(built.page(doc_url(HISTORY_DOC)).select_one("article"))
+    text = text_of(built.page(doc_url(HISTORY_DOC)).select_one("article"))
     links = [link for change in org.changes() for link in change.links if link.uncertain]
     assert links
     for link in links:
@@ -109,13 +105,13 @@ def test_the_regulations_come_from_the_units_legal_basis(built: Project, org: Or
     """A heading names the regulation only when the units do not call it inferred; the text
     under it always names it, with its badge."""
     page = built.page(doc_url(HISTORY_DOC))
-    headings = [_text(h) for h in page.select("article h3")]
+    headings = [text_of(h) for h in page.select("article h3")]
     before, _ = eras(org, org.changes())
     assert before is not None and before.heading in headings
     if before.basis is not None:
         short = regulation_short(before.basis.regulation)
         assert (short in before.heading) == (not before.basis.is_uncertain)
-        assert short in _text(page.select_one("article"))
+        assert short in text_of(page.select_one("article"))
     if any(org.period(u).start is not None for u in org.former_units()):
         years = before.years
         assert before.heading.startswith(f"Struktur {years}")
@@ -135,7 +131,7 @@ def _riwayat(built: Project, unit_id: str) -> str:
     page = built.page(doc_url(unit_doc(unit_id)))
     heading = page.find("h2", id="riwayat")
     assert heading is not None, unit_id
-    return _text(heading.find_next("ul"))
+    return text_of(heading.find_next("ul"))
 
 
 def test_the_page_follows_the_overview_in_the_nav(org: Organisation):

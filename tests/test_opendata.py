@@ -34,8 +34,9 @@ def test_unit_files_match_the_content(built: Project, org: Organisation):
         assert (built.site / row["alamat"] / "index.html").is_file()
     data = json.loads((built.site / "data" / "unit.json").read_text(encoding="utf-8"))
     assert [u["id"] for u in data] == [r["id"] for r in rows]
-    pusdatin = next(u for u in data if u["id"] == "pusat-data-dan-teknologi-informasi")
-    assert {"nama": "Biro TI", "jenis": "informal"} in pusdatin["alias"]
+    for record in data:
+        aliases = [(a.nama, a.jenis.value) for a in org.units[record["id"]].alias]
+        assert [(a["nama"], a["jenis"]) for a in record.get("alias", [])] == aliases
 
 
 def test_secretariat_files_match_the_content(built: Project, org: Organisation):
@@ -80,10 +81,11 @@ def test_unit_pages_carry_json_ld(built: Project, org: Organisation):
         .get_text()
     )
     subs = {s["name"] for s in root["subOrganization"]}
-    assert (
-        "Deputi Bidang Administrasi" in subs
-        and "Sekretariat Komisi Pemilihan Umum Provinsi Jawa Barat" in subs
-    )
+    sure_children = {
+        c.nama for c in org.children_of(org.root) if not confidence(c, "induk").is_uncertain
+    }
+    provinces = {s.nama for s in org.provincial_secretariats()}
+    assert subs == sure_children | provinces and provinces
 
 
 def test_secretariat_pages_carry_json_ld(built: Project):

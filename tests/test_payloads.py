@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from .conftest import HOSTILE_NAME as NAME
-from .conftest import PAYLOAD, Project, parse_html
+from .conftest import PAYLOAD, Project, heading_text, parse_html
 
 pytestmark = pytest.mark.site
 
@@ -38,12 +38,7 @@ def test_hostile_text_does_not_become_markup(hostile: Project):
 def test_hostile_name_reads_as_text(hostile: Project):
     soup = hostile.page("struktur/biro-umum/")
     h1 = soup.find("h1")
-    assert (
-        "".join(
-            t for t in h1.find_all(string=True) if not t.find_parent(class_="headerlink")
-        ).strip()
-        == NAME
-    )
+    assert heading_text(h1) == NAME
     assert soup.title.get_text() == f"{NAME} - Struktur Organisasi Setjen KPU"
     nav = soup.select_one("nav.md-nav--primary .md-nav__link--active")
     assert NAME in nav.get_text(" ", strip=True)

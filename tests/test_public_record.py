@@ -88,6 +88,26 @@ def test_office_holders_are_dated_newest_first_never_current(docs: Project):
     assert "saat ini" not in text.casefold()
 
 
+def test_older_sources_naming_the_same_holder_follow_the_newest(tmp_path):
+    project = copy_project(tmp_path / "p", MINIMAL)
+    project.edit(
+        "unit/biro-umum.yml",
+        "pejabat:\n",
+        "pejabat:\n  - nama: Budi Contoh\n    jabatan: Kepala Biro Umum\n    status: plt\n"
+        "    tanggal: 2024-12\n    sumber: [laporan-tahunan]\n",
+    )
+    assert project.run("generate", "--tanpa-peringatan") == 0
+    holders = page(project, UNIT).split("## Pejabat")[1].split("| Keterangan |")[0]
+    assert (
+        'Plt&#46; Kepala Biro Umum<sup class="rujukan"><a href="#sumber-1" title="Sumber 1: '
+        'Biro Umum menata ulang layanan kantor">[1]</a></sup>. Sumber lain yang menyebutnya '
+        'demikian: Desember 2024<sup class="rujukan"><a href="#sumber-2" title="Sumber 2: Laporan '
+        'tahunan Sekretariat Jenderal">[2]</a></sup>\n'
+    ) in holders
+    assert holders.count("Budi Contoh") == 1
+    assert "Sebelumnya:\n\n- Menurut Laporan tahunan Sekretariat Jenderal, Maret 2024" in holders
+
+
 def test_a_unit_without_tugas_and_fungsi_shows_one_notice(docs: Project):
     text = page(docs, UNIT)
     assert "Belum tersedia" not in text

@@ -3,95 +3,55 @@ sub-path (as on GitHub Pages, https://<owner>.github.io/<repo>/), 404 page inclu
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qs, urldefrag, urljoin, urlsplit
 
+import lxml.html
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from .conftest import ROOT, Project
+from generator.model.organisation import Organisation
+from generator.plan.site import plan
+from generator.urls import doc_url
+
+from .conftest import MINIMAL, ROOT, Project, copy_project, fetch, has_class, serve
 
 pytestmark = pytest.mark.site
 
 SUB = "repo"
 
 
-class _PagesHandler(http.server.SimpleHTTPRequestHandler):
-    """Like GitHub Pages: a missing address gets the site's 404.html, with status 404."""
-
-    not_found: Path
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        if code != 404 or not self.not_found.is_file():
-            super().send_error(code, message, explain)
-            return
-        body = self.not_found.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-@contextmanager
-def serve(root: Path, not_found: Path) -> Iterator[str]:
-    """Serve ``root`` on a free port; missing paths get ``not_found``."""
-    handler = type("Handler", (_PagesHandler,), {"not_found": not_found})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(root))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def _get(url: str) -> tuple[int, bytes]:
-    try:
-        with urllib.request.urlopen(url) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
-
-
-def _help_links(soup: BeautifulSoup) -> dict[str, str]:
-    return {a.get_text(strip=True): a["href"] for a in soup.select("nav.bantu a")}
-
-
-def test_generated_pages_link_to_their_yaml(built: Project):
-    cases = {
-        "struktur/biro-logistik/": "content/unit/biro-logistik.yml",
-        "dasar-hukum/uu-7-2017/": "content/peraturan/uu-7-2017.yml",
-        "daerah/jawa-barat/kabupaten-bogor/": "content/wilayah/jawa-barat.yml",
-        "struktur-baku/sekretariat-provinsi/": "content/templat/sekretariat-provinsi.yml",
+def _help_links(tree: lxml.html.HtmlElement) -> dict[str, str]:
+    return {
+        "".join(t.strip() for t in a.itertext()): a.get("href")
+        for a in tree.xpath(f"//nav[{has_class('bantu')}]//a")
     }
-    for url, source in cases.items():
-        links = _help_links(built.page(url))
+
+
+#: Material's edit button.
+EDIT_BUTTON = f"//a[{has_class('md-content__button')} and @rel='edit']/@href"
+
+
+def test_generated_pages_link_to_their_yaml(built: Project, org: Organisation):
+    sources = {doc_url(p.path): p.source_file for p in plan(org).pages if p.source_file}
+    kinds = {source.split("/")[1] for source in sources.values()}
+    assert {"unit", "peraturan", "wilayah", "templat"} <= kinds
+    for url, source in sources.items():
+        tree = built.tree(url)
+        links = _help_links(tree)
         assert links["Sunting sumber halaman ini"].endswith("/edit/main/" + source), url
         # Material's edit button agrees.
-        assert built.page(url).select_one("a.md-content__button[rel=edit]")["href"].endswith(source)
+        assert tree.xpath(EDIT_BUTTON)[0].endswith(source), url
 
 
 def test_index_pages_have_no_edit_link_and_hand_written_pages_link_their_markdown(built: Project):
     for url in ("struktur/", "daerah/", "kelengkapan/", "indeks/"):
-        soup = built.page(url)
-        assert "Sunting sumber halaman ini" not in _help_links(soup), url
-        assert soup.select_one("a.md-content__button[rel=edit]") is None, url
-    assert _help_links(built.page("tentang/"))["Sunting sumber halaman ini"].endswith(
+        tree = built.tree(url)
+        assert "Sunting sumber halaman ini" not in _help_links(tree), url
+        assert tree.xpath(EDIT_BUTTON) == [], url
+    assert _help_links(built.tree("tentang/"))["Sunting sumber halaman ini"].endswith(
         "/edit/main/docs/tentang/index.md"
     )
 
@@ -102,7 +62,7 @@ def test_every_page_has_a_report_link_naming_itself(built: Project):
     for page in pages:
         url = page.parent.relative_to(built.site).as_posix()
         url = "" if url == "." else url + "/"
-        report = _help_links(built.page(url)).get("Laporkan kesalahan")
+        report = _help_links(built.tree(url)).get("Laporkan kesalahan")
         assert report is not None, url
         query = parse_qs(urlsplit(report).query)
         assert query["template"] == ["kesalahan.yml"]
@@ -142,10 +102,8 @@ def test_the_workflow_publishes_with_the_official_actions_only():
 def under_sub_path(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch_module: pytest.MonkeyPatch
 ) -> Path:
-    """The real site built for https://…/repo/ and placed in <root>/repo/, as Pages serves it."""
-    from .conftest import copy_project
-
-    project = copy_project(tmp_path_factory.mktemp("subjalur") / "proyek")
+    """The small project built for https://…/repo/ and placed in <root>/repo/, as Pages serves it."""
+    project = copy_project(tmp_path_factory.mktemp("subjalur") / "proyek", MINIMAL)
     monkeypatch_module.setenv("SITUS_URL", f"http://localhost/{SUB}/")
     monkeypatch_module.setenv("SITUS_REPO_URL", "https://github.invalid/pemilik/repo")
     assert project.run("build", "--tanpa-peringatan") == 0
@@ -165,7 +123,7 @@ def _broken_links(base: str, paths: list[str]) -> tuple[dict[str, int], list[str
     """Each page's status, and every local link, stylesheet, script or image that does not load."""
     statuses, broken, seen = {}, [], set()
     for path in paths:
-        status, body = _get(urljoin(base, path))
+        status, body = fetch(urljoin(base, path))
         statuses[path] = status
         soup = BeautifulSoup(body, "lxml")
         for tag, attribute in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
@@ -174,7 +132,7 @@ def _broken_links(base: str, paths: list[str]) -> tuple[dict[str, int], list[str
                 if urlsplit(target).hostname != "127.0.0.1" or target in seen:
                     continue
                 seen.add(target)
-                if _get(target)[0] != 200:
+                if fetch(target)[0] != 200:
                     broken.append(f"{path}: {element.get(attribute)}")
     return statuses, broken
 
@@ -183,12 +141,12 @@ def test_the_site_works_under_a_sub_path(under_sub_path: Path):
     pages = [
         "",
         "struktur/",
-        "struktur/biro-logistik/",
+        "struktur/biro-umum/",
         "dasar-hukum/pkpu-21-2023/",
-        "daerah/jawa-barat/kabupaten-bogor/",
+        "daerah/gorontalo/kota-gorontalo/",
         "struktur-baku/sekretariat-kabupaten-kota/",
         "kelengkapan/",
-        "tentang/",
+        "tentang/landasan-hukum/",
     ]
     with serve(under_sub_path, under_sub_path / SUB / "404.html") as server:
         statuses, broken = _broken_links(server + f"{SUB}/", pages)
@@ -200,7 +158,7 @@ def test_the_404_page_works_two_levels_deep_under_a_sub_path(under_sub_path: Pat
     with serve(under_sub_path, under_sub_path / SUB / "404.html") as server:
         missing = f"{SUB}/tidak/ada/"
         statuses, broken = _broken_links(server, [missing])
-        soup = BeautifulSoup(_get(server + missing)[1], "lxml")
+        soup = BeautifulSoup(fetch(server + missing)[1], "lxml")
     assert statuses == {missing: 404}
     assert broken == []
     assert soup.h1.get_text(strip=True) == "Halaman tidak ditemukan"

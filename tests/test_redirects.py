@@ -1,5 +1,6 @@
 """No published address breaks: former unit ids and kab/kota names get redirect pages, and the
-open-data id of a kab/kota secretariat does not change with its name. Built end to end.
+open-data id of a kab/kota secretariat does not change with its name. Built end to end, on the
+small fixture project.
 """
 
 from __future__ import annotations
@@ -10,9 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
-
-from .conftest import Project, copy_project
+from .conftest import MINIMAL, Project, copy_project
 
 pytestmark = pytest.mark.site
 
@@ -29,15 +28,15 @@ def _rename(project: Project) -> None:
         text.replace("nama: Biro Umum", "nama: Biro Umum dan Protokol"), encoding="utf-8"
     )
     project.edit(
-        "wilayah/jawa-barat.yml",
-        'nama: "Kabupaten Bogor"',
-        'nama: "Kabupaten Bogor Raya"\n    nama_lama: ["Kabupaten Bogor"]',
+        "wilayah/gorontalo.yml",
+        'nama: "Kabupaten Gorontalo"',
+        'nama: "Kabupaten Gorontalo Raya"\n    nama_lama: ["Kabupaten Gorontalo"]',
     )
 
 
 @pytest.fixture(scope="module")
 def renamed(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    project = copy_project(tmp_path_factory.mktemp("alihkan") / "proyek")
+    project = copy_project(tmp_path_factory.mktemp("alihkan") / "proyek", MINIMAL)
     _rename(project)
     assert project.run("build", "--tanpa-peringatan") == 0
     return project
@@ -64,21 +63,22 @@ def test_old_unit_address_leads_to_the_renamed_unit(renamed: Project):
 
 
 def test_old_regency_address_leads_to_the_renamed_regency(renamed: Project):
-    target, page = _redirect(renamed, "daerah/jawa-barat/kabupaten-bogor")
-    assert target == "../kabupaten-bogor-raya/"
-    new_page = renamed.site / "daerah/jawa-barat/kabupaten-bogor-raya/index.html"
-    assert "Kabupaten Bogor Raya" in new_page.read_text(encoding="utf-8")
-    assert "Sekretariat Komisi Pemilihan Umum Kabupaten Bogor Raya</a>" in page
+    target, page = _redirect(renamed, "daerah/gorontalo/kabupaten-gorontalo")
+    assert target == "../kabupaten-gorontalo-raya/"
+    new_page = renamed.site / "daerah/gorontalo/kabupaten-gorontalo-raya/index.html"
+    assert "Kabupaten Gorontalo Raya" in new_page.read_text(encoding="utf-8")
+    assert "Sekretariat Komisi Pemilihan Umum Kabupaten Gorontalo Raya</a>" in page
 
 
 def test_open_data_id_of_a_renamed_regency_is_unchanged(renamed: Project):
     rows = json.loads((renamed.site / "data/sekretariat-daerah.json").read_text(encoding="utf-8"))
-    bogor = next(r for r in rows if r["kode"] == "32.01")
-    assert bogor["id"] == "wilayah-32.01" and bogor["nama"].endswith("Kabupaten Bogor Raya")
-    assert bogor["induk"] == "wilayah-32"
-    assert bogor["alamat"] == "daerah/jawa-barat/kabupaten-bogor-raya/"
+    regency = next(r for r in rows if r["kode"] == "75.01")
+    assert regency["id"] == "wilayah-75.01"
+    assert regency["nama"].endswith("Kabupaten Gorontalo Raya")
+    assert regency["induk"] == "wilayah-75"
+    assert regency["alamat"] == "daerah/gorontalo/kabupaten-gorontalo-raya/"
     csv = (renamed.site / "data/sekretariat-daerah.csv").read_text(encoding="utf-8")
-    assert "\nwilayah-32.01,32.01," in csv
+    assert "\nwilayah-75.01,75.01," in csv
 
 
 def test_data_page_documents_the_stable_ids(renamed: Project):
@@ -97,36 +97,41 @@ def _errors(project: Project, capsys) -> list[str]:
     return capsys.readouterr().err.splitlines()
 
 
-def test_former_id_equal_to_a_current_id_is_an_error(project: Project, capsys):
-    project.edit("unit/biro-umum.yml", "id: biro-umum", "id: biro-umum\nid_lama: [biro-hukum]")
+def test_former_id_equal_to_a_current_id_is_an_error(minimal_project: Project, capsys):
+    project = minimal_project
+    project.edit("unit/biro-umum.yml", "id: biro-umum", "id: biro-umum\nid_lama: [biro-keuangan]")
     assert _errors(project, capsys)[0] == (
-        "content/unit/biro-umum.yml:3:11: galat: id_lama[0]: id lama 'biro-hukum' masih dipakai oleh "
-        "unit 'biro-hukum'; alamat yang masih dipakai tidak dapat dialihkan. Hapus butir ini"
+        "content/unit/biro-umum.yml:3:11: galat: id_lama[0]: id lama 'biro-keuangan' masih dipakai "
+        "oleh unit 'biro-keuangan'; alamat yang masih dipakai tidak dapat dialihkan. Hapus butir ini"
     )
 
 
-def test_former_id_used_twice_is_an_error(project: Project, capsys):
+def test_former_id_used_twice_is_an_error(minimal_project: Project, capsys):
+    project = minimal_project
     project.edit("unit/biro-umum.yml", "id: biro-umum", "id: biro-umum\nid_lama: [biro-lama]")
-    project.edit("unit/biro-hukum.yml", "id: biro-hukum", "id: biro-hukum\nid_lama: [biro-lama]")
+    project.edit(
+        "unit/biro-keuangan.yml", "id: biro-keuangan", "id: biro-keuangan\nid_lama: [biro-lama]"
+    )
     assert _errors(project, capsys)[0] == (
         "content/unit/biro-umum.yml:3:11: galat: id_lama[0]: id lama 'biro-lama' sudah ditulis di "
-        "content/unit/biro-hukum.yml:3; satu alamat lama hanya dapat dialihkan ke satu halaman. "
+        "content/unit/biro-keuangan.yml:3; satu alamat lama hanya dapat dialihkan ke satu halaman. "
         "Hapus salah satunya"
     )
 
 
-def test_former_name_of_a_current_regency_is_an_error(project: Project, capsys):
+def test_former_name_of_a_current_regency_is_an_error(minimal_project: Project, capsys):
+    project = minimal_project
     project.edit(
-        "wilayah/jawa-barat.yml",
-        'nama: "Kabupaten Sukabumi"',
-        'nama: "Kabupaten Sukabumi"\n    nama_lama: ["Kabupaten Bogor"]',
+        "wilayah/gorontalo.yml",
+        'nama: "Kota Gorontalo"',
+        'nama: "Kota Gorontalo"\n    nama_lama: ["Kabupaten Gorontalo"]',
     )
     (line,) = [e for e in _errors(project, capsys) if "nama_lama" in e]
-    at = project.where("wilayah/jawa-barat.yml", '"Kabupaten Bogor"]')
+    at = project.where("wilayah/gorontalo.yml", '"Kabupaten Gorontalo"]')
     assert line == (
-        f"content/wilayah/jawa-barat.yml:{at}: galat: kabupaten_kota[1].nama_lama[0]: nama lama "
-        "'Kabupaten Bogor' masih dipakai oleh 'Kabupaten Bogor'; alamat yang masih dipakai tidak "
-        "dapat dialihkan. Hapus butir ini"
+        f"content/wilayah/gorontalo.yml:{at}: galat: kabupaten_kota[1].nama_lama[0]: nama lama "
+        "'Kabupaten Gorontalo' masih dipakai oleh 'Kabupaten Gorontalo'; alamat yang masih dipakai "
+        "tidak dapat dialihkan. Hapus butir ini"
     )
 
 
@@ -146,7 +151,6 @@ def test_stale_staging_folders_are_removed_by_the_next_build(renamed: Project):
     (stale / "struktur" / "index.html").write_text("sisa", encoding="utf-8")
     other = renamed.site.parent / ".site-lain"
     other.mkdir()
-    assert main(["build", "--content", str(renamed.content), "--config", str(renamed.config),
-                 "--site", str(renamed.site), "--tanpa-peringatan"]) == 0  # fmt: skip
+    assert renamed.run("build", "--tanpa-peringatan") == 0
     assert not stale.exists() and other.is_dir()
     assert not list(Path(renamed.site.parent).glob(".site-baru-*"))

@@ -1,6 +1,7 @@
 """Cross-file rules: the real error first, no cascades, and the reviewers' warnings.
 
-Each scenario edits a copy of the real content and pins the exact report, with message ids.
+Each scenario edits a copy of the small fixture project and pins the exact report, with message
+ids; the real content is only checked for the warnings it must not have.
 """
 
 from __future__ import annotations
@@ -29,14 +30,11 @@ def _errors(project: Project) -> list[tuple[str, str]]:
 # --- the real error first, no cascades -------------------------------------------------------
 
 
-def test_a_tab_in_a_parent_is_the_only_error(project: Project):
-    """Six bureaus point at the deputy; its file cannot be read: one error, not seven."""
-    project.edit(
-        "unit/deputi-bidang-administrasi.yml",
-        "  - peraturan: uu-7-2017",
-        "\t- peraturan: uu-7-2017",
-    )
-    line = project.where("unit/deputi-bidang-administrasi.yml", "\t- peraturan").split(":")[0]
+def test_a_tab_in_a_parent_is_the_only_error(minimal_project: Project):
+    """Two bureaus point at the deputy; its file cannot be read: one error, not three."""
+    project = minimal_project
+    project.edit("unit/deputi-bidang-administrasi.yml", "  - daftar-unit", "\t- daftar-unit")
+    line = project.where("unit/deputi-bidang-administrasi.yml", "\t- daftar").split(":")[0]
     assert _errors(project) == [
         (
             f"content/unit/deputi-bidang-administrasi.yml:{line}:1: galat: indentasi memakai karakter tab; "
@@ -46,7 +44,8 @@ def test_a_tab_in_a_parent_is_the_only_error(project: Project):
     ]
 
 
-def test_a_yaml_error_in_a_parent_is_the_only_error(project: Project):
+def test_a_yaml_error_in_a_parent_is_the_only_error(minimal_project: Project):
+    project = minimal_project
     project.edit(
         "unit/deputi-bidang-administrasi.yml",
         "nama: Deputi Bidang Administrasi",
@@ -57,8 +56,9 @@ def test_a_yaml_error_in_a_parent_is_the_only_error(project: Project):
     assert errors[0][0].startswith("content/unit/deputi-bidang-administrasi.yml:3:")
 
 
-def test_a_broken_source_list_does_not_report_every_reference(project: Project):
+def test_a_broken_source_list_does_not_report_every_reference(minimal_project: Project):
     """One unquoted colon in sumber.yml used to give 134 errors with the real one 17th."""
+    project = minimal_project
     project.edit(
         "sumber.yml", 'judul: "Undang-Undang Nomor 7', 'judul: Catatan: "Undang-Undang Nomor 7'
     )
@@ -72,14 +72,16 @@ def test_a_broken_source_list_does_not_report_every_reference(project: Project):
     )
 
 
-def test_a_source_list_that_is_not_a_mapping_does_not_cascade(project: Project):
+def test_a_source_list_that_is_not_a_mapping_does_not_cascade(minimal_project: Project):
+    project = minimal_project
     (project.content / "sumber.yml").write_text("- satu\n- dua\n", encoding="utf-8")
     assert [code for _, code in _errors(project)] == ["berkas-harus-kolom"]
 
 
-def test_a_deleted_parent_says_how_to_retire_a_unit(project: Project, org):
-    deputy = org.units["deputi-bidang-administrasi"]
-    children = org.children_of(deputy, active=None)
+def test_a_deleted_parent_says_how_to_retire_a_unit(minimal_project: Project, minimal_org):
+    project = minimal_project
+    deputy = minimal_org.units["deputi-bidang-administrasi"]
+    children = minimal_org.children_of(deputy, active=None)
     project.unit_file("deputi-bidang-administrasi").unlink()
     errors = _errors(project)
     assert len(errors) == len(children) and {code for _, code in errors} == {"unit-dihapus"}
@@ -91,8 +93,9 @@ def test_a_deleted_parent_says_how_to_retire_a_unit(project: Project, org):
     ) in [text for text, _ in errors]
 
 
-def test_suggestions_name_only_valid_units(project: Project):
+def test_suggestions_name_only_valid_units(minimal_project: Project):
     """A look-alike whose own file is broken is not offered as the fix."""
+    project = minimal_project
     project.edit(
         "unit/biro-umum.yml",
         "induk: deputi-bidang-administrasi",
@@ -106,16 +109,17 @@ def test_suggestions_name_only_valid_units(project: Project):
 
 
 def test_root_causes_come_first_in_every_format(
-    project: Project, capsys: pytest.CaptureFixture[str]
+    minimal_project: Project, capsys: pytest.CaptureFixture[str]
 ):
     """A cross-file error in biro-umum sorts before wilayah/ by name, but the unreadable file leads."""
+    project = minimal_project
     project.edit(
         "unit/biro-umum.yml",
         "induk: deputi-bidang-administrasi",
         "induk: deputi-bidang-administrasii",
     )
-    project.edit("wilayah/bali.yml", 'nama: "Bali"', 'nama: "Bali')
-    project.edit("unit/biro-logistik.yml", "keyakinan: terverifikasi", "keyakinan: pasti")
+    project.edit("wilayah/gorontalo.yml", 'nama: "Gorontalo"', 'nama: "Gorontalo')
+    project.edit("unit/biro-keuangan.yml", "keyakinan: terverifikasi", "keyakinan: pasti")
     expected = ["kutip-tidak-ditutup-di-sini", "nilai-tidak-dikenal", "unit-tidak-ditemukan"]
     assert [code for _, code in _errors(project)] == expected
     assert project.run("check", "--tanpa-peringatan", "--format", "json") == 1
@@ -123,8 +127,8 @@ def test_root_causes_come_first_in_every_format(
     assert project.run("check", "--tanpa-peringatan", "--format", "github") == 1
     files = re.findall(r"^::error file=([^,]+)", capsys.readouterr().out, re.MULTILINE)
     assert files == [
-        "content/wilayah/bali.yml",
-        "content/unit/biro-logistik.yml",
+        "content/wilayah/gorontalo.yml",
+        "content/unit/biro-keuangan.yml",
         "content/unit/biro-umum.yml",
     ]
 
@@ -134,18 +138,18 @@ def test_root_causes_come_first_in_every_format(
 _WARNINGS = [
     (
         "unit/biro-umum.yml",
-        "kepala: Kepala Biro Umum",
-        "kepala: Kepala Biro Umum\nalias:\n  - nama: Biro Keuangan\n    jenis: informal",
-        "content/unit/biro-umum.yml:9:11: peringatan: alias[0].nama: 'Biro Keuangan' juga dipakai sebagai "
+        "  - nama: Biro Rumah Tangga",
+        "  - nama: Biro Keuangan",
+        "content/unit/biro-umum.yml:11:11: peringatan: alias[0].nama: 'Biro Keuangan' juga dipakai sebagai "
         "nama atau alias unit 'biro-keuangan'. Setiap nama harus menunjuk satu unit: hapus alias yang keliru, "
         "atau perjelas salah satu namanya",
         "nama-dipakai-dua-unit",
     ),
     (
-        "unit/biro-umum.yml",
-        'kode: "03"',
-        'kode: "04"',
-        "content/unit/biro-umum.yml:10:7: peringatan: kode: kode '04' juga dipakai unit 'biro-sumber-daya-manusia'. "
+        "unit/biro-keuangan.yml",
+        "urutan: 2",
+        'kode: "03"\nurutan: 2',
+        "content/unit/biro-umum.yml:8:7: peringatan: kode: kode '03' juga dipakai unit 'biro-keuangan'. "
         "Periksa kode unit di SK KPU 1257/2024",
         "kode-unit-ganda",
     ),
@@ -174,17 +178,17 @@ _WARNINGS = [
         "nama-terlalu-panjang",
     ),
     (
-        "wilayah/jawa-barat.yml",
-        "situs: https://jabar.kpu.go.id",
-        "situs: http://jabar.kpu.go.id",
+        "wilayah/gorontalo.yml",
+        "situs: https://example.org/kota-gorontalo",
+        "situs: http://example.org/kota-gorontalo",
         None,
         "url-http",
     ),
     (
         "unit/sekretariat-jenderal.yml",
-        "pasal: Pasal 77\n",
+        "pasal: Pasal 86 ayat (1)\n",
         "pasal: pasal 77 dan 78\n",
-        "content/unit/sekretariat-jenderal.yml:30:12: peringatan: ketentuan[0].pasal: 'pasal 77 dan 78' "
+        "content/unit/sekretariat-jenderal.yml:18:12: peringatan: ketentuan[0].pasal: 'pasal 77 dan 78' "
         "tidak berbentuk baku. Tulis 'Pasal 79', 'Pasal 88 ayat (1)', 'Pasal 5 huruf a', atau daftar "
         "seperti 'Pasal 77, 78, dan 81'",
         "pasal-tidak-baku",
@@ -196,8 +200,9 @@ _WARNINGS = [
     ("relative", "old", "new", "expected", "code"), _WARNINGS, ids=[w[4] for w in _WARNINGS]
 )
 def test_warning_is_reported_with_its_fix(
-    project: Project, relative: str, old: str, new: str, expected: str | None, code: str
+    minimal_project: Project, relative: str, old: str, new: str, expected: str | None, code: str
 ):
+    project = minimal_project
     before = {(p.path, p.field, p.code) for p in _check(project)}
     project.edit(relative, old, new)
     problems = _check(project)
@@ -208,15 +213,16 @@ def test_warning_is_reported_with_its_fix(
         assert new_problems[0].format() == expected
 
 
-def test_a_province_without_regencies_is_a_warning(project: Project):
-    path = project.content / "wilayah" / "bali.yml"
+def test_a_province_without_regencies_is_a_warning(minimal_project: Project):
+    project = minimal_project
+    path = project.content / "wilayah" / "aceh.yml"
     head = path.read_text(encoding="utf-8").split("kabupaten_kota:")[0]
     path.write_text(head + "kabupaten_kota: []\n", encoding="utf-8")
-    line = head.count("\n") + 1
-    problems = [p for p in _check(project) if p.path.endswith("bali.yml")]
+    problems = [p for p in _check(project) if p.path.endswith("aceh.yml")]
+    at = project.where("wilayah/aceh.yml", "[]")
     assert [(p.format(), p.code) for p in problems] == [
         (
-            f"content/wilayah/bali.yml:{line}:17: peringatan: kabupaten_kota: provinsi ini belum punya "
+            f"content/wilayah/aceh.yml:{at}: peringatan: kabupaten_kota: provinsi ini belum punya "
             "kabupaten/kota. Isi 'kabupaten_kota' menurut daftar Kemendagri",
             "provinsi-tanpa-kabupaten-kota",
         )
@@ -225,8 +231,9 @@ def test_a_province_without_regencies_is_a_warning(project: Project):
 
 @pytest.mark.parametrize("fmt", ["teks", "github", "json"])
 def test_warnings_are_hidden_on_request_in_every_format(
-    project: Project, capsys: pytest.CaptureFixture[str], fmt: str
+    minimal_project: Project, capsys: pytest.CaptureFixture[str], fmt: str
 ):
+    project = minimal_project
     project.edit("unit/biro-umum.yml", "nama: Biro Umum", "nama: Biro “Umum”")
     assert project.run("check", "--format", fmt) == 0
     assert "tanda kutip miring" in capsys.readouterr().out

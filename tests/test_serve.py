@@ -5,19 +5,17 @@ The preview runs as a real process on a free loopback port; every wait is bounde
 
 from __future__ import annotations
 
-import os
 import signal
 import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, Project
+from .conftest import Project, fetch
 
 pytestmark = pytest.mark.site
 
@@ -30,9 +28,10 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _get(url: str, timeout: float = 2.0) -> str:
-    with urllib.request.urlopen(url, timeout=timeout) as response:
-        return response.read().decode("utf-8")
+def _get(url: str) -> str:
+    status, body = fetch(url, timeout=2.0)
+    assert status == 200, (url, status)
+    return body.decode("utf-8")
 
 
 def _until(check: Callable[[], bool], timeout: float = BUILD_TIMEOUT) -> None:
@@ -52,7 +51,7 @@ class Preview:
             [sys.executable, "-m", "generator", "serve", "--content", str(project.content),
              "--config", str(project.config), "--site", str(project.site), "--port", str(self.port)],
             cwd=project.root,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            env=project.env(),
             stdout=log.open("wb"),
             stderr=subprocess.STDOUT,
         )  # fmt: skip
@@ -74,8 +73,8 @@ class Preview:
 
 
 @pytest.fixture
-def preview(project: Project, tmp_path: Path) -> Iterator[Preview]:
-    server = Preview(project, tmp_path / "pratinjau.log")
+def preview(minimal_project: Project, tmp_path: Path) -> Iterator[Preview]:
+    server = Preview(minimal_project, tmp_path / "pratinjau.log")
     try:
         _until(lambda: "Pratinjau di " in server.output() or server.process.poll() is not None)
         assert server.process.poll() is None, server.output()
@@ -85,8 +84,9 @@ def preview(project: Project, tmp_path: Path) -> Iterator[Preview]:
 
 
 def test_broken_content_keeps_the_last_site_and_a_fix_updates_it(
-    preview: Preview, project: Project
+    preview: Preview, minimal_project: Project
 ):
+    project = minimal_project
     page = preview.url + "struktur/biro-umum/"
     assert "<h1" in _get(page) and "Biro Umum" in _get(page)
     assert _get(preview.url + "__pratinjau") == '{"versi": 1, "galat": 0}'

@@ -1,21 +1,33 @@
-"""The real site, built from the real content, as a reader would find it."""
+"""The real site, built from the real content, as a reader would find it.
+
+Every expectation is an invariant computed from the content (or a fact the foundation issue names,
+such as a unit's official name), so the tests hold when editors add units, regulations, sources,
+quotations, kabupaten/kota or aliases.
+"""
 
 from __future__ import annotations
 
 import functools
+import json
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+import lxml.html
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.content.load import load_content
-from generator.content.validate import check
+from generator.model.organisation import (
+    RELATION_LABELS,
+    Organisation,
+    confidence,
+    regulation_short,
+)
+from generator.schema import Confidence
 
-from .conftest import CONTENT, Project, parse_html
+from .conftest import Project, has_class, heading_text, parse_tree, text_of
 
 pytestmark = pytest.mark.site
 
@@ -51,13 +63,7 @@ FORMER_UNITS = {
         "Pusat Pengembangan Kompetensi Sumber Daya Manusia"
     ],
 }
-REGULATIONS = {
-    "UU 7/2017": "uu-7-2017",
-    "Perpres 105/2018": "perpres-105-2018",
-    "PKPU 14/2020": "pkpu-14-2020",
-    "PKPU 3/2023": "pkpu-3-2023",
-    "PKPU 21/2023": "pkpu-21-2023",
-}
+REGULATIONS = ["UU 7/2017", "Perpres 105/2018", "PKPU 14/2020", "PKPU 3/2023", "PKPU 21/2023"]
 
 # Elements and attributes through which a page would load something.
 LOADING = [
@@ -73,23 +79,22 @@ LOADING = [
 ]
 
 
-def _records():
-    checked = check(load_content(CONTENT))
-    assert checked.records is not None
-    return checked.records
-
-
 def _html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-def _pages(site: Path) -> list[tuple[Path, BeautifulSoup]]:
-    return [(page, parse_html(page)) for page in _html_pages(site)]
+def _trees(site: Path) -> list[tuple[Path, lxml.html.HtmlElement]]:
+    """Every page as an lxml tree (fast: these tests read all of them)."""
+    return [(page, parse_tree(page)) for page in _html_pages(site)]
+
+
+#: XPath of the links in the charts on a page.
+CHART_LINKS = f"//figure[{has_class('bagan')}]//svg//a[@href]"
 
 
 @functools.cache
 def _ids(path: Path) -> frozenset[str]:
-    return frozenset(element["id"] for element in parse_html(path).find_all(id=True))
+    return frozenset(parse_tree(path).xpath("//@id"))
 
 
 def _page_url(site: Path, path: Path) -> str:
@@ -113,22 +118,15 @@ def _resolves(site: Path, page: Path, href: str) -> bool:
     return True
 
 
-def _heading(element) -> str:
-    """A heading's text as the reader sees it, without the permalink sign."""
-    return "".join(
-        t for t in element.find_all(string=True) if not t.find_parent(class_="headerlink")
-    ).strip()
-
-
 def _title(soup: BeautifulSoup) -> str:
     return soup.title.get_text() if soup.title else ""
 
 
-def test_every_unit_has_a_page_titled_with_its_official_name(built: Project):
-    for unit in _records().units:
+def test_every_unit_has_a_page_titled_with_its_official_name(built: Project, org: Organisation):
+    for unit in org.units.values():
         soup = built.page(f"struktur/{unit.id}/")
         assert _title(soup).startswith(f"{unit.nama} - "), unit.id
-        assert _heading(soup.find("h1")) == unit.nama
+        assert heading_text(soup.find("h1")) == unit.nama
 
 
 @pytest.mark.parametrize("name", CENTRAL_UNITS + list(FORMER_UNITS))
@@ -141,16 +139,25 @@ def test_units_named_by_the_issue_are_published(built: Project, name: str):
 
 
 @pytest.mark.parametrize("former, successors", FORMER_UNITS.items())
-def test_former_units_link_to_their_successors(built: Project, former: str, successors: list[str]):
-    unit = next(u for u in _records().units if u.nama == former)
-    soup = built.page(f"struktur/{unit.id}/")
-    warning = soup.find(class_="admonition warning")
-    assert "Unit ini sudah tidak ada" in warning.get_text()
-    assert [a.get_text() for a in warning.find_all("a")] == successors
+def test_units_named_by_the_issue_are_replaced_by_theirs(
+    org: Organisation, former: str, successors: list[str]
+):
+    unit = next(u for u in org.units.values() if u.nama == former)
+    assert unit.is_former
+    assert set(successors) <= {s.nama for s in org.successors(unit)}
 
 
-def test_each_unit_page_shows_what_a_reader_needs(built: Project):
-    for unit in _records().units:
+def test_former_units_link_to_their_successors(built: Project, org: Organisation):
+    for unit in org.former_units():
+        warning = built.page(f"struktur/{unit.id}/").find(class_="admonition warning")
+        assert "Unit ini sudah tidak ada" in warning.get_text(), unit.id
+        assert [a.get_text() for a in warning.find_all("a")] == [
+            s.nama for s in org.successors(unit)
+        ], unit.id
+
+
+def test_each_unit_page_shows_what_a_reader_needs(built: Project, org: Organisation):
+    for unit in org.units.values():
         soup = built.page(f"struktur/{unit.id}/")
         text = soup.get_text(" ", strip=True)
         crumbs = soup.find(class_="remah-roti")
@@ -178,101 +185,134 @@ def test_parent_and_sub_units_are_linked(built: Project, org):
         assert [a.get_text() for a in below.find_all("a")] == [c.nama for c in children]
 
 
-def test_inferred_facts_are_marked_on_the_page(built: Project):
-    soup = built.page("struktur/biro-logistik/")
-    row = next(tr for tr in soup.find_all("tr") if "Unit atasan" in tr.get_text())
-    assert "Deputi Bidang Dukungan Teknis" in row.get_text()
-    assert row.find(class_="keyakinan--inferensi").get_text() == "Inferensi"
+def test_inferred_parents_are_marked_on_the_page(built: Project, org: Organisation):
+    for unit in org.units.values():
+        parent = org.parent(unit)
+        if parent is None:
+            continue
+        soup = built.page(f"struktur/{unit.id}/")
+        row = next(tr for tr in soup.find_all("tr") if "Unit atasan" in tr.get_text())
+        assert parent.nama in row.get_text(), unit.id
+        badge = row.find(class_="keyakinan--inferensi")
+        inferred = confidence(unit, "induk").keyakinan is Confidence.INFERRED
+        assert (badge is not None and badge.get_text() == "Inferensi") == inferred, unit.id
 
 
-def test_setjen_quotes_its_articles(built: Project):
-    text = built.page("struktur/sekretariat-jenderal/").get_text(" ", strip=True)
-    assert "Sekretariat Jenderal KPU bertugas:" in text
-    assert "a. membantu penyusunan program dan anggaran Pemilu;" in text
-    for article in ("Pasal 79", "Pasal 86 ayat (1)", "Pasal 86 ayat (2)", "Pasal 86 ayat (3)"):
-        assert f"UU 7/2017 , {article}" in text or f"UU 7/2017, {article}" in text, article
+def test_unknown_tugas_is_said_plainly_and_quoted_tugas_shown(built: Project, org: Organisation):
+    for unit in org.units.values():
+        quoted = [p for p in unit.ketentuan if p.topik.value == "tugas"]
+        heading = built.page(f"struktur/{unit.id}/").find("h2", id="tugas")
+        section = []
+        for element in heading.find_next_siblings():
+            if element.name == "h2":
+                break
+            section.append(element)
+        text = " ".join(text_of(element) for element in section)
+        notices = [e for e in section if "belum-tersedia" in (e.get("class") or [])]
+        assert bool(notices) == (not quoted), unit.id
+        assert "tugas" in text_of(heading).lower() + " ".join(text_of(n) for n in notices), unit.id
+        for provision in quoted:
+            for line in [provision.teks or "", *provision.butir]:
+                assert " ".join(line.split()) in text, (unit.id, line)
 
 
-def test_aliases_lead_to_official_units(built: Project):
-    soup = built.page("indeks/")
-    wanted = {
-        "Biro TI": "Pusat Data dan Teknologi Informasi",
-        "Biro Humas": "Biro Partisipasi dan Hubungan Masyarakat",
-        "Biro SDM": "Biro Sumber Daya Manusia",
-        "Biro Perencanaan": "Biro Perencanaan dan Organisasi",
-        "Setjen": "Sekretariat Jenderal Komisi Pemilihan Umum",
-        "Sekjen": "Sekretariat Jenderal Komisi Pemilihan Umum",
-        "Itama": "Inspektorat Utama",
-        "Pusdatin": "Pusat Data dan Teknologi Informasi",
-        "BMN": "Biro Pengadaan Barang/Jasa dan Barang Milik Negara",
-    }
-    for alias, unit in wanted.items():
-        item = next((li for li in soup.find_all("li") if li.find("strong", string=alias)), None)
-        assert item is not None, alias
-        assert item.find("a").get_text() == unit
+def test_every_quoted_article_is_cited_on_its_unit_page(built: Project, org: Organisation):
+    for unit in org.units.values():
+        text = text_of(built.page(f"struktur/{unit.id}/"))
+        for provision in unit.ketentuan:
+            short = regulation_short(org.regulations[provision.peraturan])
+            assert (
+                f"{short} , {provision.pasal}" in text or f"{short}, {provision.pasal}" in text
+            ), (
+                unit.id,
+                provision.pasal,
+            )
 
 
-@pytest.mark.parametrize("short, regulation_id", REGULATIONS.items())
-def test_each_regulation_has_a_page_listing_its_units(
-    built: Project, short: str, regulation_id: str
-):
-    soup = built.page(f"dasar-hukum/{regulation_id}/")
-    assert _title(soup) == f"{short} - Struktur Organisasi Setjen KPU"
-    section = soup.find("h2", id="unit-yang-diatur").find_next(["ul", "p"])
-    governed = {
-        u.nama
-        for u in _records().units
-        if regulation_id
-        in {b.peraturan for b in u.dasar_hukum} | {p.peraturan for p in u.ketentuan}
-    }
-    assert {a.get_text() for a in section.find_all("a")} == governed
-    if not governed:
-        assert (
-            section.get_text()
-            == "Belum ada unit yang mencatat peraturan ini sebagai dasar hukumnya."
-        )
+def test_aliases_lead_to_official_units(built: Project, org: Organisation):
+    items = built.page("indeks/").find_all("li")
+    for unit in org.units.values():
+        # An alias that repeats the official name or abbreviation needs no line of its own.
+        for alias in [a for a in unit.alias if a.nama not in (unit.nama, unit.singkatan)]:
+            item = next(
+                (li for li in items if li.find("strong", string=alias.nama)),
+                None,
+            )
+            assert item is not None, alias.nama
+            assert unit.nama in [a.get_text() for a in item.find_all("a")], alias.nama
 
 
-def test_regulation_pages_show_what_amends_what(built: Project):
-    text = built.page("dasar-hukum/pkpu-14-2020/").get_text(" ", strip=True)
-    assert "Diubah oleh PKPU 3/2023" in text
-    assert "Diubah oleh PKPU 21/2023" in text
-    assert "Melaksanakan Perpres 105/2018 (Pasal 37)" in text
+@pytest.mark.parametrize("short", REGULATIONS)
+def test_regulations_named_by_the_issue_are_published(org: Organisation, short: str):
+    assert short in {regulation_short(r) for r in org.regulations.values()}
 
 
-def test_overview_chart_shows_the_whole_setjen_to_eselon_ii(built: Project):
+def test_each_regulation_has_a_page_listing_its_units(built: Project, org: Organisation):
+    for regulation_id, regulation in org.regulations.items():
+        soup = built.page(f"dasar-hukum/{regulation_id}/")
+        assert _title(soup) == f"{regulation_short(regulation)} - Struktur Organisasi Setjen KPU"
+        section = soup.find("h2", id="unit-yang-diatur").find_next(["ul", "p"])
+        governed = {
+            u.nama
+            for u in org.units.values()
+            if regulation_id
+            in {b.peraturan for b in u.dasar_hukum} | {p.peraturan for p in u.ketentuan}
+        }
+        assert {a.get_text() for a in section.find_all("a")} == governed, regulation_id
+        if not governed:
+            assert (
+                section.get_text()
+                == "Belum ada unit yang mencatat peraturan ini sebagai dasar hukumnya."
+            )
+
+
+def test_regulation_pages_show_what_amends_what(built: Project, org: Organisation):
+    for regulation_id, regulation in org.regulations.items():
+        for relation in regulation.hubungan:
+            other = org.regulations[relation.peraturan]
+            outgoing, incoming = RELATION_LABELS[relation.jenis]
+            text = text_of(built.page(f"dasar-hukum/{regulation_id}/"))
+            expected = f"{outgoing} {regulation_short(other)}"
+            if relation.pasal:
+                expected += f" ({relation.pasal})"
+            assert expected in text, (regulation_id, expected)
+            back = text_of(built.page(f"dasar-hukum/{relation.peraturan}/"))
+            assert f"{incoming} {regulation_short(regulation)}" in back, (
+                relation.peraturan,
+                incoming,
+            )
+
+
+def test_overview_chart_shows_the_whole_setjen_to_eselon_ii(built: Project, org: Organisation):
     soup = built.page("struktur/")
     svg = soup.select_one("figure.bagan svg")
     titles = {a.get("xlink:title") for a in svg.find_all("a") if a.get("href")}
-    # The overview stops at eselon II: bagian and subbagian are on their biro's page.
-    active = [
-        u
-        for u in _records().units
-        if u.status.value == "aktif" and u.jenis.value not in {"bagian", "subbagian"}
-    ]
+    # Eselon II: the Setjen and the two levels below it; a bagian under a biro is not drawn here.
+    shown = [u for u in org.units.values() if not u.is_former and len(org.ancestors(u)) <= 2]
     regional = (
-        f"{len({r.id for r in _records().regions})} Sekretariat KPU Provinsi dan "
-        f"{sum(len(r.kabupaten_kota) for r in _records().regions)} Sekretariat KPU Kabupaten/Kota"
+        f"{len(org.provincial_secretariats())} Sekretariat KPU Provinsi dan "
+        f"{len(org.regency_secretariats())} Sekretariat KPU Kabupaten/Kota"
     )
-    assert {t.split(" (")[0] for t in titles} == {u.nama for u in active} | {regional}
+    assert {t.split(" (")[0] for t in titles} == {u.nama for u in shown} | {regional}
     link = next(a for a in svg.find_all("a") if a.get("xlink:title") == regional)
     assert link["href"] == "../daerah/"
 
 
 def test_every_chart_box_links_to_a_built_page(built: Project):
     checked = 0
-    for page, soup in _pages(built.site):
-        for anchor in soup.select("figure.bagan svg a[href]"):
-            assert anchor["href"] == anchor["xlink:href"]
-            assert _resolves(built.site, page, anchor["href"]), f"{page}: {anchor['href']}"
+    for page, tree in _trees(built.site):
+        for anchor in tree.xpath(CHART_LINKS):
+            href = anchor.get("href")
+            assert href == anchor.get("xlink:href")
+            assert _resolves(built.site, page, href), f"{page}: {href}"
             checked += 1
     assert checked > 40
 
 
-def test_standalone_charts_link_to_built_pages(built: Project):
+def test_standalone_charts_link_to_built_pages(built: Project, org: Organisation):
     charts = sorted(built.site.rglob("bagan.svg"))
-    pages_with_charts = [p for p, soup in _pages(built.site) if soup.select_one("figure.bagan")]
-    assert len(charts) == len(pages_with_charts) > len(_records().units)
+    pages_with_charts = [p for p, tree in _trees(built.site) if tree.xpath(CHART_LINKS)]
+    assert len(charts) == len(pages_with_charts) > len(org.units)
     for chart in charts:
         root = ET.fromstring(chart.read_text(encoding="utf-8"))
         hrefs = [a.get("href") for a in root.iter("{http://www.w3.org/2000/svg}a") if a.get("href")]
@@ -282,9 +322,9 @@ def test_standalone_charts_link_to_built_pages(built: Project):
 
 
 def test_every_internal_link_resolves(built: Project):
-    for page, soup in _pages(built.site):
-        for anchor in soup.find_all("a", href=True):
-            assert _resolves(built.site, page, anchor["href"]), f"{page}: {anchor['href']}"
+    for page, tree in _trees(built.site):
+        for href in tree.xpath("//a/@href"):
+            assert _resolves(built.site, page, href), f"{page}: {href}"
 
 
 def test_pages_are_in_indonesian(built: Project):
@@ -293,12 +333,12 @@ def test_pages_are_in_indonesian(built: Project):
 
 
 def test_no_page_loads_anything_from_an_outside_host(built: Project):
-    for page, soup in _pages(built.site):
+    for page, tree in _trees(built.site):
         text = page.read_text(encoding="utf-8")
         for tag, attribute in LOADING:
-            for element in soup.find_all(tag):
+            for element in tree.iter(tag):
                 value = element.get(attribute)
-                if value and (tag != "link" or "alternate" not in (element.get("rel") or [])):
+                if value and (tag != "link" or "alternate" not in element.get("rel", "").split()):
                     assert not urlsplit(value).netloc and not value.startswith("//"), (
                         f"{page}: {tag} {value}"
                     )
@@ -308,48 +348,49 @@ def test_no_page_loads_anything_from_an_outside_host(built: Project):
 
 
 def test_no_page_has_duplicate_element_ids(built: Project):
-    for page, soup in _pages(built.site):
-        ids = Counter(element["id"] for element in soup.find_all(id=True))
+    for page, tree in _trees(built.site):
+        ids = Counter(tree.xpath("//@id"))
         assert [i for i, n in ids.items() if n > 1] == [], page
 
 
 def test_chart_titles_are_readable(built: Project):
-    for page, soup in _pages(built.site):
-        for title in soup.select("figure.bagan svg title"):
-            text = title.get_text()
+    for page, tree in _trees(built.site):
+        for title in tree.xpath(f"//figure[{has_class('bagan')}]//svg//title"):
+            text = title.text_content()
             assert text and "%3" not in text and not re.search(r"\bn\d+(j\d+)?\b", text), (
                 f"{page}: {text}"
             )
 
 
-def test_chart_has_a_text_alternative_with_the_same_units(built: Project):
-    soup = built.page("struktur/deputi-bidang-administrasi/")
-    figure = soup.select_one("figure.bagan")
-    # A box's name is its link title up to " (kind)"; the box text itself is wrapped over lines.
-    boxes = {a["xlink:title"].split(" (")[0] for a in figure.select("svg a[href]")}
-    details = figure.find_next("details")
-    assert "Bagan dalam bentuk daftar" in details.find("summary").get_text()
-    listed = {a.get_text() for a in details.find_all("a")}
-    assert listed == boxes
+def test_chart_has_a_text_alternative_with_the_same_units(built: Project, org: Organisation):
+    for unit in org.units.values():
+        figure = built.page(f"struktur/{unit.id}/").select_one("figure.bagan")
+        # A box's name is its link title up to " (kind)"; the box text itself is wrapped over lines.
+        boxes = {a["xlink:title"].split(" (")[0] for a in figure.select("svg a[href]")}
+        details = figure.find_next("details")
+        assert "Bagan dalam bentuk daftar" in details.find("summary").get_text()
+        listed = {a.get_text() for a in details.find_all("a")}
+        assert listed == boxes, unit.id
 
 
-def test_navigation_mirrors_the_hierarchy(built: Project):
-    soup = built.page("struktur/biro-logistik/")
-    trail = [
-        li.find(["a", "label"]).get_text(" ", strip=True)
-        for li in soup.select("nav.md-nav--primary li.md-nav__item--active")
-    ]
-    assert trail == [
-        "Struktur Organisasi",
-        "Sekretariat Jenderal Komisi Pemilihan Umum",
-        "Deputi Bidang Dukungan Teknis",
-        "Biro Logistik",
-    ]
+def test_navigation_mirrors_the_hierarchy(built: Project, org: Organisation):
+    for unit in org.units.values():
+        if unit.is_former:
+            continue
+        soup = built.page(f"struktur/{unit.id}/")
+        trail = [
+            li.find(["a", "label"]).get_text(" ", strip=True)
+            for li in soup.select("nav.md-nav--primary li.md-nav__item--active")
+        ]
+        expected = [a.nama for a in org.ancestors(unit)] + [unit.nama]
+        assert trail == ["Struktur Organisasi", *expected], unit.id
 
 
-def test_search_index_is_built(built: Project):
+def test_search_index_knows_every_name_and_alias(built: Project, org: Organisation):
     index = (built.site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "Biro TI" in index and "Pusat Data dan Teknologi Informasi" in index
+    for unit in org.units.values():
+        for name in [unit.nama, *(a.nama for a in unit.alias)]:
+            assert json.dumps(name, ensure_ascii=False)[1:-1] in index, name
 
 
 def test_field_reference_lists_every_field(built: Project):
@@ -364,5 +405,5 @@ def test_field_reference_lists_every_field(built: Project):
 
 def test_editors_guide_is_published(built: Project):
     soup = built.page("panduan/")
-    assert _heading(soup.find("h1")) == "Panduan Penyunting"
+    assert heading_text(soup.find("h1")) == "Panduan Penyunting"
     assert soup.find("a", string="Daftar kolom")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import lxml.html
 import pytest
 from bs4 import BeautifulSoup
 
@@ -29,18 +30,25 @@ LEFTOVERS = {
     "tag HTML yang tampil sebagai teks": re.compile(
         r"</?(?:div|span|p|a|details|summary|figure|table|br|ul|li)\b[^<]*>?"
     ),
-    "judul Markdown yang tidak dirender (## )": re.compile(r"(?:^|\n)\s*#{2,6} \S"),
+    # Line by line: '(?:^|\n)\s*' backtracked over every blank line of a page.
+    "judul Markdown yang tidak dirender (## )": re.compile(r"^[^\S\n]*#{2,6} \S", re.MULTILINE),
 }
 
 
+_HIDDEN = " | ".join(
+    [*(f"//{tag}" for tag in INVISIBLE), "//*[@hidden]", "//*[@aria-hidden='true']", "//comment()"]
+)
+
+
 def visible_text(html: bytes) -> str:
-    """The text a reader sees: without scripts, styles, charts, hidden elements and code."""
-    soup = BeautifulSoup(html, "lxml")
-    for element in soup.find_all(INVISIBLE):
-        element.decompose()
-    for element in soup.select("[hidden], [aria-hidden='true']"):
-        element.decompose()
-    return soup.get_text("\n")
+    """The text a reader sees: without scripts, styles, charts, hidden elements and code.
+
+    lxml directly, not BeautifulSoup: this reads every page of the site, and lxml is ~30× faster.
+    """
+    root = lxml.html.fromstring(html)
+    for element in root.xpath(_HIDDEN):
+        element.drop_tree()  # keeps the text that follows the element
+    return "\n".join(root.itertext())
 
 
 def leftovers(text: str) -> list[str]:

@@ -6,6 +6,7 @@ live here so that templates only print.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -403,12 +404,19 @@ class _RegionalQueries:
 
     def regency_secretariats(self, province: Secretariat | None = None) -> list[Secretariat]:
         """Kabupaten/kota secretariats, of one province or of all."""
-        return [
-            s
-            for s in self.secretariats.values()
-            if s.level is Level.REGENCY
-            and (province is None or s.province.id == province.province.id)
-        ]
+        if province is None:
+            return [s for s in self.secretariats.values() if s.level is Level.REGENCY]
+        return list(self._regencies_by_province.get(province.province.id, ()))
+
+    @functools.cached_property
+    def _regencies_by_province(self) -> dict[str, list[Secretariat]]:
+        # Looked up once per secretariat page: scanning every secretariat each time made the
+        # build grow with the square of their number.
+        found: dict[str, list[Secretariat]] = {}
+        for s in self.secretariats.values():
+            if s.level is Level.REGENCY:
+                found.setdefault(s.province.id, []).append(s)
+        return found
 
     def administrative_parent(self, secretariat: Secretariat) -> Secretariat | None:
         """The provincial secretariat a kabupaten/kota secretary answers to; None for a province."""

@@ -1,15 +1,19 @@
 """The pipeline: check content, plan, render pages and charts, write; then MkDocs builds the site.
 
 Content errors stop everything before a file is touched. MkDocs builds into a fresh folder,
-and only when it succeeded are the files that differ copied into ``site/``. When nothing MkDocs
-reads has changed since the last build, MkDocs is not run at all.
+and only when it succeeded (and the printable book was laid out) are the files that differ
+copied into ``site/``. When nothing MkDocs reads has changed since the last build, MkDocs is not
+run at all.
+
+Both cores work: ``dot`` draws charts while pages are rendered, and MkDocs runs in a second
+process (started first, so its imports overlap the generation) while this one lays out the book,
+which MkDocs does not read (generator.pipeline.mkdocs_engine).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import os
 import shutil
 import tempfile
@@ -20,12 +24,19 @@ from typing import Any
 
 from generator.content.load import load_content
 from generator.content.validate import Checked, check
-from generator.errors import ContentError, GeneratorError, Severity
+from generator.errors import ContentError, Severity
 from generator.handwritten.citations import check_pages, definitions
 from generator.handwritten.links import broken_links, hand_written_pages
 from generator.model.organisation import Organisation
-from generator.pipeline.config import build_date, docs_dir, read_config, source_date_epoch
-from generator.pipeline.pdf import book_pdf, edition, font_faces, narratives
+from generator.pipeline.config import (
+    build_date,
+    docs_dir,
+    markdown_extensions,
+    read_config,
+    source_date_epoch,
+)
+from generator.pipeline.mkdocs_engine import MkDocsProcess, run_mkdocs
+from generator.pipeline.pdf import book_key, book_pdf, edition, font_faces, narratives
 from generator.pipeline.search_index import compact
 from generator.pipeline.write import (
     WriteReport,
@@ -33,6 +44,7 @@ from generator.pipeline.write import (
     sync_tree,
     update_cache,
     write_atomic,
+    write_if_changed,
     write_tree,
 )
 from generator.plan.page import SitePlan
@@ -55,6 +67,10 @@ SITE_STAMP = f"{CACHE_DIR}/situs.json"
 #: Footnote definitions of every source (generator.render.footnotes adds the ones a page cites).
 FOOTNOTES = f"{CACHE_DIR}/catatan-kaki.md"
 BOOK_CACHE = f"{CACHE_DIR}/buku"
+#: SITUS_TANPA_BUKU=1 skips laying out the printable book (tests that are not about it, quick
+#: local builds); the download link then points at a short placeholder, never a stale PDF.
+NO_BOOK_ENV = "SITUS_TANPA_BUKU"
+NO_BOOK_PLACEHOLDER = b"Buku PDF tidak dibuat pada pembangunan ini (SITUS_TANPA_BUKU=1).\n"
 #: The configuration MkDocs reads: the hand-written mkdocs.yml plus the complete navigation.
 GENERATED_CONFIG = "mkdocs.gen.yml"
 GENERATED_NOTICE = (
@@ -74,7 +90,31 @@ class Generated:
     pages: int
     charts: int
     book_seconds: float | None = None
-    """How long WeasyPrint took to make the PDF; None when it was taken from the cache."""
+    """How long WeasyPrint took to make the PDF; None when it was taken from the cache (or, in
+    the preview, not made)."""
+    book: bool = True
+    """False when the book was skipped (SITUS_TANPA_BUKU=1)."""
+
+
+@dataclass(frozen=True)
+class Pages:
+    """What the page stage wrote, and what the printable book is made from afterwards."""
+
+    checked: Checked
+    org: Organisation
+    site: SitePlan
+    svgs: dict[str, str]
+    """Drawn charts by chart id, in their wide layout as the pages show them."""
+    report: WriteReport
+    files: dict[str, bytes]
+    """Every generated file by its path under docs/: the book prints the pages' own Markdown."""
+
+    def generated(self, book_seconds: float | None = None) -> Generated:
+        # A full-size page shows another page's chart again: not counted twice.
+        charts = sum(len(p.charts) for p in self.site.pages if not p.full_size)
+        return Generated(
+            self.checked, self.report, len(self.site.pages), charts, book_seconds, book_wanted()
+        )
 
 
 @dataclass(frozen=True)
@@ -135,7 +175,7 @@ def render_files(
     site: SitePlan, org: Organisation, cache_dir: Path | None
 ) -> tuple[dict[str, bytes], dict[str, str]]:
     """Every generated file, by path relative to docs/ (pages, chart files, data, styles), and
-    the drawn charts by chart id (the printable book shows them too)."""
+    the drawn charts by chart id as the pages show them, wide (the printable book shows them too)."""
     # A full-size page shows the chart of another page: each chart is drawn once.
     charts = list({chart.id: chart for page in site.pages for chart in page.charts}.values())
     jobs = chart_jobs(charts)
@@ -156,6 +196,7 @@ def render_files(
     if cache_dir is not None:
         update_cache(cache_dir, drawn, keys)
     files: dict[str, bytes] = {}
+    printed: dict[str, str] = {}
     for page in site.pages:
         text = texts[page.path]
         for chart in page.charts:
@@ -163,7 +204,10 @@ def render_files(
             if page.full_size:
                 text = text.replace(_slot(chart.id), full_size_view(svg))
                 continue
-            text = text.replace(_slot(chart.id), views(chart, svg))
+            shown = views(chart, svg)
+            text = text.replace(_slot(chart.id), shown.html())
+            # The book finds each chart in the page's text as the page shows it (wide layout).
+            printed[chart.id] = shown.wide
             files[chart_file(page.path, page.chart_name(chart))] = standalone_svg(svg).encode()
         files[page.path] = text.encode("utf-8")
     files.update(data_files(org))
@@ -171,7 +215,7 @@ def render_files(
     files[CHART_CSS] = site_css().encode("utf-8")
     for section in GENERATED_DIRS:
         files[f"{section}/.JANGAN-DISUNTING"] = GENERATED_NOTICE.encode("utf-8")
-    return files, svgs
+    return files, printed
 
 
 def expand_nav(nav: list[Any], sections: dict[str, list[Any]]) -> list[Any]:
@@ -190,23 +234,28 @@ def expand_nav(nav: list[Any], sections: dict[str, list[Any]]) -> list[Any]:
     return expanded
 
 
+def footnote_extension(config_file: Path) -> dict[str, dict[str, Any]]:
+    """The Markdown extension that gives each page the sources' footnotes it cites, set up."""
+    footnotes = (config_file.parent / FOOTNOTES).resolve()
+    return {"generator.render.footnotes": {"definitions": str(footnotes)}}
+
+
 def generated_config(config_file: Path, sections: dict[str, list[Any]]) -> bytes:
     """The configuration MkDocs (or another engine) builds from: mkdocs.yml, the whole nav,
     and where the sources' footnote definitions are (each page gets the ones it cites)."""
     base = read_config(config_file)
-    footnotes = (config_file.parent / FOOTNOTES).resolve()
     config = {
         "INHERIT": config_file.name,
         "nav": expand_nav(base.get("nav") or [], sections),
-        "markdown_extensions": {"generator.render.footnotes": {"definitions": str(footnotes)}},
+        "markdown_extensions": footnote_extension(config_file),
     }
     header = "# Dibuat oleh generator dari mkdocs.yml dan content/; jangan disunting.\n"
     # JSON is YAML too, and much faster to write than PyYAML's emitter.
     return (header + json.dumps(config, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def generate(content_dir: Path, config_file: Path) -> Generated:
-    """Check the content and write the generated pages and configuration.
+def write_pages(content_dir: Path, config_file: Path) -> Pages:
+    """Check the content and write the generated pages and configuration (not the book).
 
     Raises:
         ContentError: the content has errors; nothing was written.
@@ -218,71 +267,77 @@ def generate(content_dir: Path, config_file: Path) -> Generated:
         raise ContentError(checked.errors)
     root = config_file.parent
     files, svgs = render_files(site, org, root / CHART_CACHE)
-    html = book_html(org, site, svgs, narratives(config_file), edition(root), font_faces())
-    files[BOOK_FILE], book_seconds = book_pdf(html, root / BOOK_CACHE)
-    config = generated_config(config_file, site.navs)
-    report = write_tree(docs_dir(config_file), files, GENERATED_DIRS)
+    # The sources' footnotes first: the book renders the narrative with them, as MkDocs does.
     notes = definitions(org.sources).encode("utf-8")
     notes_path = root / FOOTNOTES
     if not notes_path.is_file() or notes_path.read_bytes() != notes:
         write_atomic(notes_path, notes)
+    config = generated_config(config_file, site.navs)
+    # The book is written by write_book once laid out; until then the last one stays.
+    report = write_tree(docs_dir(config_file), files, GENERATED_DIRS, keep={BOOK_FILE})
     config_path = root / GENERATED_CONFIG
     if not config_path.is_file() or config_path.read_bytes() != config:
         write_atomic(config_path, config)
         report.written.append(GENERATED_CONFIG)
-    charts = sum(len(p.charts) for p in site.pages if not p.full_size)
-    return Generated(checked, report, len(site.pages), charts, book_seconds)
+    return Pages(checked, org, site, svgs, report, files)
 
 
-class _Collect(logging.Handler):
-    """Keeps MkDocs' warnings and errors, to report them if the strict build fails."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(f"{record.levelname}: {record.getMessage()}")
+def book_wanted() -> bool:
+    return os.environ.get(NO_BOOK_ENV) != "1"
 
 
-def run_mkdocs(config_file: Path, site_dir: Path) -> None:
-    """Build the site with MkDocs into ``site_dir`` (strict: any warning fails the build).
+def book_source(pages: Pages, config_file: Path) -> str:
+    """The printable book's HTML (its charts are the ones drawn for the pages); empty when the
+    book is skipped."""
+    if not book_wanted():
+        return ""
+    root = config_file.parent
+    # The book prints the pages as the site renders them: same Markdown, same extensions.
+    extensions = {**markdown_extensions(config_file), **footnote_extension(config_file)}
+    return book_html(
+        pages.org,
+        pages.site,
+        pages.files,
+        pages.svgs,
+        narratives(config_file),
+        edition(root),
+        font_faces(),
+        extensions,
+    )
 
-    MkDocs runs in this process: the modules the generator already imported are not loaded again.
+
+def write_book(config_file: Path, html: str, report: WriteReport) -> tuple[bytes, float | None]:
+    """Lay the book out (or take it from the cache) and write it into docs/."""
+    if book_wanted():
+        pdf, seconds = book_pdf(html, config_file.parent / BOOK_CACHE)
+    else:
+        pdf, seconds = NO_BOOK_PLACEHOLDER, None
+    write_if_changed(docs_dir(config_file) / BOOK_FILE, pdf, BOOK_FILE, report)
+    return pdf, seconds
+
+
+def generate(content_dir: Path, config_file: Path) -> Generated:
+    """Check the content and write the generated pages, configuration and book.
+
+    Raises:
+        ContentError: the content has errors; nothing was written.
+        GeneratorError: a chart could not be drawn, or the book laid out.
     """
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    logger = logging.getLogger("mkdocs")
-    collect = _Collect()
-    logger.addHandler(collect)
-    propagate, logger.propagate = logger.propagate, False
-    try:
-        config = load_config(str(config_file), strict=True, site_dir=str(site_dir))
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            mkdocs_build(config)
-        finally:
-            config.plugins.on_shutdown()
-    except (MkDocsException, OSError) as error:
-        details = "\n".join([*collect.messages, str(error)])
-        raise GeneratorError(f"MkDocs gagal membangun situs:\n{details}") from error
-    finally:
-        logger.removeHandler(collect)
-        logger.propagate = propagate
+    pages = write_pages(content_dir, config_file)
+    _, seconds = write_book(config_file, book_source(pages, config_file), pages.report)
+    return pages.generated(seconds)
 
 
-def inputs_fingerprint(config_file: Path, epoch: str | None) -> str:
-    """A hash of everything MkDocs reads: pages, configuration and engine versions."""
+def inputs_fingerprint(config_file: Path, epoch: str | None, book: str) -> str:
+    """A hash of everything the site is made from: pages, configuration, engine versions, and
+    the book (by ``book``, its key: the PDF in docs/ may still be the previous one)."""
     root = config_file.parent
     digest = hashlib.sha256()
-    parts = [str(epoch), *(f"{name}=={_version(name)}" for name in ENGINE_PACKAGES)]
+    parts = [str(epoch), book, *(f"{name}=={_version(name)}" for name in ENGINE_PACKAGES)]
     digest.update("\n".join(parts).encode("utf-8"))
     files = [root / "mkdocs.yml", root / GENERATED_CONFIG, root / FOOTNOTES]
     docs = docs_dir(config_file)
-    files += sorted(p for p in docs.rglob("*") if p.is_file())
+    files += sorted(p for p in docs.rglob("*") if p.is_file() and p != docs / BOOK_FILE)
     # The theme overrides (404 page, edit links) shape every page too.
     files += sorted(p for p in (root / "overrides").rglob("*") if p.is_file())
     for path in files:
@@ -307,42 +362,65 @@ def remove_stale_staging(site_dir: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)
 
 
-def publish(config_file: Path, site_dir: Path) -> WriteReport | None:
+def publish(
+    config_file: Path,
+    site_dir: Path,
+    book: str,
+    report: WriteReport,
+    mkdocs: MkDocsProcess | None = None,
+) -> tuple[WriteReport | None, float | None]:
     """Build into a fresh folder, then bring ``site_dir`` up to date with it, file by file.
 
-    Returns None when nothing MkDocs reads has changed since the site was last built.
+    ``book`` is the printable book's HTML: it is laid out while MkDocs builds (in ``mkdocs``,
+    the second process, when given), and copied into the folder before it is published.
+    Returns what changed in ``site_dir`` (None when nothing the site is made from had changed,
+    so MkDocs did not run) and WeasyPrint's seconds (None when the book came from the cache).
     """
     root = config_file.parent
     site_dir = site_dir.resolve()
     remove_stale_staging(site_dir)
     epoch = source_date_epoch(root)
     stamp_file = root / SITE_STAMP
-    stamp = json.dumps({"site": str(site_dir), "inputs": inputs_fingerprint(config_file, epoch)})
+    fingerprint = inputs_fingerprint(config_file, epoch, book_key(book))
+    stamp = json.dumps({"site": str(site_dir), "inputs": fingerprint})
     if site_dir.is_dir() and stamp_file.is_file() and stamp_file.read_text() == stamp:
-        return None
+        return None, write_book(config_file, book, report)[1]
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-baru-", dir=site_dir.parent))
-    added_epoch = epoch is not None and "SOURCE_DATE_EPOCH" not in os.environ
-    if added_epoch:
-        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     try:
         stamp_file.unlink(missing_ok=True)
-        run_mkdocs(root / GENERATED_CONFIG, staging)
+        if mkdocs is not None:
+            mkdocs.start(root / GENERATED_CONFIG, staging, epoch)
+            pdf, seconds = write_book(config_file, book, report)
+            mkdocs.wait()
+        else:
+            run_mkdocs(root / GENERATED_CONFIG, staging, epoch)
+            pdf, seconds = write_book(config_file, book, report)
         compact(staging)
+        write_atomic(staging / BOOK_FILE, pdf)
         if site_dir.is_dir():
-            report = sync_tree(staging, site_dir)
+            site = sync_tree(staging, site_dir)
         else:
             staging.rename(site_dir)
-            report = WriteReport(written=[p.name for p in site_dir.rglob("*") if p.is_file()])
+            site = WriteReport(written=[p.name for p in site_dir.rglob("*") if p.is_file()])
         write_atomic(stamp_file, stamp.encode("utf-8"))
-        return report
+        return site, seconds
     finally:
-        if added_epoch:
-            del os.environ["SOURCE_DATE_EPOCH"]
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def build(content_dir: Path, config_file: Path, site_dir: Path) -> Built:
-    """Generate the pages, then build and publish the site."""
-    generated = generate(content_dir, config_file)
-    return Built(generated, publish(config_file, site_dir))
+def build(content_dir: Path, config_file: Path, site_dir: Path, *, parallel: bool = True) -> Built:
+    """Generate the pages, then build and publish the site with the book.
+
+    ``parallel``: MkDocs in a second process while this one lays out the book; without it,
+    one after the other in this process (the same bytes either way).
+    """
+    mkdocs = MkDocsProcess() if parallel else None
+    try:
+        pages = write_pages(content_dir, config_file)
+        book = book_source(pages, config_file)
+        site, seconds = publish(config_file, site_dir, book, pages.report, mkdocs)
+    finally:
+        if mkdocs is not None:
+            mkdocs.close()
+    return Built(pages.generated(seconds), site)

@@ -7,7 +7,7 @@ import os
 import subprocess
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -81,3 +81,35 @@ def _env(loader: yaml.SafeLoader, node: yaml.Node) -> str | None:
 _ConfigLoader.add_constructor("!ENV", _env)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def markdown_extensions(config_file: Path) -> dict[str, dict[str, Any]]:
+    """The Markdown extensions MkDocs renders pages with, and their settings: MkDocs' built-in
+    ones, then the configuration's ``markdown_extensions`` (a list or a mapping), with the file
+    it INHERITs merged in as MkDocs merges it."""
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with config_file.open("rb") as source:
+            config = yaml_load(source, cast("type[yaml.BaseLoader]", _ConfigLoader))
+    except (OSError, ConfigurationError) as error:
+        raise GeneratorError(
+            f"konfigurasi MkDocs {config_file} tidak dapat dibaca: {error}"
+        ) from error
+    builtins = getattr(MkDocsConfig.markdown_extensions, "builtins", [])
+    found: dict[str, dict[str, Any]] = {str(name): {} for name in builtins}
+    entries = config.get("markdown_extensions") or {}
+    items = entries.items() if isinstance(entries, dict) else [_entry(e) for e in entries]
+    for name, options in items:
+        found[str(name)] = dict(options or {})
+    return found
+
+
+def _entry(entry: Any) -> tuple[str, Any]:
+    """One item of a list of extensions: a name, or a mapping of one name to its settings."""
+    if isinstance(entry, dict) and len(entry) == 1:
+        ((name, options),) = entry.items()
+        return str(name), options
+    return str(entry), {}

@@ -75,10 +75,15 @@ def font_faces(folders: tuple[Path, ...] = FONT_DIRS) -> list[FontFace]:
     return [FontFace(family, w, s, found[name]) for family, w, s, name in DEJAVU_FILES]
 
 
+def book_key(html: str) -> str:
+    """What the PDF is made from: the HTML and how it is laid out."""
+    return hashlib.sha256(f"{BOOK_VERSION}\0{version('weasyprint')}\0{html}".encode()).hexdigest()
+
+
 def book_pdf(html: str, cache_dir: Path | None) -> tuple[bytes, float | None]:
     """The PDF of the book and WeasyPrint's seconds; from the cache (None seconds) when the same
     HTML was laid out before, so a build that changed nothing stays fast."""
-    key = hashlib.sha256(f"{BOOK_VERSION}\0{version('weasyprint')}\0{html}".encode()).hexdigest()
+    key = book_key(html)
     cached = cache_dir / f"{key}.pdf" if cache_dir is not None else None
     if cached is not None and cached.is_file():
         return cached.read_bytes(), None

@@ -29,7 +29,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def _write_if_changed(path: Path, data: bytes, relative: str, report: WriteReport) -> None:
+def write_if_changed(path: Path, data: bytes, relative: str, report: WriteReport) -> None:
     """Write ``data`` unless the file already holds exactly it (its time then stays too)."""
     try:
         if path.read_bytes() == data:
@@ -41,18 +41,24 @@ def _write_if_changed(path: Path, data: bytes, relative: str, report: WriteRepor
     report.written.append(relative)
 
 
-def write_tree(root: Path, files: dict[str, bytes], owned: tuple[str, ...]) -> WriteReport:
-    """Write ``files`` (paths relative to ``root``) and delete stale files in ``owned`` folders."""
+def write_tree(
+    root: Path,
+    files: dict[str, bytes],
+    owned: tuple[str, ...],
+    keep: frozenset[str] | set[str] = frozenset(),
+) -> WriteReport:
+    """Write ``files`` (paths relative to ``root``) and delete stale files in ``owned`` folders,
+    except those in ``keep`` (written separately)."""
     report = WriteReport()
     for relative, data in sorted(files.items()):
-        _write_if_changed(root / relative, data, relative, report)
+        write_if_changed(root / relative, data, relative, report)
     for folder in owned:
         base = root / folder
         if not base.is_dir():
             continue
         for path in sorted(base.rglob("*"), reverse=True):
             relative = path.relative_to(root).as_posix()
-            if path.is_file() and relative not in files:
+            if path.is_file() and relative not in files and relative not in keep:
                 path.unlink()
                 report.removed.append(relative)
             elif path.is_dir() and not any(path.iterdir()):
@@ -90,7 +96,7 @@ def sync_tree(source: Path, target: Path) -> WriteReport:
     report = WriteReport()
     wanted = {p.relative_to(source).as_posix() for p in source.rglob("*") if p.is_file()}
     for relative in sorted(wanted):
-        _write_if_changed(target / relative, (source / relative).read_bytes(), relative, report)
+        write_if_changed(target / relative, (source / relative).read_bytes(), relative, report)
     for path in sorted(target.rglob("*"), reverse=True):
         relative = path.relative_to(target).as_posix()
         if path.is_file() and relative not in wanted:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from generator.plan.labels import OFFICE_HOLDER_STATUS_LABELS
 from generator.schema import Confidence, OfficeHolder, Source, Unit
-from generator.schema.models import newest_per_post
+from generator.schema.models import newest_per_post, post_key
 
 #: A statement from a public source is normally that: its badge shows only when it differs.
 USUAL_CONFIDENCE = Confidence.SECONDARY
@@ -29,8 +29,17 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """An earlier source naming the same person in the same post: its date and references."""
+
+    dated: str
+    refs: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class Holder:
-    """One office holder as the page prints it: 'Menurut <who>, <when>: <name>, <post>'."""
+    """One office holder as the page prints it: 'Menurut <who>, <when>: <name>, <post>', from the
+    newest source naming them so; older sources saying the same are listed after it."""
 
     according_to: str
     """The first source's publisher, or its title when no publisher is recorded."""
@@ -42,6 +51,8 @@ class Holder:
     refs: tuple[int, ...]
     confidence: Confidence | None
     note: str | None
+    also: tuple[Mention, ...] = ()
+    """Older sources naming the same person in the same post, alike in status and confidence."""
 
 
 @dataclass(frozen=True)
@@ -80,17 +91,44 @@ def _unusual(level: Confidence) -> Confidence | None:
     return None if level is USUAL_CONFIDENCE else level
 
 
-def _holder(holder: OfficeHolder, sources: Mapping[str, Source], order: list[str]) -> Holder:
+def _refs(ids: Iterable[str], order: list[str]) -> tuple[int, ...]:
+    return tuple(order.index(s) + 1 for s in ids)
+
+
+def _holder(entries: list[OfficeHolder], sources: Mapping[str, Source], order: list[str]) -> Holder:
+    """The newest of one person's entries in one post, with the older ones as mentions."""
+    holder, *older = entries
     status = OFFICE_HOLDER_STATUS_LABELS[holder.status]
     return Holder(
         according_to=source_label(sources[holder.sumber[0]]),
         dated=holder.tanggal.indonesian,
         name=holder.nama,
         post=f"{status} {holder.jabatan}" if status else holder.jabatan,
-        refs=tuple(order.index(s) + 1 for s in holder.sumber),
+        refs=_refs(holder.sumber, order),
         confidence=_unusual(holder.keyakinan),
         note=holder.catatan,
+        also=tuple(Mention(e.tanggal.indonesian, _refs(e.sumber, order)) for e in older),
     )
+
+
+def _holders(unit: Unit) -> list[tuple[bool, list[OfficeHolder]]]:
+    """Entries grouped by person, post, status and confidence, newest group first, each group
+    newest first; and whether a group holds its post's newest entry (it leads, else came before)."""
+    newest = {id(unit.pejabat[n]) for n in newest_per_post(unit.pejabat).values()}
+    # Newest first; among entries of one date, the editor's order (the sort is stable).
+    by_date = sorted(unit.pejabat, key=lambda h: h.tanggal, reverse=True)
+    groups: dict[tuple[str, ...], list[OfficeHolder]] = {}
+    for holder in by_date:
+        # A mention keeps no marker or note of its own: only entries alike in both are merged.
+        key = (
+            post_key(holder.jabatan),
+            post_key(holder.nama),
+            holder.status.value,
+            holder.keyakinan.value,
+            holder.catatan or "",
+        )
+        groups.setdefault(key, []).append(holder)
+    return [(any(id(h) in newest for h in group), group) for group in groups.values()]
 
 
 def _ordered(ids: Iterable[str]) -> list[str]:
@@ -109,15 +147,13 @@ def public_record(unit: Unit, sources: Mapping[str, Source]) -> PublicRecord:
     statements = tuple(
         Statement(
             item.teks,
-            tuple(order.index(s) + 1 for s in item.sumber),
+            _refs(item.sumber, order),
             _unusual(item.keyakinan),
             item.catatan,
         )
         for item in unit.gambaran
     )
-    newest = set(newest_per_post(unit.pejabat).values())
-    # Newest first; the editor's order among entries of one date.
-    by_date = sorted(range(len(unit.pejabat)), key=lambda n: unit.pejabat[n].tanggal, reverse=True)
-    leaders = tuple(_holder(unit.pejabat[n], sources, order) for n in by_date if n in newest)
-    earlier = tuple(_holder(unit.pejabat[n], sources, order) for n in by_date if n not in newest)
+    groups = _holders(unit)
+    leaders = tuple(_holder(group, sources, order) for leads, group in groups if leads)
+    earlier = tuple(_holder(group, sources, order) for leads, group in groups if not leads)
     return PublicRecord(statements, leaders, earlier, tuple(order))

@@ -18,6 +18,7 @@ from lxml import etree
 
 from generator.plan.org_charts import ENDED, NEW, Chart, Edge, Node, OutlineItem, outline
 from generator.render.palette import LIGHT
+from generator.render.print_page import SCREEN_ONLY
 
 SVG_NS = "http://www.w3.org/2000/svg"
 
@@ -252,17 +253,30 @@ def breakpoint(wide_px: float) -> int | None:
     return next((b for b in BREAKPOINTS if b * 16 >= needed), BREAKPOINTS[-1])
 
 
-def views(chart: Chart, wide: str) -> str:
-    """The wide SVG, and after it the narrow one when the wide one does not fit a phone; both
-    carry the class that names the breakpoint where the page switches between them."""
+@dataclass(frozen=True)
+class Views:
+    """A chart as its page shows it: the wide layout, and the narrow one for phones when the
+    wide one does not fit a phone."""
+
+    wide: str
+    narrow: str | None = None
+
+    def html(self) -> str:
+        return self.wide if self.narrow is None else f"{self.wide}\n{self.narrow}"
+
+
+def views(chart: Chart, wide: str) -> Views:
+    """The wide SVG, and the narrow one when the wide one does not fit a phone; both carry the
+    class that names the breakpoint where the page switches between them."""
     match = _WIDTH_ATTR.match(wide)
     point = breakpoint(float(match.group(1))) if match else None
     if point is None:
-        return wide
+        return Views(wide)
     switch = f"ganti-{point}"
     wide = wide.replace('class="bagan-svg"', f'class="bagan-svg bagan-lebar {switch}"', 1)
-    narrow = narrow_svg(chart).replace("bagan-sempit", f"bagan-sempit {switch}", 1)
-    return wide + "\n" + narrow
+    # Paper shows the wide layout; the printed book leaves the phone's one out.
+    narrow = narrow_svg(chart).replace("bagan-sempit", f"bagan-sempit {switch} {SCREEN_ONLY}", 1)
+    return Views(wide, narrow)
 
 
 _RELATIVE_LINK = re.compile(r'(\s(?:xlink:)?href=")(?![a-z][a-z0-9+.-]*:|/|#)')

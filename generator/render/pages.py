@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import Any
 
@@ -79,8 +80,12 @@ def _url_doc(context: Context, doc: str) -> str:
     return relative_url(doc, context["page"].path)
 
 
+@functools.cache
 def environment() -> Environment:
-    """The one Jinja environment: Markdown output, so escaping is explicit, by filter."""
+    """The one Jinja environment: Markdown output, so escaping is explicit, by filter.
+
+    One per process: the preview renders the pages again on every save, and compiling the
+    templates took longer than rendering them."""
     env = filters.base_environment(autoescape=False, keep_trailing_newline=True)
     env.filters.update(
         md=escape.md,

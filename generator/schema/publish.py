@@ -5,6 +5,8 @@ Editors' tools (the YAML language server) read these files through each content 
 
 from __future__ import annotations
 
+import copy
+import functools
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -52,6 +54,12 @@ SCHEMA_FILES: dict[str, tuple[str, str, Any]] = {
 
 def json_schemas() -> dict[str, dict[str, Any]]:
     """The JSON Schema of every kind of content file, derived from the models above."""
+    # A copy: callers may change theirs; deriving them again costs the preview on every save.
+    return copy.deepcopy(_json_schemas())
+
+
+@functools.cache
+def _json_schemas() -> dict[str, dict[str, Any]]:
     schemas = {}
     for file_name, (title, description, kind) in SCHEMA_FILES.items():
         schema = TypeAdapter(kind).json_schema()

@@ -1,12 +1,14 @@
-"""Live preview: rebuild the site once per save, and serve the last good site meanwhile.
+"""Live preview: rebuild what a save changed, and serve the last good site meanwhile.
 
 ``mkdocs serve`` regenerated the pages inside a hook: while the content had an error every request
 waited on a rebuild that could not succeed, and the generator's own writes into docs/ triggered a
 second rebuild. Here the watcher ignores what the generator writes, waits for a short quiet spell
-(one save is often several file events), and runs the normal build, which replaces site/ only on
-success. A plain ``http.server`` thread serves site/ all along, so a request never waits for a
-build. Pages get a tiny script that polls the build counter and reloads when it changes, and a
-banner while the content has errors.
+(one save is often several file events), writes the pages (only those whose bytes change are
+touched), and has MkDocs rebuild only those (generator.pipeline.live), writing each into site/
+only when all succeeded. The printable book is laid out only when its link is opened. A plain
+``http.server`` thread serves site/ all along, so a request never waits for a build. Pages get a
+tiny script that polls the build counter and reloads when it changes, and a banner while the
+content has errors.
 """
 
 from __future__ import annotations
@@ -26,9 +28,11 @@ from watchdog.observers import Observer
 
 from generator.errors import ContentError, GeneratorError
 from generator.escape import html
-from generator.pipeline.build import build
+from generator.pipeline.build import Pages, book_source, write_book, write_pages
 from generator.pipeline.config import docs_dir
-from generator.urls import GENERATED_DIRS
+from generator.pipeline.live import LiveSite
+from generator.pipeline.write import WriteReport, write_if_changed
+from generator.urls import BOOK_FILE, GENERATED_DIRS
 
 #: Seconds without file events before rebuilding: editors save in several steps.
 QUIET = 0.3
@@ -39,7 +43,7 @@ BANNER_ERRORS = 5
 
 _RELOAD = """<script>(function(){var v=%d;setInterval(function(){fetch("%s",{cache:"no-store"})
 .then(function(r){return r.json()}).then(function(s){if(s.versi!==v)location.reload()})
-.catch(function(){})},1000)})()</script>"""
+.catch(function(){})},500)})()</script>"""
 _BANNER = (
     '<div role="alert" style="padding:.75em 1em;background:#8b0000;'
     'color:#fff;font:14px/1.4 sans-serif">Konten berisi {count} galat; halaman ini hasil pembangunan '
@@ -93,6 +97,7 @@ def inject(page: str, version: int, errors: list[str]) -> str:
 class _Handler(SimpleHTTPRequestHandler):
     state: State
     site: Path
+    book: Callable[[], bytes]
 
     def log_message(self, format: str, *args: Any) -> None:
         """Requests are not logged: the terminal is for build results."""
@@ -106,6 +111,9 @@ class _Handler(SimpleHTTPRequestHandler):
         if not self.site.is_dir():
             self._send(inject(_PLACEHOLDER, version, errors), "text/html")
             return
+        if path == f"/{BOOK_FILE}":
+            self._send_book()
+            return
         target = Path(self.translate_path(path))
         if target.is_dir() and path.endswith("/"):
             target = target / "index.html"
@@ -114,14 +122,32 @@ class _Handler(SimpleHTTPRequestHandler):
             return
         super().do_GET()
 
-    def _send(self, text: str, kind: str) -> None:
-        body = text.encode("utf-8")
+    def _send_book(self) -> None:
+        """The book, laid out now if the content changed since it last was."""
+        try:
+            body = type(self).book()
+        except GeneratorError as error:
+            self._send(f"galat: {error}", "text/plain", status=500)
+            return
         self.send_response(200)
+        self.send_header("Content-Type", "application/pdf")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _send(self, text: str, kind: str, status: int = 200) -> None:
+        body = text.encode("utf-8")
+        self.send_response(status)
         self.send_header("Content-Type", f"{kind}; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
         self.wfile.write(body)
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")
 
 
 class _Changes(FileSystemEventHandler):
@@ -160,7 +186,14 @@ class Preview:
         self.content_dir, self.config_file, self.site_dir = content_dir, config_file, site_dir
         self.say = say
         self.state = State()
-        handler = type("Handler", (_Handler,), {"state": self.state, "site": site_dir.resolve()})
+        self.live = LiveSite(config_file, site_dir)
+        self.pages: Pages | None = None
+        self.book_lock = threading.Lock()
+        handler = type(
+            "Handler",
+            (_Handler,),
+            {"state": self.state, "site": site_dir.resolve(), "book": staticmethod(self.book)},
+        )
         try:
             self.server = ThreadingHTTPServer(
                 ("127.0.0.1", port), partial(handler, directory=str(site_dir.resolve()))
@@ -170,7 +203,8 @@ class Preview:
                 f"port {port} tidak dapat dipakai ({error.strerror}); pilih port lain dengan --port"
             ) from error
         docs = docs_dir(config_file)
-        self.changes = _Changes([docs / d for d in GENERATED_DIRS])
+        # Resolved: the watcher reports absolute paths.
+        self.changes = _Changes([(docs / d).resolve() for d in GENERATED_DIRS])
         self.observer = Observer()
 
     @property
@@ -178,10 +212,13 @@ class Preview:
         return f"http://127.0.0.1:{self.server.server_address[1]}/"
 
     def rebuild(self) -> None:
-        """One build; on content errors the old site stays and the errors are shown."""
+        """Write the pages and rebuild the changed ones; on errors the old site stays and the
+        errors are shown."""
         started = time.monotonic()
         try:
-            built = build(self.content_dir, self.config_file, self.site_dir)
+            self.pages = write_pages(self.content_dir, self.config_file)
+            written = time.monotonic()
+            update = self.live.refresh()
         except ContentError as error:
             lines = [p.format() for p in error.problems]
             self.say(
@@ -195,9 +232,31 @@ class Preview:
             self.say(f"galat: {error}")
             self.state.finish([str(error)])
             return
-        written = len(built.site.written) if built.site else 0
-        self.say(f"Situs diperbarui ({written} berkas, {time.monotonic() - started:.1f} detik).")
+        finished = time.monotonic()
+        seconds = _seconds(finished - started)
+        split = f"halaman {_seconds(written - started)}, MkDocs {_seconds(finished - written)}"
+        if update.full:
+            self.say(f"Situs dibangun penuh ({update.files} berkas, {seconds} detik: {split}).")
+        else:
+            self.say(
+                f"Situs diperbarui: {len(update.pages)} halaman dibangun ulang "
+                f"({update.files} berkas, {seconds} detik: {split})."
+            )
         self.state.finish([])
+
+    def book(self) -> bytes:
+        """The printable book of the last good content, laid out if it changed (cached by its
+        HTML), also written into docs/ and site/ like a full build does."""
+        with self.book_lock:
+            pages = self.pages
+            if pages is None:
+                raise GeneratorError("konten belum dapat dibangun; buku belum ada")
+            html = book_source(pages, self.config_file)
+            pdf, seconds = write_book(self.config_file, html, WriteReport())
+            write_if_changed(self.site_dir / BOOK_FILE, pdf, BOOK_FILE, WriteReport())
+            if seconds is not None:
+                self.say(f"Buku PDF dibuat dalam {seconds:.1f} detik.".replace(".", ",", 1))
+            return pdf
 
     def start(self) -> None:
         """Build once, then serve and watch."""

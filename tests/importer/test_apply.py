@@ -10,8 +10,8 @@ import pytest
 from generator.cli import main
 from generator.pipeline.build import check_content
 from generator.tools.importer.naskah import load, sections
+from tests.conftest import CONTENT
 
-ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).parent / "data"
 PKPU = DATA / "pkpu-organisasi.txt"
 REGULATION = """id: pkpu-99-2099
@@ -29,7 +29,7 @@ keyakinan: terverifikasi
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
     copy = tmp_path / "content"
-    shutil.copytree(ROOT / "content", copy)
+    shutil.copytree(CONTENT, copy)
     (copy / "peraturan" / "pkpu-99-2099.yml").write_text(REGULATION, encoding="utf-8")
     setjen = copy / "unit" / "sekretariat-jenderal.yml"
     text = setjen.read_text(encoding="utf-8")
@@ -128,13 +128,16 @@ def test_naskah_needs_terapkan(capsys: pytest.CaptureFixture[str]):
     assert capsys.readouterr().err == "galat: --naskah hanya dapat dipakai bersama --terapkan\n"
 
 
-def test_naskah_passes_check_and_is_published_on_the_regulation_page(content: Path, tmp_path: Path):
-    from tests.conftest import copy_project
-
+def test_naskah_passes_check_and_is_published_on_the_regulation_page(minimal_project):
+    # The small fixture project: generating its pages takes a second, not the whole site's.
+    project = minimal_project
+    content = project.content
+    (content / "peraturan" / "pkpu-99-2099.yml").write_text(
+        REGULATION.replace("uu-7-2017-teks", "uu-teks"), encoding="utf-8"
+    )
     assert _run(content, "--peraturan", "pkpu-99-2099", "--naskah") == 0
     checked = check_content(content)
     assert checked.errors == []
-    project = copy_project(tmp_path / "proyek", content=content)
     assert project.run("generate", "--tanpa-peringatan") == 0
     page = (project.root / "docs" / "dasar-hukum" / "pkpu-99-2099.md").read_text(encoding="utf-8")
     assert "## Naskah konsolidasi (tidak resmi)" in page
