@@ -115,6 +115,15 @@ def chart_file(doc: str, name: str = "bagan") -> str:
     return posixpath.join(posixpath.dirname(doc), f"{name}.svg")
 
 
+def chart_page_doc(doc: str, name: str = "bagan") -> str:
+    """The page that shows a page's chart full size, zoomable, inside the site.
+
+    >>> chart_page_doc("struktur/index.md"), chart_page_doc("struktur/perubahan/index.md", "bagan-x")
+    ('struktur/bagan.md', 'struktur/perubahan/bagan-x.md')
+    """
+    return posixpath.join(posixpath.dirname(doc), f"{name}.md")
+
+
 def slug(text: str) -> str:
     """The URL-safe form of a name, as used for region pages.
 

@@ -442,7 +442,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
 
 def _hostile(folder: Path) -> Project:
-    project = copy_project(folder, MINIMAL, book=True)  # the book must print hostile text too
+    # Its book is laid out too: editor text must print as text.
+    project = copy_project(folder, MINIMAL, book=True)
     unit = "unit/biro-umum.yml"
     project.edit(unit, "nama: Biro Umum", f"nama: {_q(HOSTILE_NAME)}")
     project.edit(unit, "kepala: Kepala Biro Umum", f"kepala: {_q(PAYLOAD)}")

@@ -57,6 +57,7 @@ from generator.plan.repository import Repository
 from generator.plan.site import plan
 from generator.render.book_html import book_html
 from generator.render.chart_svg import PendingCharts, chart_jobs, standalone_svg
+from generator.render.chart_views import full_size_view, views
 from generator.render.feed import atom
 from generator.render.opendata import data_files
 from generator.render.pages import environment, render_page
@@ -108,13 +109,14 @@ class Pages:
     org: Organisation
     site: SitePlan
     svgs: dict[str, str]
-    """Drawn charts by chart id."""
+    """Drawn charts by chart id, in their wide layout as the pages show them."""
     report: WriteReport
     files: dict[str, bytes]
     """Every generated file by its path under docs/: the book prints the pages' own Markdown."""
 
     def generated(self, book_seconds: float | None = None) -> Generated:
-        charts = sum(len(p.charts) for p in self.site.pages)
+        # A full-size page shows another page's chart again: not counted twice.
+        charts = sum(len(p.charts) for p in self.site.pages if not p.full_size)
         return Generated(
             self.checked, self.report, len(self.site.pages), charts, book_seconds, book_wanted()
         )
@@ -178,8 +180,9 @@ def render_files(
     site: SitePlan, org: Organisation, cache_dir: Path | None
 ) -> tuple[dict[str, bytes], dict[str, str]]:
     """Every generated file, by path relative to docs/ (pages, chart files, data, styles), and
-    the drawn charts by chart id (the printable book shows them too)."""
-    charts = [chart for page in site.pages for chart in page.charts]
+    the drawn charts by chart id as the pages show them, wide (the printable book shows them too)."""
+    # A full-size page shows the chart of another page: each chart is drawn once.
+    charts = list({chart.id: chart for page in site.pages for chart in page.charts}.values())
     jobs = chart_jobs(charts)
     keys = {job.key for job in jobs}
     pending = PendingCharts(jobs, read_cache(cache_dir, keys) if cache_dir else {})
@@ -198,11 +201,18 @@ def render_files(
     if cache_dir is not None:
         update_cache(cache_dir, drawn, keys)
     files: dict[str, bytes] = {}
+    printed: dict[str, str] = {}
     for page in site.pages:
         text = texts[page.path]
         for chart in page.charts:
             svg = svgs[chart.id]
-            text = text.replace(_slot(chart.id), svg)
+            if page.full_size:
+                text = text.replace(_slot(chart.id), full_size_view(svg))
+                continue
+            shown = views(chart, svg)
+            text = text.replace(_slot(chart.id), shown.html())
+            # The book finds each chart in the page's text as the page shows it (wide layout).
+            printed[chart.id] = shown.wide
             files[chart_file(page.path, page.chart_name(chart))] = standalone_svg(svg).encode()
         files[page.path] = text.encode("utf-8")
     files.update(data_files(org))
@@ -210,7 +220,7 @@ def render_files(
     files[CHART_CSS] = site_css().encode("utf-8")
     for section in GENERATED_DIRS:
         files[f"{section}/.JANGAN-DISUNTING"] = GENERATED_NOTICE.encode("utf-8")
-    return files, svgs
+    return files, printed
 
 
 def expand_nav(nav: list[Any], sections: dict[str, list[Any]]) -> list[Any]:

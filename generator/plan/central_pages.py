@@ -41,7 +41,14 @@ def is_uncertain(unit: Unit, field_name: str) -> bool:
     return confidence(unit, field_name).is_uncertain
 
 
-def unit_box(unit: Unit, page: str, current: Unit | None = None) -> Node:
+def unit_box(
+    unit: Unit,
+    page: str,
+    current: Unit | None = None,
+    *,
+    change: str | None = None,
+    note: str | None = None,
+) -> Node:
     return box(
         unit.id,
         unit.nama,
@@ -50,6 +57,8 @@ def unit_box(unit: Unit, page: str, current: Unit | None = None) -> Node:
         detail=KIND_LABELS[unit.jenis],
         current=current is not None and unit.id == current.id,
         former=unit.is_former,
+        note=note,
+        change=change,
     )
 
 

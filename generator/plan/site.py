@@ -10,6 +10,7 @@ from datetime import date
 
 from generator.model.organisation import Organisation
 from generator.plan.central_pages import central_pages
+from generator.plan.chart_pages import full_size_pages
 from generator.plan.completeness import completeness
 from generator.plan.field_reference import field_reference
 from generator.plan.history import history_page
@@ -85,6 +86,7 @@ def plan(
     ]
     if org.secretariats:
         pages += region_pages(org)
+    pages += full_size_pages(pages)
     pages = [
         replace(
             p,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from typing import Any
 
 from jinja2 import Environment, pass_context
@@ -11,12 +12,12 @@ from jinja2.runtime import Context
 from generator import escape
 from generator.model import organisation as model
 from generator.plan import history
-from generator.plan.org_charts import has_successors, outline
+from generator.plan.org_charts import legend, outline
 from generator.plan.page import Link, PagePlan
 from generator.plan.provisions import topic_sections
 from generator.plan.public_record import source_byline
 from generator.render import filters, opendata
-from generator.schema import StandardStructure, Unit
+from generator.schema import Confidence, StandardStructure, Unit
 from generator.urls import (
     HISTORY_DOC,
     regulation_doc,
@@ -62,6 +63,18 @@ def _structure_unit_ref(unit: Unit, structure: StandardStructure) -> Link:
     return Link(unit.nama, structure_unit_doc(structure.id, unit.id))
 
 
+def _field_marks(record: model.Marked, names: Iterable[str]) -> list[tuple[Confidence, list[str]]]:
+    """The own confidences of some fields of a record, one entry per level, with their reasons."""
+    levels: dict[Confidence, list[str]] = {}
+    for name in names:
+        mark = model.confidence(record, name)
+        if mark.own:
+            reasons = levels.setdefault(mark.keyakinan, [])
+            if mark.alasan and mark.alasan not in reasons:
+                reasons.append(mark.alasan)
+    return list(levels.items())
+
+
 @pass_context
 def _url_doc(context: Context, doc: str) -> str:
     return relative_url(doc, context["page"].path)
@@ -98,8 +111,9 @@ def environment() -> Environment:
         HISTORY_TITLE=history.TITLE,
         article_anchor=model.article_anchor,
         outline=outline,
-        chart_has_successors=has_successors,
+        chart_legend=legend,
         confidence=model.confidence,
+        field_marks=_field_marks,
         item_confidence=model.item_confidence,
         name_label=model.name_label,
         unit_doc=unit_doc,
