@@ -17,6 +17,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from datetime import time as dt_time
@@ -39,7 +40,7 @@ from generator.pipeline.config import (
 )
 from generator.pipeline.history import content_history
 from generator.pipeline.mkdocs_engine import MkDocsProcess, run_mkdocs
-from generator.pipeline.pdf import book_key, book_pdf, edition, font_faces, narratives
+from generator.pipeline.pdf import book_pdf, edition, font_faces, narratives
 from generator.pipeline.search_index import compact
 from generator.pipeline.write import (
     WriteReport,
@@ -355,12 +356,12 @@ def generate(content_dir: Path, config_file: Path) -> Generated:
     return pages.generated(seconds)
 
 
-def inputs_fingerprint(config_file: Path, epoch: str | None, book: str) -> str:
-    """A hash of everything the site is made from: pages, configuration, engine versions, and
-    the book (by ``book``, its key: the PDF in docs/ may still be the previous one)."""
+def inputs_fingerprint(config_file: Path, epoch: str | None) -> str:
+    """A hash of everything MkDocs makes the site from: pages, configuration, engine versions.
+    The book is not in it: MkDocs does not read the PDF, which is copied into the site apart."""
     root = config_file.parent
     digest = hashlib.sha256()
-    parts = [str(epoch), book, *(f"{name}=={_version(name)}" for name in ENGINE_PACKAGES)]
+    parts = [str(epoch), *(f"{name}=={_version(name)}" for name in ENGINE_PACKAGES)]
     digest.update("\n".join(parts).encode("utf-8"))
     files = [root / "mkdocs.yml", root / GENERATED_CONFIG, root / FOOTNOTES]
     docs = docs_dir(config_file)
@@ -392,37 +393,42 @@ def remove_stale_staging(site_dir: Path) -> None:
 def publish(
     config_file: Path,
     site_dir: Path,
-    book: str,
+    book: Callable[[], str],
     report: WriteReport,
     mkdocs: MkDocsProcess | None = None,
 ) -> tuple[WriteReport | None, float | None]:
     """Build into a fresh folder, then bring ``site_dir`` up to date with it, file by file.
 
-    ``book`` is the printable book's HTML: it is laid out while MkDocs builds (in ``mkdocs``,
-    the second process, when given), and copied into the folder before it is published.
-    Returns what changed in ``site_dir`` (None when nothing the site is made from had changed,
-    so MkDocs did not run) and WeasyPrint's seconds (None when the book came from the cache).
+    ``book`` makes the printable book's HTML: it is made and laid out while MkDocs builds (in
+    ``mkdocs``, the second process, when given; MkDocs is started first, since it does not read
+    the book), and the PDF is copied into the folder before it is published.
+    Returns what changed in ``site_dir`` (None when nothing changed, so MkDocs did not run) and
+    WeasyPrint's seconds (None when the book came from the cache).
     """
     root = config_file.parent
     site_dir = site_dir.resolve()
     remove_stale_staging(site_dir)
     epoch = source_date_epoch(root)
     stamp_file = root / SITE_STAMP
-    fingerprint = inputs_fingerprint(config_file, epoch, book_key(book))
+    fingerprint = inputs_fingerprint(config_file, epoch)
     stamp = json.dumps({"site": str(site_dir), "inputs": fingerprint})
     if site_dir.is_dir() and stamp_file.is_file() and stamp_file.read_text() == stamp:
-        return None, write_book(config_file, book, report)[1]
+        # The pages are the site's already; only the book may differ.
+        pdf, seconds = write_book(config_file, book(), report)
+        site = WriteReport()
+        write_if_changed(site_dir / BOOK_FILE, pdf, BOOK_FILE, site)
+        return (site if site.written else None), seconds
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-baru-", dir=site_dir.parent))
     try:
         stamp_file.unlink(missing_ok=True)
         if mkdocs is not None:
             mkdocs.start(root / GENERATED_CONFIG, staging, epoch)
-            pdf, seconds = write_book(config_file, book, report)
+            pdf, seconds = write_book(config_file, book(), report)
             mkdocs.wait()
         else:
             run_mkdocs(root / GENERATED_CONFIG, staging, epoch)
-            pdf, seconds = write_book(config_file, book, report)
+            pdf, seconds = write_book(config_file, book(), report)
         compact(staging, read_config(config_file).get("site_description"))
         write_atomic(staging / BOOK_FILE, pdf)
         if site_dir.is_dir():
@@ -445,8 +451,9 @@ def build(content_dir: Path, config_file: Path, site_dir: Path, *, parallel: boo
     mkdocs = MkDocsProcess() if parallel else None
     try:
         pages = write_pages(content_dir, config_file)
-        book = book_source(pages, config_file)
-        site, seconds = publish(config_file, site_dir, book, pages.report, mkdocs)
+        site, seconds = publish(
+            config_file, site_dir, lambda: book_source(pages, config_file), pages.report, mkdocs
+        )
     finally:
         if mkdocs is not None:
             mkdocs.close()
