@@ -22,7 +22,7 @@ from generator.plan.nav import structure_nav
 from generator.plan.org_charts import ENDED, NEW
 from generator.urls import HISTORY_DOC, OVERVIEW_DOC, doc_url, unit_doc
 
-from .conftest import Project, text_of
+from .conftest import Project, heading_text, text_of
 
 pytestmark = pytest.mark.site
 TEMPLATES = Path(__file__).resolve().parent.parent / "generator" / "render" / "templates"
@@ -105,7 +105,7 @@ def test_the_regulations_come_from_the_units_legal_basis(built: Project, org: Or
     """A heading names the regulation only when the units do not call it inferred; the text
     under it always names it, with its badge."""
     page = built.page(doc_url(HISTORY_DOC))
-    headings = [text_of(h) for h in page.select("article h3")]
+    headings = [heading_text(h) for h in page.select("article h3")]
     before, _ = eras(org, org.changes())
     assert before is not None and before.heading in headings
     if before.basis is not None:
