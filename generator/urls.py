@@ -23,6 +23,10 @@ FIELDS_DOC = "kolom/index.md"
 REGIONS_DOC = "daerah/index.md"
 DATA_DOC = "data/index.md"
 COMPLETENESS_DOC = "kelengkapan/index.md"
+#: The Atom feed of changes, at the site's root (generated into docs/), linked from every page.
+FEED_FILE = "perubahan.xml"
+#: Generated files outside the generated folders (git-ignored, removed by `make clean`).
+GENERATED_FILES = (FEED_FILE,)
 #: The printable book (PDF), linked from the home page and from *Tentang*.
 BOOK_FILE = "unduh/struktur-organisasi-setjen-kpu.pdf"
 #: The chart palette as CSS variables (generated, so the palette is defined once).
@@ -133,6 +137,15 @@ def chart_file(doc: str, name: str = "bagan") -> str:
     ('struktur/bagan.svg', 'struktur/perubahan/bagan-x.svg')
     """
     return posixpath.join(posixpath.dirname(doc), f"{name}.svg")
+
+
+def chart_page_doc(doc: str, name: str = "bagan") -> str:
+    """The page that shows a page's chart full size, zoomable, inside the site.
+
+    >>> chart_page_doc("struktur/index.md"), chart_page_doc("struktur/perubahan/index.md", "bagan-x")
+    ('struktur/bagan.md', 'struktur/perubahan/bagan-x.md')
+    """
+    return posixpath.join(posixpath.dirname(doc), f"{name}.md")
 
 
 def _slug(text: str) -> str:

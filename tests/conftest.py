@@ -34,7 +34,7 @@ from bs4 import BeautifulSoup
 
 from generator.cli import main
 from generator.pipeline.build import NO_BOOK_ENV
-from generator.urls import GENERATED_DIRS
+from generator.urls import GENERATED_DIRS, GENERATED_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The content the tests on "the real content" read: content/, or the folder SITUS_UJI_KONTEN names.
@@ -247,7 +247,9 @@ def copy_project(
             ROOT / "docs",
             destination / "docs",
             ignore=lambda folder, names: [
-                n for n in names if Path(folder) == ROOT / "docs" and n in GENERATED_DIRS
+                n
+                for n in names
+                if Path(folder) == ROOT / "docs" and n in (*GENERATED_DIRS, *GENERATED_FILES)
             ],
         )
     else:

@@ -352,7 +352,11 @@ def test_a_page_prints_as_the_site_renders_it(tmp_path):
     assert '<h2 class="catatan-judul">Catatan</h2>' in narrative
     assert "Sumber contoh" in narrative and "(https://contoh.id/s)" in narrative
     assert "Buku lain." in narrative
-    assert '<sup id="tentang-x--fnref:lain" class="rujukan-catatan">,' in narrative
+    # Numbered as on the site, in brackets: "[1][2]" cannot be read as note 12, so no comma.
+    assert (
+        '<sup id="tentang-x--fnref:lain" class="rujukan-catatan">'
+        '<a class="footnote-ref" href="#tentang-x--fn:lain">[2]</a></sup>'
+    ) in narrative
     assert 'class="admonition info"' in narrative and "<h2" in narrative
     # A section's headings move a level down; its ids are the book's.
     assert '<h2 id="struktur-biro-umum--biro-umum" class="judul-halaman">Biro Umum' in unit
@@ -402,3 +406,21 @@ def test_same_html_same_pdf_from_the_cache(tmp_path, caplog):
     assert first.startswith(b"%PDF-") and len(list(tmp_path.glob("*.pdf"))) == 1
     # Every @font-face loaded from its local file (WeasyPrint only logs a failure).
     assert not [r for r in caplog.records if r.name.startswith("weasyprint")]
+
+
+def test_bare_note_numbers_in_a_row_are_kept_apart(tmp_path):
+    """Without the site's brackets two notes side by side would read as one number ("²³")."""
+    notes = tmp_path / "catatan.md"
+    notes.write_text("[^a]: Satu.\n[^b]: Dua.\n")
+    extensions: dict[str, dict[str, Any]] = {"footnotes": {}}
+    extensions.update({name: {"definitions": str(notes)} for name in footnote_extension(tmp_path)})
+    page = print_page(
+        converter(extensions),
+        "x.md",
+        "x",
+        "# X\n\nTeks.[^a][^b]\n",
+        [],
+        ChartBox(1, 1),
+        section=False,
+    )
+    assert '<sup id="x--fnref:b" class="rujukan-catatan">,<a' in str(page.html())

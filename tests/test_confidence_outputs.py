@@ -46,8 +46,8 @@ def note(reason: str, badge: str = INFERRED) -> str:
 
 
 def short(reason: str) -> str:
-    """The table form: the badge alone, the reason in its tooltip."""
-    return f' <span class="keyakinan keyakinan--inferensi" title="{reason}">Inferensi</span>'
+    """A fact's badge, once: the reason in its tooltip, written out under the sources."""
+    return f' <span class="keyakinan keyakinan--inferensi" title="{md(reason)}">Inferensi</span>'
 
 
 @pytest.fixture(scope="module")
@@ -100,12 +100,26 @@ def test_confidence_of_a_field_falls_back_to_its_record(org: Organisation):
 
 def test_former_unit_page_marks_name_status_period_and_successor(docs: Project):
     text = page(docs, FORMER)
-    assert f"| Nama | Biro Keuangan dan Barang Milik Negara{note(NAME)} |" in text
+    assert f"| Nama | Biro Keuangan dan Barang Milik Negara{short(NAME)} |" in text
     assert "Nama resmi" not in text
-    assert f"| Status | Dibubarkan &#40;2020–2023&#41;{note(STATUS)}{note(PERIOD)} |" in text
-    assert f"adalah unit terdahulu (2020–2023).{note(STATUS)}{note(PERIOD)}" in text
-    assert f"Digantikan oleh: [Biro Keuangan](../biro-keuangan/index.md).{note(SUCCESSION)}" in text
+    # Status and period are one fact: one badge, both reasons.
+    assert f"| Status | Dibubarkan &#40;2020–2023&#41;{short(f'{STATUS} {PERIOD}')} |" in text
+    assert f"adalah unit terdahulu (2020–2023).{short(f'{STATUS} {PERIOD}')}" in text
+    assert (
+        f"Digantikan oleh: [Biro Keuangan](../biro-keuangan/index.md).{short(SUCCESSION)}" in text
+    )
     assert "(penggantian disimpulkan)" in text
+    # Each reason is written out once, under the sources.
+    sources = text.split("## Sumber dan tingkat keyakinan")[1]
+    for label, reason in (
+        ("Nama", NAME),
+        ("Status", STATUS),
+        ("Periode", PERIOD),
+        ("Digantikan oleh", SUCCESSION),
+    ):
+        assert f"- **{label}:** {INFERRED} {md(reason)}\n" in sources
+        # Shown as text once; elsewhere only in a badge's tooltip.
+        assert text.count(f"</span> {md(reason)}") == 1, reason
 
 
 def test_successor_page_marks_the_succession(docs: Project):
@@ -118,13 +132,13 @@ def test_successor_page_marks_the_succession(docs: Project):
 def test_rank_and_parent_notes(docs: Project):
     text = page(docs, "struktur/biro-keuangan/index.md")
     assert (
-        f"| Jenjang jabatan pimpinan | Jabatan Pimpinan Tinggi Pratama{note('Disimpulkan dari jenjang biro lain.')} |"
+        f"| Jenjang jabatan pimpinan | Jabatan Pimpinan Tinggi Pratama{short('Disimpulkan dari jenjang biro lain.')} |"
         in text
     )
-    assert f"| Eselon | II.a{note('Disimpulkan dari jenjang jabatannya.')} |" in text
+    assert f"| Eselon | II.a{short('Disimpulkan dari jenjang jabatannya.')} |" in text
     umum = page(docs, "struktur/biro-umum/index.md")
     assert (
-        f"(../deputi-bidang-administrasi/index.md){note('Disimpulkan dari kode unit.')} |" in umum
+        f"(../deputi-bidang-administrasi/index.md){short('Disimpulkan dari kode unit.')} |" in umum
     )
 
 
@@ -160,9 +174,9 @@ def test_regulation_page_marks_fields_and_governed_units(docs: Project):
     text = page(docs, "dasar-hukum/pkpu-21-2023.md")
     dated = "Tanggalnya disimpulkan dari nomor urut peraturan di sekitarnya."
     numbered = "Nomornya disimpulkan dari nomor urut peraturan di sekitarnya."
-    assert f"| Tanggal penetapan | 9 Oktober 2023{note(dated)} |" in text
-    assert f"| Pengundangan | Berita Negara Tahun 2023 Nomor 900{note(numbered)} |" in text
-    assert f"Perubahan kedua atas PKPU 14/2020&#46;{note('Isinya belum dibaca.')}" in text
+    assert f"| Tanggal penetapan | 9 Oktober 2023{short(dated)} |" in text
+    assert f"| Pengundangan | Berita Negara Tahun 2023 Nomor 900{short(numbered)} |" in text
+    assert f"Perubahan kedua atas PKPU 14/2020&#46;{short('Isinya belum dibaca.')}" in text
     assert (
         f"- [Biro Umum](../struktur/biro-umum/index.md){note('Diduga ditetapkan dengan perubahan kedua.')}\n"
     ) in text
@@ -186,10 +200,10 @@ def test_structure_pages_mark_sub_units(docs: Project):
     ) in text
     unit = page(docs, base + "subbagian-umum/index.md")
     assert (
-        f"| Status | Dibubarkan &#40;2020–2023&#41;{note('Batas tahunnya disimpulkan.')} |" in unit
+        f"| Status | Dibubarkan &#40;2020–2023&#41;{short('Batas tahunnya disimpulkan.')} |" in unit
     )
     kul = page(docs, base + "subbagian-keuangan-umum-dan-logistik/index.md")
-    assert f"| Eselon | IV.a{note('Disimpulkan dari jenjang pengawas.')} |" in kul
+    assert f"| Eselon | IV.a{short('Disimpulkan dari jenjang pengawas.')} |" in kul
 
 
 def test_secretariat_pages_state_the_law_and_mark_name_site_and_pattern(docs: Project):
@@ -203,13 +217,13 @@ def test_secretariat_pages_state_the_law_and_mark_name_site_and_pattern(docs: Pr
     )
     assert (
         "| Nama | Sekretariat Komisi Pemilihan Umum Kota Gorontalo"
-        + note("Disusun menurut pola nama dalam UU 7/2017 dan nama wilayah Kemendagri.")
+        + short("Disusun menurut pola nama dalam UU 7/2017 dan nama wilayah Kemendagri.")
         in text
     )
     assert "Situs resmi" not in text
     assert (
         "(<https://example.org/kota-gorontalo>)"
-        + note(
+        + short(
             "Diambil dari alamat sumber yang dirujuk; belum ada sumber yang menyatakannya sebagai situs resmi."
         )
         in text
@@ -229,7 +243,7 @@ def test_secretariat_pages_state_the_law_and_mark_name_site_and_pattern(docs: Pr
         "(<https://example.org/gorontalo>) (menurut KPU Provinsi Gorontalo, Februari 2025"
         '<sup class="rujukan"><a href="#sumber-2">[2]</a></sup>) '
         '<span class="keyakinan keyakinan--sumber-sekunder" title="Disebut sebagai situs resmi '
-        'oleh sumber bertanggal yang dirujuk.">Sumber sekunder</span> |'
+        'oleh sumber bertanggal yang dirujuk&#46;">Sumber sekunder</span> |'
     ) in province
 
 
@@ -262,7 +276,7 @@ def test_an_inferred_gambaran_statement_is_marked(docs: Project, org: Organisati
 def test_chart_legend_names_both_kinds_of_dashed_line(docs: Project):
     text = page(docs, FORMER)
     assert (
-        "Garis putus-putus: kedudukan yang disimpulkan atau belum dipastikan. Panah putus-putus "
+        "Kotak bergaris tepi putus-putus: unit yang sudah tidak ada. Garis putus-putus "
         "berlabel «digantikan oleh»: dari unit terdahulu ke penggantinya; tingkat keyakinannya "
         "tertera di halaman unit terdahulu.</figcaption>"
     ) in text

@@ -171,6 +171,8 @@ REAL_CONTENT_TESTS = [
     "tests/test_publish.py",
     "tests/test_book.py",
     "tests/test_unrendered.py",
+    "tests/test_feed.py",
+    "tests/test_reader_view.py",
     "tests/test_model.py",
     "tests/test_completeness.py",
     "tests/test_search_names.py",

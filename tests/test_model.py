@@ -4,6 +4,7 @@ invariants that must hold for the real content whatever an editor adds."""
 from __future__ import annotations
 
 from generator.model.organisation import Organisation
+from generator.model.regional import structure_units
 from generator.plan.central_pages import az_entries, unit_chart
 from generator.plan.labels import citations, regulation_short, regulation_title, status_label
 from generator.plan.org_charts import outline
@@ -54,12 +55,29 @@ def test_incoming_relations(minimal_org: Organisation):
 
 
 def test_az_index_maps_aliases_to_units(minimal_org: Organisation):
-    entries = [(e.name, e.unit.id, e.kind) for e in az_entries(minimal_org)]
-    assert ("Biro Rumah Tangga", "biro-umum", "informal") in entries
-    assert ("Setjen KPU", "sekretariat-jenderal", "singkatan") in entries
-    assert ("Biro Umum", "biro-umum", None) in entries
+    entries = [(e.name, e.doc, e.kind) for e in az_entries(minimal_org)]
+    assert ("Biro Rumah Tangga", "struktur/biro-umum/index.md", "sebutan tidak resmi") in entries
+    assert ("Setjen KPU", "struktur/sekretariat-jenderal/index.md", "singkatan") in entries
+    assert ("Biro Umum", "struktur/biro-umum/index.md", None) in entries
     names = [name.casefold() for name, _, _ in entries]
     assert names == sorted(names)
+
+
+def test_az_index_covers_regulations_structures_and_provinces(minimal_org: Organisation):
+    entries = {(e.name, e.doc): e for e in az_entries(minimal_org)}
+    uu = entries[("UU 7/2017", "dasar-hukum/uu-7-2017.md")]
+    assert uu.kind is None and uu.note == "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum"
+    for regulation in minimal_org.regulations.values():
+        for alias in regulation.alias:
+            assert entries[(alias, f"dasar-hukum/{regulation.id}.md")].kind == "sebutan lain"
+    structure = minimal_org.regional.ordered_structures()[0]
+    assert (structure.nama, f"struktur-baku/{structure.id}/index.md") in entries
+    for unit in structure_units(structure):
+        doc = f"struktur-baku/{structure.id}/{unit.id}/index.md"
+        assert entries[(unit.nama, doc)].note.endswith(structure.nama)  # type: ignore[union-attr]
+    for secretariat in minimal_org.regional.provinces():
+        found = entries[(secretariat.province.nama, f"daerah/{secretariat.key}/index.md")]
+        assert (found.target, found.kind) == (secretariat.short, "provinsi")
 
 
 def test_secretariats_follow_their_standard_structure(minimal_org: Organisation):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.cli import _parser
-from generator.urls import GENERATED_DIRS
+from generator.urls import GENERATED_DIRS, GENERATED_FILES
 
 from .conftest import ROOT
 
@@ -19,6 +19,9 @@ def test_generated_folders_are_ignored_and_cleaned():
     for folder in GENERATED_DIRS:
         assert f"docs/{folder}/" in ignored
         assert f"docs/{folder}" in clean.group(0)
+    for name in GENERATED_FILES:
+        assert f"docs/{name}" in ignored
+        assert f"docs/{name}" in clean.group(0)
 
 
 def test_every_command_is_documented_in_the_readme():

@@ -131,8 +131,9 @@ def test_a_regional_override_changes_only_that_secretariat(
         "    sub_unit_dihapus: [subbagian-keuangan-umum-dan-logistik]\n",
     )
     assert project.run("generate") == 0
-    # The page and its chart; and the completeness page, which counts the known types.
-    assert "3 berkas ditulis" in capsys.readouterr().out
+    # The page, its chart and the chart's full-size page; and the completeness page, which
+    # counts the known types.
+    assert "4 berkas ditulis" in capsys.readouterr().out
     page = (
         project.root / "docs" / "daerah" / "gorontalo" / "kabupaten-gorontalo" / "index.md"
     ).read_text(encoding="utf-8")

@@ -10,10 +10,17 @@ import pytest
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from generator.model.organisation import Organisation
-from generator.pipeline.search_index import with_names_field
+from generator.pipeline.search_index import FUNCTION_WORDS, generic_words, with_names_field
 from generator.plan.central_pages import central_pages
+from generator.plan.labels import regulation_short
 from generator.plan.regional_pages import region_pages
-from generator.plan.search import secretariat_search_names, unit_search_names
+from generator.plan.search import (
+    TOPIC_NAMES,
+    regulation_search_names,
+    secretariat_search_names,
+    unit_search_names,
+)
+from generator.plan.site import plan
 
 from .test_stem import NOISE
 
@@ -35,8 +42,19 @@ def test_a_province_is_known_without_and_with_provinsi(org: Organisation) -> Non
         "Sekretariat KPU Provinsi Jawa Barat",
         "KPU Provinsi Jawa Barat",
         "KPU Jawa Barat",
+        *(f"KPU {alias}" for alias in org.regional.secretariats["jawa-barat"].province.alias),
         "KPUD Jawa Barat",
     )
+
+
+def test_provinces_are_known_by_their_short_forms(org: Organisation) -> None:
+    """The short forms come from the content (``alias``); every one is searched as 'KPU …'."""
+    provinces = org.regional.provinces()
+    assert any(s.province.alias for s in provinces)
+    for secretariat in provinces:
+        names = secretariat_search_names(secretariat)
+        body = "KIP" if secretariat.body.value == "kip" else "KPU"
+        assert all(f"{body} {alias}" in names for alias in secretariat.province.alias)
 
 
 def test_aceh_is_kip_and_never_kpud(org: Organisation) -> None:
@@ -62,7 +80,8 @@ def test_every_secretariat_of_a_kind_has_as_many_forms(org: Organisation) -> Non
     # Equal counts keep one page from outranking another by repeating words.
     counts: dict[tuple[object, object], set[int]] = {}
     for s in org.regional.secretariats.values():
-        counts.setdefault((s.level, s.body), set()).add(len(secretariat_search_names(s)))
+        own = len(s.province.alias) if s.is_province else 0  # each short form is one more
+        counts.setdefault((s.level, s.body), set()).add(len(secretariat_search_names(s)) - own)
     assert all(len(c) == 1 for c in counts.values()), counts
 
 
@@ -110,7 +129,7 @@ def test_no_noise_root_reaches_the_index(org: Organisation) -> None:
 def _index(*docs: dict[str, Any]) -> dict[str, Any]:
     fields = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1e6}}
     return {
-        "config": {"separator": r"[\s\-,:!=\[\]()\"/]+|\.(?!\d)", "fields": fields},
+        "config": {"separator": r"[\s\-,:;!?=\[\]()\"“”‘’/]+|\.(?!\d)", "fields": fields},
         "docs": list(docs),
     }
 
@@ -126,12 +145,14 @@ def test_index_keeps_tags_for_display_and_searches_each_word_once() -> None:
     )
     first, section, other = result["docs"]
     assert first["tags"] == tags
-    assert first["nama"] == "Biro Hukum Advokasi Perundang undangan"
+    assert first["nama"] == "Biro Hukum Advokasi Perundang undangan undang"  # and its root
     assert "tags" not in section and "nama" not in section and "nama" not in other
     assert result["config"]["fields"] == {
-        "title": {"boost": 1000.0},
+        "title": {"boost": 1.0},
         "text": {"boost": 1.0},
+        "judul": {"boost": 1000.0},
         "nama": {"boost": 1e6},
+        "ringkasan": {"boost": 100.0},
     }
 
 
@@ -140,3 +161,80 @@ def test_names_split_as_search_splits(name: str) -> None:
     result = with_names_field(_index({"location": "a/", "title": "", "text": "", "tags": [name]}))
     words = result["docs"][0]["nama"].split(" ")
     assert all(re.fullmatch(r"[\w]+", w) for w in words), words
+
+
+def test_amendments_are_known_by_the_names_of_what_they_amend(org: Organisation) -> None:
+    amendments = 0
+    for regulation in org.regulations.values():
+        names = regulation_search_names(org, regulation)
+        assert names[0] == regulation_short(regulation), regulation.id
+        amended = [r.peraturan for r in regulation.hubungan if r.jenis.value == "mengubah"]
+        amendments += len(amended)
+        for other in amended:
+            for alias in org.regulations[other].alias:
+                assert f"Perubahan {alias}" in names, regulation.id
+    assert amendments > 0
+
+
+def test_topic_pages_carry_their_everyday_names(org: Organisation) -> None:
+    pages = {p.path: p for p in plan(org).pages}
+    assert set(TOPIC_NAMES) <= set(pages)
+    for path, names in TOPIC_NAMES.items():
+        assert pages[path].search_names == names
+        assert names[0] == pages[path].title, path
+
+
+def _page(location: str, title: str, *tags: str) -> dict[str, Any]:
+    return {"location": location, "title": title, "text": "", "tags": list(tags)}
+
+
+def test_generic_words_are_not_searched_as_names() -> None:
+    """A word in the names or titles of most pages weighs as text, unless it tells a title apart."""
+    regencies = [
+        _page(f"k{i}/", f"Sekretariat KPU Kabupaten K{i}", f"KPU Kabupaten K{i}", f"KPU K{i}")
+        for i in range(60)
+    ]
+    cities = [_page("c7/", "Sekretariat KPU Kota K7", "KPU Kota K7", "KPU K7")]
+    units = [
+        _page(f"u{i}/", f"Biro U{i}", f"Biro U{i}" + (" dan Umum" if i < 5 else ""))
+        for i in range(40)
+    ]
+    index = _index(*regencies, *cities, *units)
+    generic = generic_words(index["docs"], index["config"]["separator"])
+    assert generic == {"sekretariat", "kpu", "kabupaten"}
+    docs = {d["location"]: d for d in with_names_field(index)["docs"]}
+    assert docs["k3/"]["nama"] == "K3"
+    # Kabupaten K7 and Kota K7: the generic word is what tells the two apart.
+    assert (docs["k7/"]["nama"], docs["c7/"]["nama"]) == ("Kabupaten K7", "Kota K7")
+    assert docs["k7/"]["judul"] == "Kabupaten K7"
+    assert docs["u3/"]["nama"] == "Biro U3 Umum"  # "dan" is a function word
+    assert docs["k7/"]["tags"] == ["KPU Kabupaten K7", "KPU K7"]  # shown as they are
+    assert "dan" in FUNCTION_WORDS
+
+
+def test_titles_are_searched_without_generic_words_and_shown_whole() -> None:
+    index = _index(
+        *[_page(f"k{i}/", f"Sekretariat KPU Kabupaten K{i}") for i in range(60)],
+        {"location": "t/", "title": "Apa itu Setjen KPU?", "text": ""},
+        {"location": "t/#a", "title": "Susunan Setjen KPU", "text": "", "boost": 3},
+    )
+    result = with_names_field(index)
+    docs = {d["location"]: d for d in result["docs"]}
+    assert docs["t/"]["title"] == "Apa itu Setjen KPU?"
+    assert docs["t/#a"]["judul"] == "Susunan Setjen"
+    assert "boost" not in docs["t/#a"]  # a page's weight is for its names, on its first entry
+    assert result["config"]["fields"]["title"] == {"boost": 1.0}
+    assert result["config"]["fields"]["judul"] == {"boost": 1000.0}
+
+
+def test_names_carry_their_root_forms() -> None:
+    result = with_names_field(_index(_page("a/", "Kelengkapan Data", "Kelengkapan Data")))
+    assert result["docs"][0]["nama"] == "Kelengkapan Data lengkap"
+
+
+def test_descriptions_are_searched_between_title_and_text() -> None:
+    index = _index(_page("a/", "PKPU 1/2020"), _page("b/", "B"))
+    result = with_names_field(index, {"a/": "Peraturan tentang Organisasi dan Tata Kerja"})
+    first, second = result["docs"]
+    assert first["ringkasan"] == "Peraturan Organisasi Tata Kerja"
+    assert "ringkasan" not in second

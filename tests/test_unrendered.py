@@ -1,5 +1,6 @@
-"""No page shows Markdown that did not render: the real site is built once and the text a reader
-sees on every page is scanned for Markdown and HTML syntax left as text.
+"""No page shows Markdown that did not render, and no reader page speaks to developers: the real
+site is built once and the text a reader sees on every page is scanned for Markdown and HTML syntax
+left as text, and for the names of files, folders, scripts and content fields.
 
 MkDocs' strict mode does not notice these (e.g. a `<div markdown>` without md_in_html shows its
 Markdown raw), so this reads the result the way a reader does.
@@ -7,13 +8,18 @@ Markdown raw), so this reads the result the way a reader does.
 
 from __future__ import annotations
 
+import json
 import re
 
 import lxml.html
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import Project
+from generator.model.organisation import Organisation
+from generator.plan.site import plan
+from generator.urls import doc_url
+
+from .conftest import ROOT, Project
 
 pytestmark = pytest.mark.site
 
@@ -109,6 +115,99 @@ def test_the_home_page_cards_render(built: Project):
     # Structure, Tentang, legal basis, A–Z, regions, and the printable book.
     assert len(cards) == 6
     assert {"daerah/", "struktur/", "unduh/struktur-organisasi-setjen-kpu.pdf"} <= set(targets)
+
+
+#: Pages for editors and reusers, which may name files, folders and fields: the editors' guide,
+#: the field list, and the Data page (it documents the columns).
+FOR_EDITORS = ("panduan/", "kolom/", "data/")
+
+#: A file (.yml/.yaml), a path into the content folder, or a script.
+DEVELOPER_WORDS = re.compile(r"\S+\.ya?ml\b|\bcontent/\S*|\bscripts/\S*")
+
+
+def field_names() -> frozenset[str]:
+    """Every field name of every kind of content file, from the published JSON Schema."""
+    names: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("properties"), dict):
+                names.update(node["properties"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for path in sorted((ROOT / "schema").glob("*.schema.json")):
+        walk(json.loads(path.read_text(encoding="utf-8")))
+    return frozenset(names)
+
+
+def developer_words(html: bytes, fields: frozenset[str]) -> list[str]:
+    """File, folder and script names in a page's article text, and field names shown as names
+    (in quotes or a code span), each with a little context."""
+    soup = BeautifulSoup(html, "lxml")
+    found = []
+    for article in soup.find_all("article"):
+        text = article.get_text(" ")
+        quoted = "|".join(re.escape(f) for f in sorted(fields, key=len, reverse=True))
+        quotes = re.compile(rf"['‘\"“]({quoted})['’\"”]")
+        for pattern in (DEVELOPER_WORDS, quotes):
+            for match in pattern.finditer(text):
+                start = max(match.start() - 40, 0)
+                found.append(" ".join(text[start : match.end() + 40].split()))
+        found += [
+            f"<code>{c.get_text()}</code>"
+            for c in article.find_all("code")
+            if c.get_text() in fields
+        ]
+    return found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Diimpor sekali dengan scripts/impor_wilayah.py",
+        "(belum ada 'ketentuan' bertopik tugas)",
+        "Belum ada tautan resmi (‘tautan_resmi’).",
+        "berkas YAML di folder content/ repositori",
+        "sunting <code>content/unit/biro-umum.yml</code>",
+        "isi kolom <code>rincian_keyakinan</code>",
+        "lihat unit.yaml",
+    ],
+)
+def test_the_reader_scan_catches_developer_words(text: str):
+    html = f"<html><body><article><p>{text}</p></article></body></html>".encode()
+    assert developer_words(html, field_names()), text
+
+
+def test_the_reader_scan_leaves_reader_words_alone():
+    html = (
+        b"<html><body><article><p>Kode dan nama wilayah menurut Keputusan Mendagri. Nama resmi: "
+        b"Biro Umum; status aktif; lihat Daftar kolom. Konten situs ini terbuka.</p></article>"
+        b"<nav><a href='x.yml'>Sunting</a></nav></body></html>"
+    )
+    assert developer_words(html, field_names()) == []
+
+
+def test_reader_pages_name_no_file_folder_field_or_script(built: Project, org: Organisation):
+    """Readers are told what a fact is, not where it is stored; the pages for editors are exempt."""
+    fields = field_names()
+    assert {"ketentuan", "tautan_resmi", "alias"} <= fields
+    pages = [
+        page
+        for page in sorted(built.site.rglob("*.html"))
+        if not str(page.relative_to(built.site)).startswith(FOR_EDITORS)
+    ]
+    urls = (doc_url(p.path) for p in plan(org).pages)
+    assert {built.page_file(u) for u in urls if not u.startswith(FOR_EDITORS)} <= set(pages)
+    problems = {
+        str(page.relative_to(built.site)): found
+        for page in pages
+        if (found := developer_words(page.read_bytes(), fields))
+    }
+    assert problems == {}, _summary(problems)
 
 
 def _summary(problems: dict[str, list[str]]) -> str:

@@ -7,7 +7,7 @@ basis, a quotation) its own when given, else its owner's.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -67,3 +67,16 @@ def item_confidence(item: LegalBasis | Provision, owner: Marked) -> FieldConfide
     if item.keyakinan is not None:
         return FieldConfidence(item.keyakinan, item.catatan, own=True)
     return FieldConfidence(owner.keyakinan)
+
+
+def field_marks(record: Marked, names: Iterable[str]) -> list[tuple[Confidence, list[str]]]:
+    """Several facts stated in one place (a status and its years): the levels of those with a
+    marker of their own, one entry per level, with their reasons once each."""
+    levels: dict[Confidence, list[str]] = {}
+    for name in names:
+        mark = confidence(record, name)
+        if mark.own:
+            reasons = levels.setdefault(mark.keyakinan, [])
+            if mark.alasan and mark.alasan not in reasons:
+                reasons.append(mark.alasan)
+    return list(levels.items())

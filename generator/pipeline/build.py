@@ -17,7 +17,10 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from datetime import time as dt_time
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -35,8 +38,9 @@ from generator.pipeline.config import (
     read_config,
     source_date_epoch,
 )
+from generator.pipeline.history import content_history
 from generator.pipeline.mkdocs_engine import MkDocsProcess, run_mkdocs
-from generator.pipeline.pdf import book_key, book_pdf, edition, font_faces, narratives
+from generator.pipeline.pdf import book_pdf, edition, font_faces, narratives
 from generator.pipeline.search_index import compact
 from generator.pipeline.write import (
     WriteReport,
@@ -48,17 +52,20 @@ from generator.pipeline.write import (
     write_tree,
 )
 from generator.plan.book import book_chapters
+from generator.plan.feed import feed
 from generator.plan.page import SitePlan
 from generator.plan.redirects import redirects
 from generator.plan.repository import Repository
 from generator.plan.site import plan
 from generator.render.book_html import book_html
 from generator.render.chart_svg import PendingCharts, chart_jobs, standalone_svg
+from generator.render.chart_views import full_size_view, views
+from generator.render.feed import atom
 from generator.render.opendata import data_files
 from generator.render.pages import environment, render_page
 from generator.render.palette import site_css
 from generator.render.redirect_pages import redirect_files
-from generator.urls import BOOK_FILE, CHART_CSS, GENERATED_DIRS, chart_file
+from generator.urls import BOOK_FILE, CHART_CSS, FEED_FILE, GENERATED_DIRS, chart_file
 
 #: Caches live outside .cache/, which other tools (Zensical's --clean) delete wholesale.
 CACHE_DIR = ".tembolok"
@@ -104,13 +111,14 @@ class Pages:
     org: Organisation
     site: SitePlan
     svgs: dict[str, str]
-    """Drawn charts by chart id."""
+    """Drawn charts by chart id, in their wide layout as the pages show them."""
     report: WriteReport
     files: dict[str, bytes]
     """Every generated file by its path under docs/: the book prints the pages' own Markdown."""
 
     def generated(self, book_seconds: float | None = None) -> Generated:
-        charts = sum(len(p.charts) for p in self.site.pages)
+        # A full-size page shows another page's chart again: not counted twice.
+        charts = sum(len(p.charts) for p in self.site.pages if not p.full_size)
         return Generated(
             self.checked, self.report, len(self.site.pages), charts, book_seconds, book_wanted()
         )
@@ -178,8 +186,9 @@ def render_files(
     site: SitePlan, org: Organisation, cache_dir: Path | None
 ) -> tuple[dict[str, bytes], dict[str, str]]:
     """Every generated file, by path relative to docs/ (pages, chart files, data, styles), and
-    the drawn charts by chart id (the printable book shows them too)."""
-    charts = [chart for page in site.pages for chart in page.charts]
+    the drawn charts by chart id as the pages show them, wide (the printable book shows them too)."""
+    # A full-size page shows the chart of another page: each chart is drawn once.
+    charts = list({chart.id: chart for page in site.pages for chart in page.charts}.values())
     jobs = chart_jobs(charts)
     keys = {job.key for job in jobs}
     pending = PendingCharts(jobs, read_cache(cache_dir, keys) if cache_dir else {})
@@ -198,11 +207,18 @@ def render_files(
     if cache_dir is not None:
         update_cache(cache_dir, drawn, keys)
     files: dict[str, bytes] = {}
+    printed: dict[str, str] = {}
     for page in site.pages:
         text = texts[page.path]
         for chart in page.charts:
             svg = svgs[chart.id]
-            text = text.replace(_slot(chart.id), svg)
+            if page.full_size:
+                text = text.replace(_slot(chart.id), full_size_view(svg))
+                continue
+            shown = views(chart, svg)
+            text = text.replace(_slot(chart.id), shown.html())
+            # The book finds each chart in the page's text as the page shows it (wide layout).
+            printed[chart.id] = shown.wide
             files[chart_file(page.path, page.chart_name(chart))] = standalone_svg(svg).encode()
         files[page.path] = text.encode("utf-8")
     files.update(data_files(org))
@@ -210,7 +226,7 @@ def render_files(
     files[CHART_CSS] = site_css().encode("utf-8")
     for section in GENERATED_DIRS:
         files[f"{section}/.JANGAN-DISUNTING"] = GENERATED_NOTICE.encode("utf-8")
-    return files, svgs
+    return files, printed
 
 
 def expand_nav(nav: list[Any], sections: dict[str, list[Any]]) -> list[Any]:
@@ -237,16 +253,37 @@ def footnote_extension(config_file: Path) -> dict[str, dict[str, Any]]:
 
 def generated_config(config_file: Path, sections: dict[str, list[Any]]) -> bytes:
     """The configuration MkDocs (or another engine) builds from: mkdocs.yml, the whole nav,
-    and where the sources' footnote definitions are (each page gets the ones it cites)."""
+    where the sources' footnote definitions are (each page gets the ones it cites), and no edit
+    address when no repository is configured."""
     base = read_config(config_file)
-    config = {
+    config: dict[str, Any] = {
         "INHERIT": config_file.name,
         "nav": expand_nav(base.get("nav") or [], sections),
         "markdown_extensions": footnote_extension(config_file),
     }
+    if not base.get("repo_url"):
+        # No repository, no edit links: MkDocs would otherwise warn about every page's
+        # relative edit address (and fail the strict build).
+        config["edit_uri"] = ""
     header = "# Dibuat oleh generator dari mkdocs.yml dan content/; jangan disunting.\n"
     # JSON is YAML too, and much faster to write than PyYAML's emitter.
     return (header + json.dumps(config, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def changes_feed(org: Organisation, content_dir: Path, config_file: Path) -> bytes:
+    """The Atom feed of changes: the content's git history and the structure's recorded changes.
+
+    Entries no commit dates carry the build's date (SOURCE_DATE_EPOCH or the last commit's;
+    outside git, the start of today, so regenerating the same content rewrites nothing).
+    """
+    root = config_file.parent
+    epoch = source_date_epoch(root)
+    if epoch is not None:
+        fallback = int(epoch)
+    else:
+        fallback = int(datetime.combine(build_date(root), dt_time.min, tzinfo=UTC).timestamp())
+    site_url = read_config(config_file).get("site_url")
+    return atom(feed(org, content_history(content_dir), fallback), site_url or None)
 
 
 def write_pages(content_dir: Path, config_file: Path) -> Pages:
@@ -262,6 +299,7 @@ def write_pages(content_dir: Path, config_file: Path) -> Pages:
         raise ContentError(checked.errors)
     root = config_file.parent
     files, svgs = render_files(site, org, root / CHART_CACHE)
+    files[FEED_FILE] = changes_feed(org, content_dir, config_file)
     # The sources' footnotes first: the book renders the narrative with them, as MkDocs does.
     notes = definitions(org.sources).encode("utf-8")
     notes_path = root / FOOTNOTES
@@ -324,12 +362,12 @@ def generate(content_dir: Path, config_file: Path) -> Generated:
     return pages.generated(seconds)
 
 
-def inputs_fingerprint(config_file: Path, epoch: str | None, book: str) -> str:
-    """A hash of everything the site is made from: pages, configuration, engine versions, and
-    the book (by ``book``, its key: the PDF in docs/ may still be the previous one)."""
+def inputs_fingerprint(config_file: Path, epoch: str | None) -> str:
+    """A hash of everything MkDocs makes the site from: pages, configuration, engine versions.
+    The book is not in it: MkDocs does not read the PDF, which is copied into the site apart."""
     root = config_file.parent
     digest = hashlib.sha256()
-    parts = [str(epoch), book, *(f"{name}=={_version(name)}" for name in ENGINE_PACKAGES)]
+    parts = [str(epoch), *(f"{name}=={_version(name)}" for name in ENGINE_PACKAGES)]
     digest.update("\n".join(parts).encode("utf-8"))
     files = [root / "mkdocs.yml", root / GENERATED_CONFIG, root / FOOTNOTES]
     docs = docs_dir(config_file)
@@ -361,38 +399,43 @@ def remove_stale_staging(site_dir: Path) -> None:
 def publish(
     config_file: Path,
     site_dir: Path,
-    book: str,
+    book: Callable[[], str],
     report: WriteReport,
     mkdocs: MkDocsProcess | None = None,
 ) -> tuple[WriteReport | None, float | None]:
     """Build into a fresh folder, then bring ``site_dir`` up to date with it, file by file.
 
-    ``book`` is the printable book's HTML: it is laid out while MkDocs builds (in ``mkdocs``,
-    the second process, when given), and copied into the folder before it is published.
-    Returns what changed in ``site_dir`` (None when nothing the site is made from had changed,
-    so MkDocs did not run) and WeasyPrint's seconds (None when the book came from the cache).
+    ``book`` makes the printable book's HTML: it is made and laid out while MkDocs builds (in
+    ``mkdocs``, the second process, when given; MkDocs is started first, since it does not read
+    the book), and the PDF is copied into the folder before it is published.
+    Returns what changed in ``site_dir`` (None when nothing changed, so MkDocs did not run) and
+    WeasyPrint's seconds (None when the book came from the cache).
     """
     root = config_file.parent
     site_dir = site_dir.resolve()
     remove_stale_staging(site_dir)
     epoch = source_date_epoch(root)
     stamp_file = root / SITE_STAMP
-    fingerprint = inputs_fingerprint(config_file, epoch, book_key(book))
+    fingerprint = inputs_fingerprint(config_file, epoch)
     stamp = json.dumps({"site": str(site_dir), "inputs": fingerprint})
     if site_dir.is_dir() and stamp_file.is_file() and stamp_file.read_text() == stamp:
-        return None, write_book(config_file, book, report)[1]
+        # The pages are the site's already; only the book may differ.
+        pdf, seconds = write_book(config_file, book(), report)
+        site = WriteReport()
+        write_if_changed(site_dir / BOOK_FILE, pdf, BOOK_FILE, site)
+        return (site if site.written else None), seconds
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-baru-", dir=site_dir.parent))
     try:
         stamp_file.unlink(missing_ok=True)
         if mkdocs is not None:
             mkdocs.start(root / GENERATED_CONFIG, staging, epoch)
-            pdf, seconds = write_book(config_file, book, report)
+            pdf, seconds = write_book(config_file, book(), report)
             mkdocs.wait()
         else:
             run_mkdocs(root / GENERATED_CONFIG, staging, epoch)
-            pdf, seconds = write_book(config_file, book, report)
-        compact(staging)
+            pdf, seconds = write_book(config_file, book(), report)
+        compact(staging, read_config(config_file).get("site_description"))
         write_atomic(staging / BOOK_FILE, pdf)
         if site_dir.is_dir():
             site = sync_tree(staging, site_dir)
@@ -414,8 +457,9 @@ def build(content_dir: Path, config_file: Path, site_dir: Path, *, parallel: boo
     mkdocs = MkDocsProcess() if parallel else None
     try:
         pages = write_pages(content_dir, config_file)
-        book = book_source(pages, config_file)
-        site, seconds = publish(config_file, site_dir, book, pages.report, mkdocs)
+        site, seconds = publish(
+            config_file, site_dir, lambda: book_source(pages, config_file), pages.report, mkdocs
+        )
     finally:
         if mkdocs is not None:
             mkdocs.close()

@@ -123,7 +123,7 @@ class LiveSite:
             config.plugins["generator-pratinjau"] = _keeper(kept)
             config.plugins.on_startup(command="build", dirty=False)
             mkdocs_build(config)
-            compact(staging)
+            compact(staging, config["site_description"])
             report = self._publish(staging)
         except (MkDocsException, OSError) as error:
             details = "\n".join([*collect.messages, str(error)])

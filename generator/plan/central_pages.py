@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 from generator.model.confidence import is_uncertain
 from generator.model.organisation import Organisation
-from generator.plan.labels import ALIAS_LABELS, KIND_LABELS, regulation_short
+from generator.model.regional import Secretariat, structure_units
+from generator.plan.labels import ALIAS_LABELS, KIND_LABELS, regulation_short, regulation_title
 from generator.plan.org_charts import ADMINISTRATIVE, Chart, Node, box, line, successor_line
 from generator.plan.page import PagePlan, trail
-from generator.plan.search import unit_root_text, unit_search_names
+from generator.plan.search import regulation_search_names, unit_root_text, unit_search_names
 from generator.plan.views import RegulationView, overview, regulation_view, unit_view
-from generator.schema import AliasKind, Unit
+from generator.schema import AliasKind, Regulation, Unit
 from generator.stem import root_forms
 from generator.urls import (
     AZ_DOC,
@@ -20,13 +21,23 @@ from generator.urls import (
     REGIONS_DOC,
     REGULATIONS_DOC,
     regulation_doc,
+    secretariat_doc,
+    structure_doc,
+    structure_unit_doc,
     unit_doc,
 )
 
 STRUCTURE = ("Struktur Organisasi", OVERVIEW_DOC)
 
 
-def unit_box(unit: Unit, page: str, current: Unit | None = None) -> Node:
+def unit_box(
+    unit: Unit,
+    page: str,
+    current: Unit | None = None,
+    *,
+    change: str | None = None,
+    note: str | None = None,
+) -> Node:
     return box(
         unit.id,
         unit.nama,
@@ -35,6 +46,8 @@ def unit_box(unit: Unit, page: str, current: Unit | None = None) -> Node:
         detail=KIND_LABELS[unit.jenis],
         current=current is not None and unit.id == current.id,
         former=unit.is_former,
+        note=note,
+        change=change,
     )
 
 
@@ -135,7 +148,7 @@ def regulation_page(org: Organisation, view: RegulationView) -> PagePlan:
         {"view": view},
         crumbs=trail(("Dasar Hukum", REGULATIONS_DOC), (short, None)),
         search_boost=3,
-        search_names=tuple(regulation.alias),
+        search_names=regulation_search_names(org, regulation),
         source_file=org.file_of(regulation),
     )
 
@@ -153,14 +166,16 @@ def regulations_page(regulations: list[RegulationView]) -> PagePlan:
 
 @dataclass(frozen=True)
 class AzEntry:
-    """One line of the A–Z index: a name (official or alias) pointing at a unit."""
+    """One line of the A–Z index: a name (official, short or other) and the page it leads to."""
 
     name: str
-    unit: Unit
+    target: str
+    """The official name of what the page is about."""
+    doc: str
     kind: str | None
     """None for the official name; otherwise how the name relates to it (singkatan, …)."""
-    label: str | None = None
-    """That relation in words for readers ('sebutan tidak resmi' for 'informal')."""
+    note: str | None = None
+    """What it is, where the name alone does not say (unit terdahulu, peraturan, …)."""
 
     @property
     def letter(self) -> str:
@@ -168,19 +183,60 @@ class AzEntry:
         return first if first.isalpha() else "#"
 
 
+def _unit_entries(unit: Unit, doc: str, note: str | None) -> list[AzEntry]:
+    entries = [AzEntry(unit.nama, unit.nama, doc, None, note)]
+    if unit.singkatan:
+        entries.append(
+            AzEntry(unit.singkatan, unit.nama, doc, ALIAS_LABELS[AliasKind.ABBREVIATION], note)
+        )
+    for alias in unit.alias:
+        if alias.nama not in (unit.nama, unit.singkatan):
+            entries.append(AzEntry(alias.nama, unit.nama, doc, ALIAS_LABELS[alias.jenis], note))
+    return entries
+
+
+def _regulation_entries(regulation: Regulation) -> list[AzEntry]:
+    """A regulation under its short citation (with its title), and under its other names."""
+    short, doc = regulation_short(regulation), regulation_doc(regulation.id)
+    title = regulation_title(regulation) + ("" if regulation.in_force else " (dicabut)")
+    entries = [AzEntry(short, short, doc, None, title)]
+    entries += [AzEntry(a, short, doc, "sebutan lain") for a in regulation.alias if a != short]
+    return entries
+
+
+def _province_entries(secretariat: Secretariat) -> list[AzEntry]:
+    """A provincial secretariat under its province's name and the province's short forms."""
+    province, doc = secretariat.province, secretariat_doc(secretariat.key)
+    names = [province.nama_singkat, *province.alias]
+    entries = [AzEntry(province.nama, secretariat.short, doc, "provinsi")]
+    entries += [
+        AzEntry(n, secretariat.short, doc, "sebutan provinsi")
+        for n in dict.fromkeys(names)
+        if n and n != province.nama
+    ]
+    return entries
+
+
 def az_entries(org: Organisation) -> list[AzEntry]:
-    """Official names, abbreviations and aliases of every unit, alphabetically."""
+    """Every central unit, standard structure unit, regulation and provincial secretariat under
+    its official name, abbreviations and other names, alphabetically."""
     entries = []
     for unit in org.units.values():
-        entries.append(AzEntry(unit.nama, unit, None))
-        if unit.singkatan:
-            kind = AliasKind.ABBREVIATION
-            entries.append(AzEntry(unit.singkatan, unit, kind.value, ALIAS_LABELS[kind]))
-        for alias in unit.alias:
-            if alias.nama not in (unit.nama, unit.singkatan):
-                label = ALIAS_LABELS[alias.jenis]
-                entries.append(AzEntry(alias.nama, unit, alias.jenis.value, label))
-    return sorted(entries, key=lambda e: (e.name.casefold(), e.unit.nama.casefold()))
+        entries += _unit_entries(
+            unit, unit_doc(unit.id), "unit terdahulu" if unit.is_former else None
+        )
+    for structure in org.regional.ordered_structures():
+        doc = structure_doc(structure.id)
+        entries.append(AzEntry(structure.nama, structure.nama, doc, None, "struktur baku"))
+        for unit in structure_units(structure):
+            where = f"dalam struktur baku {structure.nama}"
+            note = f"unit terdahulu {where}" if unit.is_former else where
+            entries += _unit_entries(unit, structure_unit_doc(structure.id, unit.id), note)
+    for regulation in org.regulations.values():
+        entries += _regulation_entries(regulation)
+    for secretariat in org.regional.provinces():
+        entries += _province_entries(secretariat)
+    return sorted(entries, key=lambda e: (e.name.casefold(), e.target.casefold(), e.doc))
 
 
 def az_page(org: Organisation) -> PagePlan:
@@ -188,7 +244,8 @@ def az_page(org: Organisation) -> PagePlan:
         AZ_DOC,
         "az.md.j2",
         "Indeks A–Z",
-        "Semua unit Sekretariat Jenderal KPU beserta singkatan dan nama lainnya",
+        "Semua unit Sekretariat Jenderal KPU, struktur baku sekretariat daerah, peraturan, dan "
+        "provinsi, beserta singkatan dan nama lainnya",
         {"entries": az_entries(org)},
         crumbs=trail(("Indeks A–Z", None)),
     )

@@ -167,7 +167,9 @@ def _topic_gap(record: Unit | StandardStructure, topic: Topic) -> Gap | None:
     if not lacks_topic(record, topic):
         return None
     field = topic.value
-    return Gap(field, f"Rumusan {field} belum dimuat (belum ada 'ketentuan' bertopik {field}).")
+    return Gap(
+        field, f"Rumusan {field}nya belum dimuat: belum ada kutipan pasal tentang {field}nya."
+    )
 
 
 def _topic_checks(record: Unit | StandardStructure) -> dict[str, Gap | None]:
@@ -259,7 +261,7 @@ def unit_gaps(
     checks["sumber"] = _sources_gap(unit)
     if unit.is_former:
         checks["tanggal"] = (
-            None if unit.periode else Gap("tanggal", "Masa berdirinya belum diketahui ('periode').")
+            None if unit.periode else Gap("tanggal", "Masa berdirinya belum diketahui.")
         )
     checks["verifikasi"] = _unverified(unit)
     return _record(unit.nama, KIND_LABELS[unit.jenis], unit_doc(unit.id), source_file, checks)
@@ -289,7 +291,7 @@ def structure_unit_gaps(structure: StandardStructure, unit: Unit, source_file: s
         checks["sub_unit"] = _children_gap(any(u.induk == unit.id for u in structure.sub_unit))
     if unit.is_former:
         checks["tanggal"] = (
-            None if unit.periode else Gap("tanggal", "Masa berdirinya belum diketahui ('periode').")
+            None if unit.periode else Gap("tanggal", "Masa berdirinya belum diketahui.")
         )
     checks["verifikasi"] = _unverified(unit)
     return _record(
@@ -306,10 +308,10 @@ def regulation_gaps(regulation: Regulation, source_file: str) -> RecordGaps:
         "sumber": _sources_gap(regulation),
         "tautan_resmi": None
         if regulation.tautan_resmi
-        else Gap("tautan_resmi", "Belum ada tautan resmi ke teks peraturannya ('tautan_resmi')."),
+        else Gap("tautan_resmi", "Belum ada tautan ke teks peraturannya di situs resmi."),
         "tanggal": None
         if regulation.ditetapkan
-        else Gap("tanggal", "Tanggal penetapannya belum diketahui ('ditetapkan')."),
+        else Gap("tanggal", "Tanggal penetapannya belum diketahui."),
         "verifikasi": _unverified(regulation),
     }
     return _record(

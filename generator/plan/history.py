@@ -1,5 +1,6 @@
-"""The plan of the Perubahan Struktur page: the structure before and after the latest recorded
-change, each as a chart, and every change with its links and their confidence.
+"""The plan of the Perubahan Struktur page: one chart of the structure across the latest
+recorded change (what is new, what ended and where it went, in colour and in words), the
+structure before and after it as lists, and every change with its links and their confidence.
 
 Which regulation each structure follows is read from the units' ``dasar_hukum``: the one every
 unit that ended in the change names, and the one every unit that replaced them names while none
@@ -12,12 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.model import timeline
-from generator.model.confidence import is_uncertain
+from generator.model.confidence import UNCERTAIN_LEVELS, confidence, is_uncertain
 from generator.model.organisation import Organisation
-from generator.model.timeline import CHANGE_MEANINGS, Change
+from generator.model.timeline import CHANGE_MEANINGS, Change, ChangeKind
 from generator.plan.central_pages import STRUCTURE, unit_box
 from generator.plan.labels import regulation_short
-from generator.plan.org_charts import Chart, Node, line
+from generator.plan.org_charts import ENDED, NEW, Chart, Node, legend, line
 from generator.plan.page import PagePlan, trail
 from generator.schema import Confidence, Regulation, Unit
 from generator.urls import HISTORY_DOC
@@ -36,10 +37,16 @@ class Basis:
     """The least sure of the units' own markers for it; None when none gives one."""
     notes: tuple[str, ...]
 
+    @property
+    def is_uncertain(self) -> bool:
+        """Only inferred or unconfirmed: a heading must not state it as the structure's basis."""
+        return self.confidence in UNCERTAIN_LEVELS
+
 
 @dataclass(frozen=True)
 class Era:
-    """One structure in time: which years, under which regulation, and its chart."""
+    """One structure in time: which years, under which regulation, and its chart (shown as a
+    list: the change chart shows both structures at once)."""
 
     heading: str
     years: str
@@ -67,7 +74,13 @@ def _basis(units: Iterable[Unit], excluded: Iterable[Unit], org: Organisation) -
 
 
 def era_chart(
-    org: Organisation, members: list[Unit], chart_id: str, title: str, *, max_depth: int = 2
+    org: Organisation,
+    members: list[Unit],
+    chart_id: str,
+    title: str,
+    *,
+    max_depth: int = 2,
+    marks: dict[str, tuple[str, str]] | None = None,
 ) -> tuple[Chart, tuple[Unit, ...]]:
     """The chart of one structure down to eselon II, drawn with the plan's one box builder.
 
@@ -78,9 +91,14 @@ def era_chart(
     root = org.root
     boxes: dict[str, Node] = {}
     edges = []
+    marks = marks or {}
+
+    def place(unit: Unit) -> Node:
+        change, note = marks.get(unit.id, (None, None))
+        return unit_box(unit, HISTORY_DOC, change=change, note=note)
 
     def visit(unit: Unit, depth: int) -> None:
-        boxes[unit.id] = unit_box(unit, HISTORY_DOC)
+        boxes[unit.id] = place(unit)
         if unit.induk in boxes:
             edges.append(
                 line(boxes[unit.induk], boxes[unit.id], uncertain=is_uncertain(unit, "induk"))
@@ -95,14 +113,35 @@ def era_chart(
         u for u in members if u.id not in boxes and (u.induk is None or u.induk not in ids)
     )
     for unit in unplaced:
-        boxes[unit.id] = unit_box(unit, HISTORY_DOC)
+        boxes[unit.id] = place(unit)
         edges.append(line(boxes[root.id], boxes[unit.id], WITHIN, uncertain=True))
     return Chart(chart_id, title, tuple(boxes.values()), tuple(edges)), unplaced
 
 
-def _according(basis: Basis | None) -> str:
-    """' menurut PKPU 14/2020', or nothing when the data names no single regulation."""
-    return f" menurut {regulation_short(basis.regulation)}" if basis else ""
+def _heading(years: str, basis: Basis | None, units: list[Unit], *, dated: bool) -> str:
+    """'Struktur 2020–2023 (dari sumber sekunder; tahun disimpulkan)': no more than the data says.
+
+    The regulation is named only when the units' own markers do not call it inferred; the
+    least sure source of the units that define the era, and inferred years, are said.
+    """
+    heading = f"Struktur {years}"
+    if basis is not None and not basis.is_uncertain:
+        heading += f" menurut {regulation_short(basis.regulation)}"
+    notes = []
+    weakest = max((u.keyakinan for u in units), key=list(Confidence).index, default=None)
+    if weakest is not None and weakest is not Confidence.VERIFIED:
+        notes.append(SOURCE_NOTES[weakest])
+    if dated and any(confidence(u, "periode").is_uncertain for u in units):
+        notes.append("tahun disimpulkan")
+    return f"{heading} ({'; '.join(notes)})" if notes else heading
+
+
+#: How a heading says where an era's units are known from.
+SOURCE_NOTES = {
+    Confidence.SECONDARY: "dari sumber sekunder",
+    Confidence.INFERRED: "disimpulkan",
+    Confidence.UNVERIFIED: "perlu verifikasi",
+}
 
 
 def _years(units: Iterable[Unit], org: Organisation, end: int) -> str:
@@ -113,22 +152,102 @@ def _years(units: Iterable[Unit], org: Organisation, end: int) -> str:
 def eras(org: Organisation, changes: list[Change]) -> tuple[Era | None, Era]:
     """The structure just before the latest dated change (None if there is none), and now."""
     now = [u for u in org.units.values() if not u.is_former]
-    dated = [c for c in changes if c.before and c.year is not None]
-    year = max((c.year for c in dated if c.year is not None), default=None)
-    ended = [u for c in dated if c.year == year for u in c.before]
-    replacing = [u for c in dated if c.year == year for u in c.after]
+    year = latest_year(changes)
+    ended = [u for c in changes if c.year == year and year is not None for u in c.before]
+    replacing = [u for c in changes if c.year == year and year is not None for u in c.after]
     before = None
     if year is not None:
         basis = _basis(ended, (), org)
         years = _years(ended, org, year)
         title = f"Bagan struktur Sekretariat Jenderal KPU {years}"
         chart, unplaced = era_chart(org, timeline.as_of(org.units, year), "bagan-sebelum", title)
-        heading = f"Struktur {years}{_according(basis)}"
+        heading = _heading(years, basis, ended, dated=True)
         before = Era(heading, years, basis, chart, unplaced)
     basis = _basis(replacing, ended, org)
     title = "Bagan struktur Sekretariat Jenderal KPU sekarang"
     chart, unplaced = era_chart(org, now, "bagan-sekarang", title)
-    return before, Era(f"Struktur sekarang{_according(basis)}", "sekarang", basis, chart, unplaced)
+    heading = _heading("sekarang", basis, replacing, dated=False)
+    return before, Era(heading, "sekarang", basis, chart, unplaced)
+
+
+def latest_year(changes: list[Change]) -> int | None:
+    """The year of the latest dated change that ended units (the one the page compares across)."""
+    return max((c.year for c in changes if c.before and c.year is not None), default=None)
+
+
+#: What a box on the change chart says about a unit that ended, by the kind of change.
+ENDED_NOTES: dict[ChangeKind, str] = {
+    ChangeKind.MERGED: "digabung ke {after}",
+    ChangeKind.SPLIT: "dipecah menjadi {count} unit",
+    ChangeKind.RENAMED: "digantikan oleh {after}",
+    ChangeKind.REORGANISED: "ditata ulang bersama unit lain",
+    ChangeKind.DISSOLVED: "dibubarkan",
+}
+#: ... and about a unit that is new.
+NEW_NOTES: dict[ChangeKind, str] = {
+    ChangeKind.MERGED: "baru: gabungan {count} unit",
+    ChangeKind.SPLIT: "baru: pecahan {before}",
+    ChangeKind.RENAMED: "baru: pengganti {before}",
+    ChangeKind.REORGANISED: "baru: hasil penataan ulang",
+    ChangeKind.NEW: "baru",
+}
+#: Added to a box's note when the change it reports is not stated by any source.
+INFERRED_NOTE = " (disimpulkan)"
+
+
+def _short(unit: Unit) -> str:
+    return unit.singkatan or unit.nama
+
+
+def change_notes(change: Change) -> dict[str, tuple[str, str]]:
+    """The class and the words for each unit a change ended or created, by unit id.
+
+    A note is marked inferred when a link of the change is, or an ended unit's status is.
+    """
+    uncertain = any(link.uncertain for link in change.links) or any(
+        is_uncertain(u, "status") for u in change.before
+    )
+    words = {
+        "after": " dan ".join(_short(u) for u in change.after),
+        "before": " dan ".join(_short(u) for u in change.before),
+    }
+    suffix = INFERRED_NOTE if uncertain else ""
+    notes: dict[str, tuple[str, str]] = {}
+    if change.kind in ENDED_NOTES:
+        ended = ENDED_NOTES[change.kind].format(count=len(change.after), **words) + suffix
+        notes.update((u.id, (ENDED, ended)) for u in change.before)
+    if change.kind in NEW_NOTES:
+        new = NEW_NOTES[change.kind].format(count=len(change.before), **words) + suffix
+        notes.update((u.id, (NEW, new)) for u in change.new)
+    return notes
+
+
+def ended_words(changes: list[Change]) -> list[str]:
+    """The words the change chart uses for ended units ('digabung ke', …), for its legend."""
+    year = latest_year(changes)
+    kinds = dict.fromkeys(
+        c.kind
+        for c in changes
+        if c.kind in ENDED_NOTES and (year is None or c.year is None or c.year >= year)
+    )
+    return [ENDED_NOTES[k].split(" {")[0] for k in kinds]
+
+
+def change_chart(org: Organisation, changes: list[Change]) -> Chart:
+    """One chart of the structure across the latest change: the units of both structures in
+    their places, each unit the change ended or created marked by a colour and a few words."""
+    year = latest_year(changes)
+    now = [u for u in org.units.values() if not u.is_former]
+    members = list(
+        {u.id: u for u in [*(timeline.as_of(org.units, year) if year else []), *now]}.values()
+    )
+    marks: dict[str, tuple[str, str]] = {}
+    for change in changes:
+        if year is None or change.year is None or change.year >= year:
+            marks.update(change_notes(change))
+    title = "Bagan perubahan struktur Sekretariat Jenderal KPU"
+    chart, _ = era_chart(org, members, "bagan-perubahan", title, marks=marks)
+    return chart
 
 
 def history_page(org: Organisation) -> PagePlan:
@@ -136,12 +255,12 @@ def history_page(org: Organisation) -> PagePlan:
     before, after = eras(org, changes)
     links = [link for c in changes for link in c.links]
     new = [u for c in changes for u in c.new]
-    charts = tuple(e.chart for e in (before, after) if e is not None)
+    chart = change_chart(org, changes)
     return PagePlan(
         HISTORY_DOC,
         "history.md.j2",
         TITLE,
-        "Susunan unit Sekretariat Jenderal KPU dulu dan sekarang, dan unit mana menggantikan unit mana",
+        "Unit Sekretariat Jenderal KPU yang baru, yang sudah tidak ada, dan unit mana menggantikan unit mana",
         {
             "changes": changes,
             "before": before,
@@ -151,7 +270,9 @@ def history_page(org: Organisation) -> PagePlan:
             "uncertain_marks": list(dict.fromkeys(k.confidence for k in links if k.uncertain)),
             "meanings": {c.kind: CHANGE_MEANINGS[c.kind] for c in changes},
             "undated_new": [u for u in new if timeline.period(u).start is None],
+            "ended_words": ended_words(changes),
+            "shown": legend(chart),
         },
-        crumbs=trail(STRUCTURE, (TITLE, None)),
-        extra_charts=charts,
+        chart,
+        trail(STRUCTURE, (TITLE, None)),
     )

@@ -14,6 +14,7 @@ from generator.model.regional import (
     SECRETARIAT_NAME_CONFIDENCE,
     SECRETARIAT_NAME_REASON,
 )
+from generator.plan.org_charts import Chart, legend
 from generator.schema import (
     AliasKind,
     Confidence,
@@ -187,6 +188,23 @@ def citations(
     return list(dict.fromkeys(citation(regulations, p) for p in quotes(record, topic)))
 
 
+def chart_legend_text(chart: Chart) -> str:
+    """The chart's caption: only what this chart shows (the plan knows its boxes and lines)."""
+    shown = legend(chart)
+    parts = [
+        "Kotak berwarna: unit yang sedang dibuka." if shown.current else "",
+        "Kotak bergaris tepi putus-putus: unit yang sudah tidak ada." if shown.former else "",
+        "Garis putus-putus: kedudukan yang disimpulkan atau belum dipastikan."
+        if shown.uncertain
+        else "",
+        "Garis putus-putus berlabel «digantikan oleh»: dari unit terdahulu ke penggantinya; "
+        "tingkat keyakinannya tertera di halaman unit terdahulu."
+        if shown.successors
+        else "",
+    ]
+    return " ".join(p for p in parts if p)
+
+
 def template_labels() -> dict[str, object]:
     """The words and constants every template prints (pages and the printable book alike)."""
     return {
@@ -207,4 +225,5 @@ def template_labels() -> dict[str, object]:
         "regulation_title": regulation_title,
         "regulation_short": regulation_short,
         "status_label": status_label,
+        "chart_legend_text": chart_legend_text,
     }

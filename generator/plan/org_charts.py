@@ -15,6 +15,9 @@ CURRENT = "saat-ini"
 FORMER = "terdahulu"
 UNCERTAIN = "tidak-pasti"
 SUCCESSOR = "pengganti"
+#: How a unit took part in a change of structure (the Perubahan Struktur chart).
+NEW = "baru"
+ENDED = "berakhir"
 
 ADMINISTRATIVE = "bertanggung jawab secara administratif kepada"
 UNDER = "berada di bawah"
@@ -36,6 +39,8 @@ class Node:
     """The same page as a URL relative to the page the chart sits on (for the SVG link)."""
     tooltip: str
     classes: tuple[str, ...] = ()
+    note: str | None = None
+    """A short line under the name, such as what became of the unit ("baru")."""
 
     @property
     def is_current(self) -> bool:
@@ -102,16 +107,22 @@ def box(
     label: str | None = None,
     current: bool = False,
     former: bool = False,
+    note: str | None = None,
+    change: str | None = None,
 ) -> Node:
     """The one box builder: every chart's boxes are made here, so they look and read alike.
+
+    ``note`` is a short line shown under the name; ``change`` a class saying how the unit
+    changed (``BARU``, ``BERAKHIR``), which the palette colours and the legend explains.
 
     >>> box("u", "Biro Umum", "struktur/biro-umum/index.md", "struktur/index.md", detail="Biro").tooltip
     'Biro Umum (Biro)'
     """
     parts = [p for p in (detail, "unit terdahulu" if former else None) if p]
     tooltip = f"{name} ({', '.join(parts)})" if parts else name
-    classes = tuple(c for c, on in ((CURRENT, current), (FORMER, former)) if on)
-    return Node(key, name, label or name, doc, relative_url(doc, page), tooltip, classes)
+    flags = ((CURRENT, current), (FORMER, former), (change or "", change is not None))
+    classes = tuple(c for c, on in flags if on)
+    return Node(key, name, label or name, doc, relative_url(doc, page), tooltip, classes, note)
 
 
 def line(tail: Node, head: Node, relation: str = UNDER, *, uncertain: bool = False) -> Edge:
@@ -151,6 +162,42 @@ def successor_line(old: Node, new: Node, *, uncertain: bool = False) -> Edge:
 def has_successors(chart: Chart) -> bool:
     """Whether the chart has 'digantikan oleh' arrows (the legend then explains them)."""
     return any(e.is_succession for e in chart.edges)
+
+
+@dataclass(frozen=True)
+class Legend:
+    """What a chart's caption explains: only what the chart shows."""
+
+    current: bool
+    """A box is filled: the unit of the page being read."""
+    former: bool
+    """Boxes with a dashed border: units that no longer exist."""
+    uncertain: bool
+    """Dashed lines between boxes: an inferred or unconfirmed position."""
+    successors: bool
+    """Labelled 'digantikan oleh' lines, from a former unit to what replaced it."""
+    new: bool
+    """Boxes marked as new in a change of structure."""
+    ended: bool
+    """Boxes marked as ended in a change of structure."""
+
+
+def legend(chart: Chart) -> Legend:
+    """The caption's parts for this chart.
+
+    >>> a = box("a", "A", "a/index.md", "index.md"); b = box("b", "B", "b/index.md", "index.md")
+    >>> legend(Chart("c", "C", (a, b), (line(a, b, uncertain=True),)))
+    Legend(current=False, former=False, uncertain=True, successors=False, new=False, ended=False)
+    """
+    classes = {c for n in chart.nodes for c in n.classes}
+    return Legend(
+        current=CURRENT in classes,
+        former=FORMER in classes,
+        uncertain=any(e.dashed and not e.is_succession for e in chart.edges),
+        successors=has_successors(chart),
+        new=NEW in classes,
+        ended=ENDED in classes,
+    )
 
 
 def outline(chart: Chart) -> tuple[OutlineItem, ...]:

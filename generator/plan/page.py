@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.plan.org_charts import Chart
+from generator.urls import chart_page_doc
 
 HOME_DOC = "index.md"
 
@@ -47,6 +48,9 @@ class PagePlan:
     """Further charts on the page; each is drawn in its own slot and saved as ``<id>.svg``."""
     edit_url: str | None = None
     """Where that file opens in the repository host's editor (set from mkdocs.yml's repo_url)."""
+    full_size: bool = False
+    """The page shows another page's chart full size: the chart is drawn once, for that page,
+    and this page gets no chart file of its own."""
 
     @property
     def charts(self) -> tuple[Chart, ...]:
@@ -56,6 +60,10 @@ class PagePlan:
     def chart_name(self, chart: Chart) -> str:
         """The full-size file's name beside the page: 'bagan' for the first chart, else its id."""
         return "bagan" if chart is self.charts[0] else chart.id
+
+    def chart_page(self, chart: Chart) -> str:
+        """The docs/ path of the page that shows ``chart`` full size."""
+        return chart_page_doc(self.path, self.chart_name(chart))
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,12 @@ among its tags. These pure functions list those names for units and regional sec
 
 - a secretariat under "KPU Bogor", "KPU Kabupaten Bogor", "Sekretariat KPU Kabupaten Bogor" and
   "KPUD Bogor" (the province's name is left out, so "KPU Jawa Barat" finds the province first);
+  a province also under its short forms from the content ("KPU Jabar");
 - a unit numbered in Roman numerals also under Arabic ones ("Itwil 3" for "Itwil III");
-- a unit also under the names of the dissolved units it replaced, so a former name finds both.
+- a unit also under the names of the dissolved units it replaced, so a former name finds both;
+- a regulation under its short citation and other names, and an amending regulation also as the
+  amendment of the one it amends ("Perubahan PKPU SOTK"), so a common name finds the amendments;
+- the site's topic pages under the everyday words for what they hold (``TOPIC_NAMES``).
 
 Search reads each page's names as a set of words (generator/pipeline/search_index.py), so ties between
 equally named pages ("KPU Bogor": Kabupaten and Kota Bogor) are broken by the page's boost. A
@@ -21,8 +25,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from generator.model.organisation import Organisation
 from generator.model.regional import Secretariat
-from generator.schema import Body, Unit
+from generator.plan.labels import regulation_short
+from generator.schema import Body, Regulation, RelationKind, Unit
 
 #: Regency prefixes, longest first, and the word people use for each.
 _REGENCY_KINDS = (
@@ -106,6 +112,7 @@ def secretariat_search_names(secretariat: Secretariat) -> tuple[str, ...]:
             secretariat.short,
             secretariat.short.removeprefix("Sekretariat "),
             f"{body} {region}",
+            *(f"{body} {alias}" for alias in secretariat.province.alias),
             f"{legacy} {region}" if legacy else "",
         ]
     else:
@@ -117,3 +124,40 @@ def secretariat_search_names(secretariat: Secretariat) -> tuple[str, ...]:
             f"{legacy} {place}" if legacy else "",
         ]
     return _unique(forms)
+
+
+def regulation_search_names(org: Organisation, regulation: Regulation) -> tuple[str, ...]:
+    """The short citation, the other names, and 'Perubahan …' for each regulation it amends.
+
+    The amended regulation's names find the amendment too, ranked after the regulation itself
+    (its page has the names on their own, the amendment's page with 'Perubahan').
+    """
+    amended = [
+        org.regulations[r.peraturan]
+        for r in regulation.hubungan
+        if r.jenis is RelationKind.AMENDS and r.peraturan in org.regulations
+    ]
+    changes = [f"Perubahan {n}" for a in amended for n in (regulation_short(a), *a.alias)]
+    return _unique([regulation_short(regulation), *regulation.alias, *changes])
+
+
+#: The search weight of the site's topic pages, as the standard structures': the handful of pages
+#: a subject leads to outrank a secretariat whose name only begins like the query's word ("data"
+#: and Kabupaten Tanah Datar).
+TOPIC_BOOST = 2.0
+#: The everyday words for the site's own topic pages, by page: what people call what they hold.
+TOPIC_NAMES: dict[str, tuple[str, ...]] = {
+    "struktur/index.md": ("Struktur Organisasi", "Bagan organisasi", "Susunan organisasi"),
+    "struktur/perubahan/index.md": (
+        "Perubahan Struktur",
+        "Sejarah organisasi",
+        "Riwayat organisasi",
+        "Unit terdahulu dan penggantinya",
+    ),
+    "dasar-hukum/index.md": ("Dasar Hukum", "Peraturan", "Regulasi"),
+    "indeks/index.md": ("Indeks A–Z", "Daftar unit", "Daftar singkatan"),
+    "daerah/index.md": ("Sekretariat Daerah", "KPU daerah", "Daftar provinsi dan kabupaten/kota"),
+    "data/index.md": ("Data Terbuka", "Open data", "Unduhan", "JSON", "CSV"),
+    "kelengkapan/index.md": ("Kelengkapan Data", "Bantu melengkapi"),
+    "kolom/index.md": ("Daftar kolom", "Skema konten"),
+}

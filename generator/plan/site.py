@@ -10,6 +10,7 @@ from datetime import date
 
 from generator.model.organisation import Organisation
 from generator.plan.central_pages import central_pages
+from generator.plan.chart_pages import full_size_pages
 from generator.plan.completeness import completeness
 from generator.plan.field_reference import field_reference
 from generator.plan.history import history_page
@@ -19,6 +20,7 @@ from generator.plan.open_data import SECRETARIAT_COLUMNS, UNIT_COLUMNS, licence_
 from generator.plan.page import PagePlan, SitePlan, trail
 from generator.plan.regional_pages import establishing_article, region_pages
 from generator.plan.repository import Repository
+from generator.plan.search import TOPIC_BOOST, TOPIC_NAMES
 from generator.urls import COMPLETENESS_DOC, DATA_DOC, FIELDS_DOC
 
 
@@ -29,7 +31,7 @@ def fields_page() -> PagePlan:
         "Daftar kolom",
         "Arti setiap kolom dalam berkas konten, diturunkan dari JSON Schema",
         {"sections": field_reference(), "messages": message_catalogue()},
-        crumbs=trail(("Daftar kolom", None)),
+        crumbs=trail(("Panduan Penyunting", "panduan/index.md"), ("Daftar kolom", None)),
     )
 
 
@@ -62,7 +64,10 @@ def completeness_page(
         "completeness.md.j2",
         "Kelengkapan Data",
         "Keterangan yang belum ada atau belum pasti untuk setiap unit, struktur baku, dan peraturan",
-        {"report": completeness(org, repository.edit_url, today)},
+        {
+            "report": completeness(org, repository.edit_url, today),
+            "can_edit": repository.url is not None,
+        },
         crumbs=trail(("Kelengkapan Data", None)),
     )
 
@@ -85,5 +90,14 @@ def plan(
     ]
     if org.regional.secretariats:
         pages += region_pages(org)
-    pages = [replace(p, edit_url=repository.edit_url(p.source_file)) for p in pages]
+    pages += full_size_pages(pages)
+    pages = [
+        replace(
+            p,
+            edit_url=repository.edit_url(p.source_file),
+            search_names=TOPIC_NAMES.get(p.path, p.search_names),
+            search_boost=TOPIC_BOOST if p.path in TOPIC_NAMES else p.search_boost,
+        )
+        for p in pages
+    ]
     return SitePlan(tuple(pages), section_navs(org))

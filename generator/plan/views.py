@@ -360,6 +360,9 @@ class SecretariatView:
     duties: tuple[str, ...]
     pattern_note: str | None
     """Said after 'follows the standard structure' while this secretariat's type is unknown."""
+    details: tuple[Detail, ...]
+    """Facts whose confidence differs from the secretariat's (a kabupaten/kota's name is
+    explained where it is printed)."""
     sources: tuple[Source, ...]
     jsonld: dict[str, Any]
 
@@ -385,6 +388,11 @@ def secretariat_view(org: Organisation, secretariat: Secretariat) -> Secretariat
         tuple(citations(org.regulations, structure, Topic.STANDING)),
         tuple(citations(org.regulations, structure, Topic.DUTIES)),
         PATTERN_NOTE if regency and regency.tipe is None else None,
+        tuple(
+            Detail(field_label(k), d)
+            for k, d in secretariat.rincian_keyakinan.items()
+            if not (regency and k == "nama")
+        ),
         _sources(org, secretariat.sources),
         secretariat_jsonld(org, secretariat),
     )

@@ -18,15 +18,40 @@ import graphviz
 from lxml import etree
 
 from generator.errors import GeneratorError
-from generator.plan.org_charts import Chart, Edge
+from generator.plan.org_charts import ENDED, NEW, Chart, Edge
 from generator.render.palette import LIGHT, standalone_css
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
 
-#: Characters per label line: keeps boxes narrow enough for a phone without tiny text.
-LABEL_WIDTH = 26
+#: Characters per label line: boxes narrow enough that the overview's first two levels fit the
+#: page's text column on a laptop (about 660 px), without tiny text.
+LABEL_WIDTH = 16
 FONT = "DejaVu Sans"
+#: Box text in points (10 pt = 13.3 px at natural size); line labels a little smaller.
+FONT_SIZE = "10"
+EDGE_FONT_SIZE = "9"
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Text in as few lines as ``width`` allows, then balanced: no line left with one short word.
+
+    >>> wrap("Inspektorat Wilayah I", 20)
+    ['Inspektorat', 'Wilayah I']
+    >>> wrap("Biro Umum", 16)
+    ['Biro Umum']
+    """
+    text = " ".join(text.split())
+    lines = textwrap.wrap(text, width, break_long_words=False) or [""]
+    if len(lines) == 1:
+        return lines
+    # The narrowest width that still needs no more lines evens them out.
+    while width > 1:
+        narrower = textwrap.wrap(text, width - 1, break_long_words=False)
+        if len(narrower) != len(lines):
+            break
+        lines, width = narrower, width - 1
+    return lines
 
 
 def _label(text: str) -> str:
@@ -35,7 +60,10 @@ def _label(text: str) -> str:
     >>> _label('a "b" \\N')
     'a "b" \\\\N'
     """
-    lines = textwrap.wrap(" ".join(text.split()), LABEL_WIDTH, break_long_words=False) or [""]
+    return _lines(wrap(text, LABEL_WIDTH))
+
+
+def _lines(lines: list[str]) -> str:
     # graphviz.escape doubles backslashes; the "\n" between lines is DOT's centred line break.
     # nohtml: a label such as "<b>" is text, never a Graphviz HTML label.
     label: str = graphviz.nohtml("\\n".join(graphviz.escape(line) for line in lines))
@@ -97,7 +125,7 @@ def _graph(chart: Chart) -> _Dot:
     graph.attr(
         id=chart.id,
         rankdir="TB",
-        nodesep="0.3",
+        nodesep="0.2",
         ranksep="0.3",
         bgcolor="transparent",
         pad="0.1",
@@ -112,13 +140,13 @@ def _graph(chart: Chart) -> _Dot:
         color=LIGHT.garis,
         fontcolor=LIGHT.teks,
         fontname=FONT,
-        fontsize="12",
+        fontsize=FONT_SIZE,
         margin="0.14,0.07",
         target="_top",
     )
     graph.attr(
         "edge", color=LIGHT.sambung, fontcolor=LIGHT.sambung_teks, arrowhead="none",
-        fontname=FONT, fontsize="10",
+        fontname=FONT, fontsize=EDGE_FONT_SIZE,
     )  # fmt: skip
     return graph
 
@@ -131,10 +159,19 @@ def to_dot(chart: Chart) -> str:
         attrs = {"id": f"{chart.id}-{index[node.key]}", "URL": _text(node.href)}
         if node.classes:
             attrs["class"] = " ".join(node.classes)
+        # Colours are written as attributes too: print renderers ignore CSS fills on inline SVG.
         if node.is_current:
-            # Written as attributes too: print renderers ignore CSS fills on inline SVG.
             attrs.update(fillcolor=LIGHT.saat_ini, fontcolor=LIGHT.saat_ini_teks)
-        graph.node(index[node.key], _label(node.label), tooltip=_text(node.tooltip), **attrs)
+        elif NEW in node.classes:
+            attrs.update(fillcolor=LIGHT.baru, color=LIGHT.baru_garis)
+        elif ENDED in node.classes:
+            attrs.update(fillcolor=LIGHT.berakhir)
+        lines = [
+            *wrap(node.label, LABEL_WIDTH),
+            *(wrap(node.note, LABEL_WIDTH) if node.note else []),
+        ]
+        text = _lines(lines)
+        graph.node(index[node.key], text, tooltip=_text(node.tooltip), **attrs)
     _add_edges(graph, chart, index)
     return graph.source
 
@@ -143,17 +180,24 @@ def _stacked_groups(chart: Chart) -> dict[str, list[int]]:
     """Edges (by index) whose heads are two or more leaf children of the same box.
 
     Side by side, fourteen biro would make a chart far wider than a phone; stacked in a
-    column under their head, the chart grows downwards and each column reads as a list.
+    column under their head, the chart grows downwards and each column reads as a list. A box
+    with both kinds of children keeps the ones with children of their own side by side and
+    stacks the rest in one column beside them.
     """
     children: dict[str, list[int]] = {}
     for i, edge in enumerate(chart.edges):
         if not edge.label:
             children.setdefault(edge.tail, []).append(i)
-    return {
-        tail: kids
+    groups = {
+        tail: [k for k in kids if chart.edges[k].head not in children]
         for tail, kids in children.items()
-        if len(kids) > 1 and not any(chart.edges[k].head in children for k in kids)
     }
+    return {tail: leaves for tail, leaves in groups.items() if len(leaves) > 1}
+
+
+def _only_leaves(chart: Chart, tail: str, stacked: list[int]) -> bool:
+    """Whether every line below ``tail`` (labelled ones aside) goes to a stacked leaf."""
+    return all(i in stacked for i, e in enumerate(chart.edges) if e.tail == tail and not e.label)
 
 
 def _edge_attrs(chart: Chart, i: int, edge: Edge) -> dict[str, str]:
@@ -181,6 +225,10 @@ def _add_edges(graph: _Dot, chart: Chart, index: dict[str, str]) -> None:
             edge = chart.edges[i]
             junction = f"{index[tail]}j{position}"
             trunk = {"id": f"{chart.id}-e{i}t", "tooltip": _text(edge.tooltip), "weight": "10"}
+            if position == 0 and _only_leaves(chart, tail, kids):
+                # The column hangs from the box's left corner, so it is barely wider than its
+                # widest box; beside other children it hangs from the middle, where it starts.
+                trunk["tailport"] = "sw"
             # A trunk segment is dashed only when every relation it carries is uncertain.
             if all(chart.edges[k].dashed for k in kids[position:]):
                 trunk["style"] = "dashed"
@@ -316,7 +364,16 @@ def clean_svg(document: str, chart: Chart) -> str:
     for i, edge in enumerate(chart.edges):
         # A stacked column draws one relation as a trunk segment ('…t') and a tick.
         titles[f"{chart.id}-e{i}"] = titles[f"{chart.id}-e{i}t"] = edge.tooltip
+    notes = {
+        f"{chart.id}-n{i}": len(wrap(node.label, LABEL_WIDTH))
+        for i, node in enumerate(chart.nodes)
+        if node.note
+    }
     for group in root.iter(_q("g")):
+        if group.get("id") in notes:
+            # The lines after the name are the box's note, which the page sets in bold.
+            for text in list(group.iter(_q("text")))[notes[group.get("id", "")] :]:
+                text.set("class", "catatan")
         if group.get("class") == "graph":
             # dot sometimes prefixes 'page0,1_' depending on the graphs before it in a batch.
             group.set("id", chart.id)

@@ -9,9 +9,9 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 
 from generator import escape
-from generator.model.confidence import confidence
+from generator.model.confidence import confidence, field_marks
 from generator.plan import history
-from generator.plan.org_charts import has_successors, outline
+from generator.plan.org_charts import outline
 from generator.plan.page import Link, PagePlan
 from generator.plan.public_record import source_byline
 from generator.render import filters, opendata
@@ -87,8 +87,8 @@ def environment() -> Environment:
         HISTORY_TITLE=history.TITLE,
         article_anchor=article_anchor,
         outline=outline,
-        chart_has_successors=has_successors,
         confidence=confidence,
+        field_marks=field_marks,
         unit_doc=unit_doc,
         secretariat_doc=secretariat_doc,
         structure_doc=structure_doc,

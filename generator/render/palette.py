@@ -24,14 +24,22 @@ class Palette:
     """Labels on lines."""
     latar: str
     """Background of a full-size chart file."""
+    baru: str
+    """Fill of a unit that a change of structure created."""
+    baru_garis: str
+    """Its border."""
+    berakhir: str
+    """Fill of a unit that a change of structure ended."""
 
 
 LIGHT = Palette(
-    "#ffffff", "#7a1f1f", "#1a1a1a", "#7a1f1f", "#ffffff", "#6b6b6b", "#444444", "#ffffff"
-)
+    "#ffffff", "#7a1f1f", "#1a1a1a", "#7a1f1f", "#ffffff", "#6b6b6b", "#444444", "#ffffff",
+    "#e3f1e6", "#1b5e20", "#ececec",
+)  # fmt: skip
 DARK = Palette(
-    "#2e303e", "#e8a0a0", "#eeeeee", "#e8a0a0", "#1a1a1a", "#b0b0b0", "#cccccc", "#1e2129"
-)
+    "#2e303e", "#e8a0a0", "#eeeeee", "#e8a0a0", "#1a1a1a", "#b0b0b0", "#cccccc", "#1e2129",
+    "#1d3b25", "#81c784", "#3b3b44",
+)  # fmt: skip
 
 
 def _variables(palette: Palette) -> str:
@@ -59,6 +67,9 @@ svg { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Aria
 .node.saat-ini path, .node.saat-ini polygon { fill: var(--bagan-saat-ini); }
 .node.saat-ini text { fill: var(--bagan-saat-ini-teks); }
 .node.terdahulu path, .node.terdahulu polygon { stroke-dasharray: 4 3; }
+.node.baru path, .node.baru polygon { fill: var(--bagan-baru); stroke: var(--bagan-baru-garis); }
+.node.berakhir path, .node.berakhir polygon { fill: var(--bagan-berakhir); }
+.node text.catatan { font-weight: bold; }
 .edge path { stroke: var(--bagan-sambung); }
 .edge polygon { fill: var(--bagan-sambung); stroke: var(--bagan-sambung); }
 .edge text { fill: var(--bagan-sambung-teks); }

@@ -171,8 +171,15 @@ def _notes(root: html.HtmlElement, level: int) -> None:
     for ref in root.xpath('//a[contains(@class, "footnote-ref")]/parent::sup'):
         ref.set("class", "rujukan-catatan")
         before = ref.getprevious()
-        # Two notes in a row read as one number ("²³"): a comma keeps them apart.
-        if before is not None and _has_class(before, "rujukan-catatan") and not before.tail:
+        # Two bare numbers in a row read as one ("²³"): a comma keeps them apart. Bracketed
+        # numbers ("[2][3]", the site's setting) are apart already.
+        bare = not ref.text_content().strip().startswith("[")
+        if (
+            bare
+            and before is not None
+            and _has_class(before, "rujukan-catatan")
+            and not before.tail
+        ):
             ref.text = ","
 
 

@@ -567,6 +567,8 @@ class Province(_Overrides):
     """Nama provinsi menurut Kemendagri, tanpa kata 'Provinsi', mis. 'Jawa Barat'."""
     nama_singkat: Text | None = None
     """Nama pendek yang lazim, bila ada, mis. 'DKI Jakarta'."""
+    alias: list[Text] = []
+    """Singkatan dan sebutan pendek lain yang lazim dipakai orang, mis. ['Jabar'] untuk Jawa Barat; pencarian dan Indeks A–Z memakainya ("KPU Jabar")."""
     lembaga: Body = Body.KPU
     """'kpu', atau 'kip' untuk Aceh, tempat penyelenggaranya Komisi Independen Pemilihan."""
     kabupaten_kota: list[Regency]

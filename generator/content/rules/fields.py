@@ -56,6 +56,9 @@ def _names(located: Located) -> Iterator[tuple[Path_, str]]:
         yield (*prefix, "nama"), record.nama
         if isinstance(record, Province) and record.nama_singkat:
             yield (*prefix, "nama_singkat"), record.nama_singkat
+        if isinstance(record, Province):
+            for i, name in enumerate(record.alias):
+                yield (*prefix, "alias", i), name
 
 
 def typography(ctx: Context) -> Iterator[Problem]:
