@@ -246,7 +246,8 @@ def change_chart(org: Organisation, changes: list[Change]) -> Chart:
         if year is None or change.year is None or change.year >= year:
             marks.update(change_notes(change))
     title = "Bagan perubahan struktur Sekretariat Jenderal KPU"
-    chart, _ = era_chart(org, members, "bagan-perubahan", title, marks=marks)
+    # Not "bagan-perubahan": that is the id of the page's heading "Bagan perubahan".
+    chart, _ = era_chart(org, members, "bagan-perubahan-struktur", title, marks=marks)
     return chart
 
 
