@@ -69,7 +69,12 @@ def _closest(missing: str, existing: set[str]) -> str | None:
     """A renamed page usually keeps its old name inside the new one; else the nearest spelling."""
     stem = posixpath.basename(posixpath.dirname(missing)) or posixpath.basename(missing)
     folder = posixpath.dirname(posixpath.dirname(missing))
-    kept = sorted((p for p in existing if stem and stem in p and p.startswith(folder)), key=len)
+    # A folder's own page before anything beside it (its full-size chart page is as long), then
+    # the shortest; the name breaks ties, so the hint is the same on every run.
+    kept = sorted(
+        (p for p in existing if stem and stem in p and p.startswith(folder)),
+        key=lambda p: (posixpath.basename(p) != "index.md", len(p), p),
+    )
     if kept:
         return kept[0]
     close = difflib.get_close_matches(missing, sorted(existing), n=1, cutoff=0.75)
