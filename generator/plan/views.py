@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.model import timeline
-from generator.model.confidence import FieldConfidence, Marked, item_confidence
+from generator.model.confidence import FieldConfidence, Marked, field_marks, item_confidence
 from generator.model.organisation import Organisation
 from generator.model.regional import Secretariat, structure_successors, structure_units
 from generator.plan.jsonld import secretariat_jsonld, unit_jsonld
@@ -31,6 +31,7 @@ from generator.plan.page import Link
 from generator.plan.provisions import OfficialCopy, official_copy, topic_sections
 from generator.plan.public_record import PublicRecord, public_record
 from generator.schema import (
+    Confidence,
     ConfidenceDetail,
     ConsolidatedText,
     LegalBasis,
@@ -121,12 +122,32 @@ def _details(record: Marked) -> tuple[Detail, ...]:
 
 
 @dataclass(frozen=True)
+class Mark:
+    """One badge where several facts are stated together, with their reasons as its tooltip."""
+
+    keyakinan: Confidence
+    reason: str
+
+
+def status_marks(unit: Unit) -> tuple[Mark, ...]:
+    """The badges of a unit's status and its years (one per level they have)."""
+    return tuple(
+        Mark(level, " ".join(reasons)) for level, reasons in field_marks(unit, STATUS_FIELDS)
+    )
+
+
+#: The facts the status line states: whether the unit exists, and its years.
+STATUS_FIELDS = ("status", "periode")
+
+
+@dataclass(frozen=True)
 class UnitView:
     """A central unit's page, or a standard structure's sub-unit's."""
 
     unit: Unit
     status: str
     """'Aktif', or 'Dibubarkan (2020–2023)'."""
+    status_marks: tuple[Mark, ...]
     name_label: str
     parent: Unit | None
     children: tuple[Unit, ...]
@@ -148,6 +169,7 @@ def unit_view(org: Organisation, unit: Unit) -> UnitView:
     return UnitView(
         unit,
         status_label(unit),
+        status_marks(unit),
         name_label(unit),
         org.parent(unit),
         tuple(org.listed_children(unit)),
@@ -168,6 +190,7 @@ def structure_unit_view(org: Organisation, structure: StandardStructure, unit: U
     return UnitView(
         unit,
         status_label(unit),
+        status_marks(unit),
         name_label(unit),
         None,
         (),
@@ -188,6 +211,7 @@ class UnitRow:
     parent: Unit | None
     successors: tuple[Unit, ...]
     status: str
+    status_marks: tuple[Mark, ...] = ()
 
 
 def unit_row(org: Organisation, unit: Unit) -> UnitRow:
@@ -416,7 +440,10 @@ def structure_view(org: Organisation, structure: StandardStructure) -> Structure
     return StructureView(
         structure,
         len(org.regional.secretariats_of(structure)),
-        tuple(UnitRow(u, None, (), status_label(u)) for u in structure_units(structure)),
+        tuple(
+            UnitRow(u, None, (), status_label(u), status_marks(u))
+            for u in structure_units(structure)
+        ),
         _topics(org, structure),
         _bases(org, structure),
         _details(structure),

@@ -9,7 +9,7 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 
 from generator import escape
-from generator.model.confidence import confidence, field_marks
+from generator.model.confidence import confidence
 from generator.plan import history
 from generator.plan.org_charts import outline
 from generator.plan.page import Link, PagePlan
@@ -88,7 +88,6 @@ def environment() -> Environment:
         article_anchor=article_anchor,
         outline=outline,
         confidence=confidence,
-        field_marks=field_marks,
         unit_doc=unit_doc,
         secretariat_doc=secretariat_doc,
         structure_doc=structure_doc,
