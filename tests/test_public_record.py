@@ -54,7 +54,9 @@ def test_gambaran_comes_first_and_says_it_is_not_the_regulation(docs: Project):
     assert found[:3] == ["Gambaran tugas", "Pejabat", "Bagan struktur"]
     assert found.index("Gambaran tugas") < found.index("Tugas dan fungsi { #tugas }")
     overview = text.split("## Gambaran tugas")[1].split("## Pejabat")[0]
-    assert "*Menurut sumber publik, bukan rumusan peraturan;*" in overview
+    assert "*Menurut sumber publik, bukan rumusan peraturan.*" in overview
+    # No pointer to an official wording the page may not have (the Tugas section says so itself).
+    assert "rumusan resminya" not in overview
     # Each statement ends with bracketed, superscript references into the numbered list.
     assert (
         '- Mengurus layanan kantor, gedung, dan kendaraan dinas&#46;<sup class="rujukan">'
