@@ -121,8 +121,10 @@ def test_the_home_page_cards_render(built: Project):
 #: the field list, and the Data page (it documents the columns).
 FOR_EDITORS = ("panduan/", "kolom/", "data/")
 
-#: A file (.yml/.yaml), a path into the content folder, or a script.
-DEVELOPER_WORDS = re.compile(r"\S+\.ya?ml\b|\bcontent/\S*|\bscripts/\S*")
+#: File names, folders, scripts, our research notes and code constants (SATKER_PUSAT).
+DEVELOPER_WORDS = re.compile(
+    r"\S+\.ya?ml\b|\bcontent/\S*|\bscripts/\S*|\bkpu-facts\b|\b[A-Z]{2,}_[A-Z_]{2,}\b"
+)
 
 
 def field_names() -> frozenset[str]:
@@ -169,6 +171,8 @@ def developer_words(html: bytes, fields: frozenset[str]) -> list[str]:
     "text",
     [
         "Diimpor sekali dengan scripts/impor_wilayah.py",
+        "Dicatat dari bahan riset (kpu-facts §8.1)",
+        "Bersama daftar SATKER_PUSAT",
         "(belum ada 'ketentuan' bertopik tugas)",
         "Belum ada tautan resmi (‘tautan_resmi’).",
         "berkas YAML di folder content/ repositori",

@@ -26,7 +26,7 @@ CONFIDENCE_COLUMN = (
 )
 
 UNIT_COLUMNS = {
-    "id": "id tetap unit (nama berkasnya di content/unit/)",
+    "id": "id tetap unit (juga bagian akhir alamat halamannya)",
     "nama": "nama resmi",
     "singkatan": "singkatan, bila ada",
     "jenis": "jenis unit (sekretariat-jenderal, deputi, biro, …)",
