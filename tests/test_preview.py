@@ -22,7 +22,7 @@ from generator.plan.site import plan
 from generator.urls import doc_url
 
 from .conftest import MINIMAL, Project, copy_project, load_org
-from .test_serve import Preview, _get, _until
+from .test_serve import Preview, _get, _until, running_preview
 
 pytestmark = pytest.mark.site
 
@@ -125,13 +125,8 @@ def test_a_failed_book_fails_the_build_and_leaves_the_site(
 
 @pytest.fixture
 def small_preview(minimal_book_project: Project, tmp_path: Path) -> Iterator[Preview]:
-    server = Preview(minimal_book_project, tmp_path / "pratinjau.log")
-    try:
-        _until(lambda: "Pratinjau di " in server.output() or server.process.poll() is not None)
-        assert server.process.poll() is None, server.output()
+    with running_preview(minimal_book_project, tmp_path / "pratinjau.log") as server:
         yield server
-    finally:
-        server.stop()
 
 
 def test_the_preview_shows_an_edit_and_an_error_and_makes_the_book_when_asked(

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -72,15 +73,22 @@ class Preview:
             self.process.wait(10)
 
 
-@pytest.fixture
-def preview(minimal_project: Project, tmp_path: Path) -> Iterator[Preview]:
-    server = Preview(minimal_project, tmp_path / "pratinjau.log")
+@contextmanager
+def running_preview(project: Project, log: Path) -> Iterator[Preview]:
+    """The preview of ``project``, once it says where it serves; stopped afterwards."""
+    server = Preview(project, log)
     try:
         _until(lambda: "Pratinjau di " in server.output() or server.process.poll() is not None)
         assert server.process.poll() is None, server.output()
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def preview(minimal_project: Project, tmp_path: Path) -> Iterator[Preview]:
+    with running_preview(minimal_project, tmp_path / "pratinjau.log") as server:
+        yield server
 
 
 def test_broken_content_keeps_the_last_site_and_a_fix_updates_it(
