@@ -148,7 +148,7 @@ def _print_chapters(
     extensions: Mapping[str, Mapping[str, Any]],
 ) -> list[PrintChapter]:
     md = converter(extensions)
-    printed = []
+    printed: list[PrintChapter] = []
     for chapter in chapters:
         box = WIDE_CHART if chapter.wide else CHART
         docs = [doc for doc in chapter.docs if doc in texts]
