@@ -115,10 +115,11 @@ def test_a_failed_book_fails_the_build_and_leaves_the_site(
     before = _files(project.site)
     project.edit("unit/biro-umum.yml", "nama: Biro Umum", "nama: Biro Umum dan Protokol")
 
-    def broken(html: str, cache_dir: Path | None) -> tuple[bytes, float | None]:
+    def broken(self: object) -> tuple[bytes, float | None]:
         raise GeneratorError("WeasyPrint gagal (uji)")
 
-    monkeypatch.setattr("generator.pipeline.build.book_pdf", broken)
+    # The book is laid out in a process of its own: its outcome is what fails here.
+    monkeypatch.setattr("generator.pipeline.pdf.BookLayout.result", broken)
     assert project.run("build") == 1
     assert _files(project.site) == before
 
