@@ -5,9 +5,10 @@ and only when it succeeded (and the printable book was laid out) are the files t
 copied into ``site/``. When nothing MkDocs reads has changed since the last build, MkDocs is not
 run at all.
 
-Both cores work: ``dot`` draws charts while pages are rendered, and MkDocs runs in a second
-process (started first, so its imports overlap the generation) while this one lays out the book,
-which MkDocs does not read (generator.pipeline.mkdocs_engine).
+Both cores work: ``dot`` draws charts while pages are rendered; MkDocs' pages are shared out
+between this process and a second one (started first, so its imports overlap the generation;
+generator.pipeline.mkdocs_parallel), while a third lays out the book, which MkDocs does not
+read.
 """
 
 from __future__ import annotations
