@@ -139,7 +139,10 @@ def test_the_preview_shows_an_edit_and_an_error_and_makes_the_book_when_asked(
 
     project.edit("unit/biro-umum.yml", "nama: Biro Umum", "nama: Biro Umum dan Protokol")
     _until(lambda: "Biro Umum dan Protokol" in _get(page))
-    assert re.search(r"Situs diperbarui: \d+ halaman dibangun ulang", preview.output())
+    # The summary is printed once the files are written, so it may follow the page a moment.
+    _until(
+        lambda: bool(re.search(r"Situs diperbarui: \d+ halaman dibangun ulang", preview.output()))
+    )
     assert "Buku PDF dibuat" not in preview.output()
 
     unit = project.unit_file("biro-umum")
