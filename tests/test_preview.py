@@ -119,7 +119,7 @@ def test_a_failed_book_fails_the_build_and_leaves_the_site(
         raise GeneratorError("WeasyPrint gagal (uji)")
 
     # The book is laid out in a process of its own: its outcome is what fails here.
-    monkeypatch.setattr("generator.pipeline.pdf.BookLayout.result", broken)
+    monkeypatch.setattr("generator.pipeline.pdf.BookProcess.result", broken)
     assert project.run("build") == 1
     assert _files(project.site) == before
 

@@ -42,7 +42,7 @@ from generator.pipeline.config import (
 from generator.pipeline.history import content_history
 from generator.pipeline.mkdocs_engine import run_mkdocs
 from generator.pipeline.mkdocs_parallel import EVEN_SHARE, MkDocsProcess
-from generator.pipeline.pdf import BookLayout, book_pdf, edition, font_faces, narratives
+from generator.pipeline.pdf import BookProcess, book_pdf, edition, font_faces, narratives
 from generator.pipeline.search_index import compact
 from generator.pipeline.write import (
     WriteReport,
@@ -355,15 +355,11 @@ def write_book(config_file: Path, html: str, report: WriteReport) -> tuple[bytes
     return pdf, seconds
 
 
-def start_book(config_file: Path, html: str) -> BookLayout | None:
-    """The book's layout, started in a process of its own; None when the book is skipped."""
-    return BookLayout(html, config_file.parent / BOOK_CACHE) if book_wanted() else None
-
-
 def finish_book(
-    config_file: Path, layout: BookLayout | None, report: WriteReport
+    config_file: Path, layout: BookProcess | None, report: WriteReport
 ) -> tuple[bytes, float | None]:
-    """The laid-out book (``start_book``), written into docs/."""
+    """The book laid out in its process (or the placeholder when it is skipped), written into
+    docs/."""
     pdf, seconds = layout.result() if layout is not None else (NO_BOOK_PLACEHOLDER, None)
     write_if_changed(docs_dir(config_file) / BOOK_FILE, pdf, BOOK_FILE, report)
     return pdf, seconds
@@ -421,6 +417,7 @@ def publish(
     book: Callable[[], str],
     report: WriteReport,
     mkdocs: MkDocsProcess | None = None,
+    layout: BookProcess | None = None,
 ) -> tuple[WriteReport | None, float | None]:
     """Build into a fresh folder, then bring ``site_dir`` up to date with it, file by file.
 
@@ -450,13 +447,10 @@ def publish(
         if mkdocs is not None:
             # The second process starts on its share while this one makes the book's HTML.
             mkdocs.start(root / GENERATED_CONFIG, staging, epoch, SECOND_SHARE)
-            layout = start_book(config_file, book())
-            try:
-                mkdocs.finish()
-                pdf, seconds = finish_book(config_file, layout, report)
-            finally:
-                if layout is not None:
-                    layout.close()
+            if layout is not None:
+                layout.start(book(), root / BOOK_CACHE)
+            mkdocs.finish()
+            pdf, seconds = finish_book(config_file, layout, report)
         else:
             run_mkdocs(root / GENERATED_CONFIG, staging, epoch)
             pdf, seconds = write_book(config_file, book(), report)
@@ -476,16 +470,24 @@ def publish(
 def build(content_dir: Path, config_file: Path, site_dir: Path, *, parallel: bool = True) -> Built:
     """Generate the pages, then build and publish the site with the book.
 
-    ``parallel``: MkDocs in a second process while this one lays out the book; without it,
-    one after the other in this process (the same bytes either way).
+    ``parallel``: MkDocs shared with a second process and the book laid out in a third; without
+    it, one after the other in this process (the same bytes either way).
     """
     mkdocs = MkDocsProcess() if parallel else None
+    layout = BookProcess() if parallel and book_wanted() else None
     try:
         pages = write_pages(content_dir, config_file)
         site, seconds = publish(
-            config_file, site_dir, lambda: book_source(pages, config_file), pages.report, mkdocs
+            config_file,
+            site_dir,
+            lambda: book_source(pages, config_file),
+            pages.report,
+            mkdocs,
+            layout,
         )
     finally:
         if mkdocs is not None:
             mkdocs.close()
+        if layout is not None:
+            layout.close()
     return Built(pages.generated(seconds), site)

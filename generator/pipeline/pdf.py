@@ -7,6 +7,7 @@ The HTML itself is made, purely, by ``generator.render.book_html``.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 import subprocess
@@ -154,11 +155,14 @@ def book_pdf(html: str, cache_dir: Path | None) -> tuple[bytes, float | None]:
 
 
 def _layout_process(connection: Connection) -> None:
-    """The book's process: lay out the one book it is sent."""
+    """The book's process: import WeasyPrint (while the pages are generated), then lay out the
+    one book it is sent."""
+    with contextlib.suppress(OSError):  # book_pdf reports it
+        import weasyprint  # noqa: F401
     try:
         html, cache_dir = connection.recv()
     except EOFError:
-        return
+        return  # the build stopped before the book was made, or the book was in the cache
     try:
         connection.send(("ok", book_pdf(html, None if cache_dir is None else Path(cache_dir))))
     except GeneratorError as error:
@@ -167,21 +171,28 @@ def _layout_process(connection: Connection) -> None:
         connection.send(("bug", traceback.format_exc()))
 
 
-class BookLayout:
-    """The book laid out in a process of its own (WeasyPrint uses one core), so that this one
-    can go on with the site; taken from the cache, without a process, when it is there."""
+class BookProcess:
+    """The book laid out in a process of its own (WeasyPrint uses one core), started early so
+    that its imports overlap the generation; the cache is looked at first, here."""
 
-    def __init__(self, html: str, cache_dir: Path | None) -> None:
-        cached = _cached(html, cache_dir)
-        self.cached = cached.read_bytes() if cached is not None and cached.is_file() else None
-        if self.cached is not None:
-            return
+    def __init__(self) -> None:
         context = multiprocessing.get_context("spawn")
         self.connection, child = context.Pipe()
-        self.process = context.Process(target=_layout_process, args=(child,), name="buku")
+        self.process = context.Process(
+            target=_layout_process, args=(child,), name="buku", daemon=True
+        )
         self.process.start()
         child.close()
-        self.connection.send((html, None if cache_dir is None else str(cache_dir)))
+        self.cached: bytes | None = None
+
+    def start(self, html: str, cache_dir: Path | None) -> None:
+        """Lay out the book of ``html`` (unless the cache has it); ``result`` gives it."""
+        cached = _cached(html, cache_dir)
+        if cached is not None and cached.is_file():
+            self.cached = cached.read_bytes()
+            self.close()
+        else:
+            self.connection.send((html, None if cache_dir is None else str(cache_dir)))
 
     def result(self) -> tuple[bytes, float | None]:
         """The PDF and WeasyPrint's seconds (None when it came from the cache).
@@ -196,8 +207,6 @@ class BookLayout:
         except EOFError as error:
             code = self.process.exitcode
             raise GeneratorError(f"proses buku PDF berhenti tanpa hasil (kode {code})") from error
-        finally:
-            self.close()
         if kind == "galat":
             raise GeneratorError(value)
         if kind == "bug":
@@ -206,9 +215,8 @@ class BookLayout:
         return pdf, seconds
 
     def close(self) -> None:
-        """Stop the process if it still runs (the build failed meanwhile)."""
-        if self.cached is not None:
-            return
+        """End the process: it ends by itself once its connection is closed, unless it is
+        still laying out a book nobody waits for any more."""
         self.connection.close()
         self.process.join(timeout=0.5)
         if self.process.is_alive():
