@@ -245,17 +245,18 @@ def first_search(site: Path) -> dict[str, float] | None:
     are installed; None otherwise."""
     try:
         from playwright import sync_api
-
-        from tests.test_browser import CHROMIUM, FLAGS, _serve
-        from tests.test_browser_search import _first_search
     except ImportError:
         return None
+    # The browser set-up of the tests themselves (not optional: a rename there must fail here).
+    from tests.conftest import CHROMIUM, FLAGS, serve
+    from tests.test_browser_search import _first_search
+
     if not Path(CHROMIUM).exists():
         return None
     with sync_api.sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         try:
-            for base in _serve(site):
+            with serve(site) as base:
                 slow = _first_search(browser, base, rate=4)
         except sync_api.Error as error:  # e.g. a time-out on a very large index
             print(f"pencarian pertama tidak terukur: {error}", file=sys.stderr)
