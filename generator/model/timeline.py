@@ -115,7 +115,9 @@ class ChangeKind(StrEnum):
     SPLIT = "dipecah"
     MERGED = "digabung"
     REORGANISED = "ditata ulang"
-    DISSOLVED = "dibubarkan"
+    #: Named after what every source supports: the unit is missing from the later structure
+    #: (whether it was dissolved, merged or renamed, the sources may not say).
+    DISSOLVED = "tidak ada lagi"
     NEW = "baru"
 
 
@@ -124,7 +126,7 @@ CHANGE_MEANINGS: dict[ChangeKind, str] = {
     ChangeKind.SPLIT: "satu unit digantikan oleh beberapa unit",
     ChangeKind.MERGED: "beberapa unit digantikan oleh satu unit",
     ChangeKind.REORGANISED: "beberapa unit digantikan bersama oleh beberapa unit",
-    ChangeKind.DISSOLVED: "unit dibubarkan tanpa unit pengganti yang tercatat",
+    ChangeKind.DISSOLVED: "unit tidak ada lagi dalam struktur, tanpa unit pengganti yang tercatat",
     ChangeKind.NEW: "unit dibentuk tanpa unit pendahulu yang tercatat",
 }
 
@@ -169,7 +171,7 @@ def classify(before: int, after: int) -> ChangeKind:
     """The kind of a change from how many units it has on each side.
 
     >>> [classify(1, 0), classify(1, 1), classify(1, 2), classify(2, 1), classify(0, 1)]
-    [<ChangeKind.DISSOLVED: 'dibubarkan'>, <ChangeKind.RENAMED: 'diganti'>, \
+    [<ChangeKind.DISSOLVED: 'tidak ada lagi'>, <ChangeKind.RENAMED: 'diganti'>, \
 <ChangeKind.SPLIT: 'dipecah'>, <ChangeKind.MERGED: 'digabung'>, <ChangeKind.NEW: 'baru'>]
     """
     if before == 0:
