@@ -159,6 +159,11 @@ class Change:
     new: tuple[Unit, ...]
     """Units after the change that did not exist before it."""
 
+    @property
+    def uncertain(self) -> bool:
+        """Whether the kind of change rests on a link no source states (it is then inferred)."""
+        return any(link.uncertain for link in self.links)
+
 
 def succession(old: Unit, new: Unit) -> Succession:
     detail = old.rincian_keyakinan.get("digantikan_oleh")

@@ -190,19 +190,23 @@ def explained(
 ) -> tuple[Explained, ...]:
     """The reasons behind the own markers of ``facts`` of ``units``, grouped: one entry for each
     fact, level and reason, naming every unit it is given for, in the order first met. A fact
-    stated by several fields (a status and its years) has one badge, so one reason line.
+    stated by several fields (a status and its years, under one badge) is named as the list's
+    column names it; a reason several units share is said once for all of them.
 
     Touch screens cannot open a badge's tooltip: a list of many badges explains them under it.
     """
     groups: dict[tuple[str, Confidence, str], list[Unit]] = {}
     for unit in units:
         for label, names in facts:
-            for level, reasons in field_marks(unit, names):
-                if reasons:
-                    key = (label, level, " ".join(" ".join(reasons).split()))
+            for name in names:
+                mark = confidence(unit, name)
+                if mark.own and mark.alasan:
+                    key = (label, mark.keyakinan, " ".join(mark.alasan.split()))
                     groups.setdefault(key, []).append(unit)
+    order = [label for label, _ in facts]
+    ranked = sorted(groups.items(), key=lambda item: order.index(item[0][0]))
     return tuple(
-        Explained(label, level, reason, tuple(us)) for (label, level, reason), us in groups.items()
+        Explained(label, level, reason, tuple(us)) for (label, level, reason), us in ranked
     )
 
 
