@@ -236,7 +236,7 @@ def test_the_completeness_page_lists_regional_gaps_once(docs: Project):
 
 def test_the_completeness_page_knows_gambaran(docs: Project):
     text = page(docs, "kelengkapan/index.md")
-    assert "| Gambaran tugas | 1 dari 4 |" in text
+    assert "| Gambaran tugas | 1 dari 4 catatan |" in text
     assert "Belum ada gambaran tugas dari sumber publik" in text
 
 
