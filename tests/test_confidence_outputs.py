@@ -113,7 +113,7 @@ def test_former_unit_page_marks_name_status_period_and_successor(docs: Project):
     assert "(penggantian disimpulkan)" in text
     # The record's badge says what it does not cover.
     assert (
-        f"{SECONDARY} <span class=\"status-terdahulu\">Unit terdahulu</span> "
+        f'{SECONDARY} <span class="status-terdahulu">Unit terdahulu</span> '
         '<span class="cakupan-keyakinan">kecuali nama, status, periode, dan digantikan oleh, '
         "yang bertanda sendiri</span>"
     ) in text
@@ -238,12 +238,12 @@ def test_secretariat_pages_state_the_law_and_mark_name_site_and_pattern(docs: Pr
     )
     # Its sub-units come from the standard structure: marked, with the reason written out.
     assert (
-        f"dengan penyesuaian untuk sekretariat ini. {INFERRED} <span class=\"alasan\">Subbagian "
+        f'dengan penyesuaian untuk sekretariat ini. {INFERRED} <span class="alasan">Subbagian '
         "dari struktur baku mengikuti pola yang tercatat di beberapa sekretariat kabupaten/kota; "
         "belum ada sumber tentang susunan sekretariat ini, dan tipenya belum diketahui&#46;</span>"
     ) in text
     assert (
-        f"{VERIFIED} <span class=\"cakupan-keyakinan\">kecuali nama, situs, dan susunan "
+        f'{VERIFIED} <span class="cakupan-keyakinan">kecuali nama, situs, dan susunan '
         "subbagian, yang bertanda sendiri</span>"
     ) in top
     sources = text.split("## Sumber")[1]
