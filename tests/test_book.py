@@ -62,10 +62,10 @@ def read_book(path: Path) -> Book:
 
 
 def squeezed(text: str) -> str:
-    """Text compared across web and paper: without hyphenation at line ends, the page numbers
+    """Text compared across web and paper: without hyphenation at line ends, the part numbers
     the book adds to references, and whitespace."""
     text = re.sub(r"\u2010\s+", "", text)
-    text = re.sub(r"\(hlm\. \d+\)", "", text)
+    text = re.sub(r"\(lihat (bab )?\d+(\.\d+)?\)", "", text)
     return re.sub(r"\s+", "", text)
 
 
@@ -333,7 +333,7 @@ def _pages(tmp_path: Path, chart: str) -> list[Any]:
             section=True,
         ),
     ]
-    link_pages(pages)
+    link_pages(pages, {"tentang-x": "1", "struktur-biro-umum": "2.1", "dasar-hukum-uu-7-2017": "3"})
     return pages
 
 
@@ -342,9 +342,15 @@ def test_a_page_prints_as_the_site_renders_it(tmp_path):
     # Screen-only: front matter, trail, the link to the book itself, JSON-LD, permalinks.
     for gone in ("Judul pendek", "Beranda", "Tautan ke buku ini", "ld+json", "¶", "↩"):
         assert gone not in narrative, gone
-    # Links into the book point at the page (or its heading) and show its page; others are text.
-    assert '<a href="#struktur-biro-umum" class="rujukan">Biro Umum</a>' in narrative
-    assert '<a href="#dasar-hukum-uu-7-2017--pasal-77" class="rujukan">UU</a>' in narrative
+    # Links into the book point at the page (or its heading) and name its part; others are text.
+    assert (
+        '<a href="#struktur-biro-umum" class="rujukan">Biro Umum</a> '
+        '<span class="rujukan-ke">(lihat 2.1)</span>'
+    ) in narrative
+    assert (
+        '<a href="#dasar-hukum-uu-7-2017--pasal-77" class="rujukan">UU</a> '
+        '<span class="rujukan-ke">(lihat bab 3)</span>'
+    ) in narrative
     assert "panduan," in narrative and "index.md" not in narrative
     # A web address is printed after its link.
     assert '<span class="alamat">(https://contoh.id/a?b=1&amp;c=2)</span>' in narrative
@@ -424,3 +430,16 @@ def test_bare_note_numbers_in_a_row_are_kept_apart(tmp_path):
         section=False,
     )
     assert '<sup id="x--fnref:b" class="rujukan-catatan">,<a' in str(page.html())
+
+
+def test_references_name_a_part_that_the_contents_and_a_heading_number(small_book):
+    """A reference to another part prints its number; the contents list that number with the
+    part's title (and page), and the part's heading carries it."""
+    contents = " ".join(small_book.book.pages[1].split())
+    body = " ".join(" ".join(small_book.book.pages[2:]).split())
+    numbers = set(re.findall(r"\(lihat (?:bab )?(\d+(?:\.\d+)?)\)", body))
+    assert numbers
+    for number in numbers:
+        entry = re.search(rf"(?:^|\s){re.escape(number)} ([^.]+?) \.", contents)
+        assert entry, (number, contents)
+        assert f"{number} {entry.group(1)}" in body, (number, entry.group(1))

@@ -17,7 +17,6 @@ atomically, so the site being served is never half-updated.
 from __future__ import annotations
 
 import json
-import logging
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -27,7 +26,12 @@ from typing import Any
 from generator.errors import GeneratorError
 from generator.pipeline.build import FOOTNOTES, GENERATED_CONFIG, SITE_STAMP
 from generator.pipeline.config import docs_dir
-from generator.pipeline.mkdocs_engine import CollectWarnings, load_strict_config, warm_up
+from generator.pipeline.mkdocs_engine import (
+    load_strict_config,
+    mkdocs_failed,
+    strict_messages,
+    warm_up,
+)
 from generator.pipeline.search_index import compact
 from generator.pipeline.write import WriteReport, sync_tree, write_atomic
 from generator.urls import BOOK_FILE
@@ -114,23 +118,18 @@ class LiveSite:
         staging = Path(
             tempfile.mkdtemp(prefix=f".{self.site_dir.name}-baru-", dir=self.site_dir.parent)
         )
-        collect = CollectWarnings()
-        logger = logging.getLogger("mkdocs")
-        logger.addHandler(collect)
-        propagate, logger.propagate = logger.propagate, False
         try:
-            config = load_strict_config(self.config_file, staging)
-            config.plugins["generator-pratinjau"] = _keeper(kept)
-            config.plugins.on_startup(command="build", dirty=False)
-            mkdocs_build(config)
-            compact(staging, config["site_description"])
-            report = self._publish(staging)
-        except (MkDocsException, OSError) as error:
-            details = "\n".join([*collect.messages, str(error)])
-            raise GeneratorError(f"MkDocs gagal membangun situs:\n{details}") from error
+            with strict_messages(None) as collect:
+                try:
+                    config = load_strict_config(self.config_file, staging)
+                    config.plugins["generator-pratinjau"] = _keeper(kept)
+                    config.plugins.on_startup(command="build", dirty=False)
+                    mkdocs_build(config)
+                    compact(staging, config["site_description"])
+                    report = self._publish(staging)
+                except (MkDocsException, OSError) as error:
+                    raise mkdocs_failed(collect.messages, error) from error
         finally:
-            logger.removeHandler(collect)
-            logger.propagate = propagate
             shutil.rmtree(staging, ignore_errors=True)
         self.state = {"config": config, **kept}
         self.docs_stamps, self.other_stamps = docs_stamps, other
@@ -155,40 +154,36 @@ class LiveSite:
 
         assert self.state is not None
         config, files, env = self.state["config"], self.state["files"], self.state["env"]
-        collect = CollectWarnings()
-        logger = logging.getLogger("mkdocs")
-        logger.addHandler(collect)
-        propagate, logger.propagate = logger.propagate, False
         outputs: dict[str, bytes] = {}
         pages: list[str] = []
-        try:
-            nav_source = self._nav()
-            if nav_source != self.nav_source:
-                # The same File and Page objects (with their rendered content) in a new tree.
-                config["nav"] = nav_source
-                nav = get_navigation(files, config)
-                self.state["nav"] = config.plugins.on_nav(nav, config=config, files=files)
-            nav = self.state["nav"]
-            doc_files = files.documentation_pages()
-            for src in changed:
-                file = files.get_file_from_path(src)
-                if file is None or src == BOOK_FILE:
-                    continue  # the preview makes the book when it is asked for
-                if file.is_documentation_page():
-                    _populate_page(file.page, config, files)
-                    pages.append(src)
-                else:
-                    outputs[file.dest_uri] = (self.docs / src).read_bytes()
-            for src in pages:
-                page = files.get_file_from_path(src).page
-                outputs[page.file.dest_uri] = _render(config, page, nav, doc_files, env)
-                page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
-        except Exception as error:
-            details = "\n".join([*collect.messages, str(error)])
-            raise GeneratorError(f"MkDocs gagal membangun halaman:\n{details}") from error
-        finally:
-            logger.removeHandler(collect)
-            logger.propagate = propagate
+        with strict_messages(None) as collect:
+            try:
+                nav_source = self._nav()
+                if nav_source != self.nav_source:
+                    # The same File and Page objects (with their rendered content) in a new tree.
+                    config["nav"] = nav_source
+                    nav = get_navigation(files, config)
+                    self.state["nav"] = config.plugins.on_nav(nav, config=config, files=files)
+                nav = self.state["nav"]
+                doc_files = files.documentation_pages()
+                for src in changed:
+                    file = files.get_file_from_path(src)
+                    if file is None or src == BOOK_FILE:
+                        continue  # the preview makes the book when it is asked for
+                    if file.is_documentation_page():
+                        _populate_page(file.page, config, files)
+                        pages.append(src)
+                    else:
+                        outputs[file.dest_uri] = (self.docs / src).read_bytes()
+                for src in pages:
+                    page = files.get_file_from_path(src).page
+                    outputs[page.file.dest_uri] = _render(config, page, nav, doc_files, env)
+                    page.validate_anchor_links(
+                        files=files, log_level=config.validation.links.anchors
+                    )
+            except Exception as error:
+                details = "\n".join([*collect.messages, str(error)])
+                raise GeneratorError(f"MkDocs gagal membangun halaman:\n{details}") from error
         self.nav_source = nav_source
         if collect.messages:
             self.state = None

@@ -8,11 +8,14 @@ The HTML itself is made, purely, by ``generator.render.book_html``.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import subprocess
 import time
+import traceback
 from collections.abc import Iterator
 from datetime import date
 from importlib.metadata import version
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -117,11 +120,14 @@ def book_key(html: str) -> str:
     return hashlib.sha256(f"{BOOK_VERSION}\0{version('weasyprint')}\0{html}".encode()).hexdigest()
 
 
+def _cached(html: str, cache_dir: Path | None) -> Path | None:
+    return cache_dir / f"{book_key(html)}.pdf" if cache_dir is not None else None
+
+
 def book_pdf(html: str, cache_dir: Path | None) -> tuple[bytes, float | None]:
     """The PDF of the book and WeasyPrint's seconds; from the cache (None seconds) when the same
     HTML was laid out before, so a build that changed nothing stays fast."""
-    key = book_key(html)
-    cached = cache_dir / f"{key}.pdf" if cache_dir is not None else None
+    cached = _cached(html, cache_dir)
     if cached is not None and cached.is_file():
         return cached.read_bytes(), None
     try:
@@ -145,3 +151,66 @@ def book_pdf(html: str, cache_dir: Path | None) -> tuple[bytes, float | None]:
             if stale != cached:
                 stale.unlink(missing_ok=True)
     return pdf, seconds
+
+
+def _layout_process(connection: Connection) -> None:
+    """The book's process: lay out the one book it is sent."""
+    try:
+        html, cache_dir = connection.recv()
+    except EOFError:
+        return
+    try:
+        connection.send(("ok", book_pdf(html, None if cache_dir is None else Path(cache_dir))))
+    except GeneratorError as error:
+        connection.send(("galat", str(error)))
+    except BaseException:  # reported to the parent, which fails the build
+        connection.send(("bug", traceback.format_exc()))
+
+
+class BookLayout:
+    """The book laid out in a process of its own (WeasyPrint uses one core), so that this one
+    can go on with the site; taken from the cache, without a process, when it is there."""
+
+    def __init__(self, html: str, cache_dir: Path | None) -> None:
+        cached = _cached(html, cache_dir)
+        self.cached = cached.read_bytes() if cached is not None and cached.is_file() else None
+        if self.cached is not None:
+            return
+        context = multiprocessing.get_context("spawn")
+        self.connection, child = context.Pipe()
+        self.process = context.Process(target=_layout_process, args=(child,), name="buku")
+        self.process.start()
+        child.close()
+        self.connection.send((html, None if cache_dir is None else str(cache_dir)))
+
+    def result(self) -> tuple[bytes, float | None]:
+        """The PDF and WeasyPrint's seconds (None when it came from the cache).
+
+        Raises:
+            GeneratorError: the book could not be laid out.
+        """
+        if self.cached is not None:
+            return self.cached, None
+        try:
+            kind, value = self.connection.recv()
+        except EOFError as error:
+            code = self.process.exitcode
+            raise GeneratorError(f"proses buku PDF berhenti tanpa hasil (kode {code})") from error
+        finally:
+            self.close()
+        if kind == "galat":
+            raise GeneratorError(value)
+        if kind == "bug":
+            raise RuntimeError(f"Buku PDF di proses tersendiri gagal:\n{value}")
+        pdf, seconds = value
+        return pdf, seconds
+
+    def close(self) -> None:
+        """Stop the process if it still runs (the build failed meanwhile)."""
+        if self.cached is not None:
+            return
+        self.connection.close()
+        self.process.join(timeout=0.5)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join()

@@ -28,6 +28,7 @@ from generator.render.print_page import (
     converter,
     landscape_chart,
     link_pages,
+    number_heading,
     print_page,
 )
 from generator.urls import book_anchor
@@ -83,6 +84,8 @@ class PrintChapter:
     heading: str | None
     wide: bool
     pages: tuple[PrintPage, ...]
+    number: str
+    """The chapter's number ("3"); its sections are "3.1", "3.2", …"""
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,7 @@ class TocEntry:
     anchor: str
     title: str
     level: int
+    number: str
 
 
 def edition_date(epoch: str | None, today: date) -> date:
@@ -108,12 +112,32 @@ def environment() -> Environment:
     return filters.base_environment(autoescape=True)
 
 
-def _toc(chapters: list[PrintChapter]) -> list[TocEntry]:
+def _sections(chapter: PrintChapter) -> tuple[PrintPage, ...]:
+    """The pages printed as the chapter's sections: all of them under a heading of the book's
+    own, else all but the first, which opens the chapter."""
+    return chapter.pages if chapter.heading else chapter.pages[1:]
+
+
+def part_numbers(chapters: list[PrintChapter]) -> dict[str, str]:
+    """Each page's number by its anchor: a chapter's ("3") for the page that opens it, a
+    section's ("3.2") for the others."""
+    numbers = {}
+    for chapter in chapters:
+        if not chapter.heading:
+            numbers[chapter.pages[0].anchor] = chapter.number
+        for count, page in enumerate(_sections(chapter), start=1):
+            numbers[page.anchor] = f"{chapter.number}.{count}"
+    return numbers
+
+
+def _toc(chapters: list[PrintChapter], numbers: Mapping[str, str]) -> list[TocEntry]:
     entries = []
     for chapter in chapters:
-        entries.append(TocEntry(f"bab-{chapter.anchor}", chapter.title, 1))
-        sections = chapter.pages if chapter.heading else chapter.pages[1:]
-        entries += [TocEntry(page.anchor, page.title, 2) for page in sections]
+        entries.append(TocEntry(f"bab-{chapter.anchor}", chapter.title, 1, chapter.number))
+        entries += [
+            TocEntry(page.anchor, page.title, 2, numbers[page.anchor])
+            for page in _sections(chapter)
+        ]
     return entries
 
 
@@ -124,7 +148,7 @@ def _print_chapters(
     extensions: Mapping[str, Mapping[str, Any]],
 ) -> list[PrintChapter]:
     md = converter(extensions)
-    printed = []
+    printed: list[PrintChapter] = []
     for chapter in chapters:
         box = WIDE_CHART if chapter.wide else CHART
         docs = [doc for doc in chapter.docs if doc in texts]
@@ -144,8 +168,14 @@ def _print_chapters(
             landscape_chart(pages[0])
         if pages:
             title = chapter.title or pages[0].title
-            printed.append(PrintChapter(chapter.anchor, title, chapter.title, chapter.wide, pages))
-    link_pages([page for chapter in printed for page in chapter.pages])
+            number = str(len(printed) + 1)
+            printed.append(
+                PrintChapter(chapter.anchor, title, chapter.title, chapter.wide, pages, number)
+            )
+    numbers = part_numbers(printed)
+    for page in (page for chapter in printed for page in chapter.pages):
+        number_heading(page, numbers[page.anchor])
+    link_pages([page for chapter in printed for page in chapter.pages], numbers)
     return printed
 
 
@@ -179,6 +209,6 @@ def book_html(
         "edition": edition,
         "fonts": fonts,
         "chapters": printed,
-        "toc": _toc(printed),
+        "toc": _toc(printed, part_numbers(printed)),
     }
     return environment().get_template(TEMPLATE).render(context)

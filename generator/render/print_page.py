@@ -242,9 +242,14 @@ def _target_doc(href: str, doc: str) -> tuple[str, str]:
     return path.removeprefix("./"), fragment
 
 
-def link_pages(pages: list[PrintPage]) -> None:
-    """Links between pages of the book point into the book (the print shows their page number);
-    links to pages the book lacks become text; web addresses are printed after their text."""
+def link_pages(pages: list[PrintPage], numbers: Mapping[str, str]) -> None:
+    """Links between pages of the book point into the book and name the part they lead to, by
+    its number (``numbers``: the chapter or section number by page anchor, as the headings and
+    the contents print it); links to pages the book lacks become text; web addresses are printed
+    after their text.
+
+    A number, not a page number: the layout engine would lay every page out again until the page
+    numbers settle (three times over for this book), and the contents give each part's page."""
     by_doc = {p.doc: p.anchor for p in pages}
     by_doc.update({doc_url(p.doc).rstrip("/") or ".": p.anchor for p in pages})
     ids = set().union(*(p.ids() for p in pages)) if pages else set()
@@ -266,6 +271,38 @@ def link_pages(pages: list[PrintPage]) -> None:
                 del link.attrib[attribute]
             link.set("href", f"#{target if target in ids else anchor}")
             link.set("class", "rujukan")
+            if number := numbers.get(anchor):
+                _after(link, "rujukan-ke", f"(lihat {reference_label(number)})")
+
+
+def number_heading(page: PrintPage, number: str) -> None:
+    """The page's title printed with its number, as the contents and references name it."""
+    heading = page.root.find(".//*[@class='judul-halaman']")
+    if heading is None:
+        return
+    label = html.Element("span", {"class": "nomor"})
+    label.text = number
+    label.tail = " " + (heading.text or "")
+    heading.text = None
+    heading.insert(0, label)
+
+
+def reference_label(number: str) -> str:
+    """How a reference names a part of the book: a chapter by "bab", a section by its number.
+
+    >>> reference_label("3"), reference_label("3.12")
+    ('bab 3', '3.12')
+    """
+    return number if "." in number else f"bab {number}"
+
+
+def _after(link: html.HtmlElement, css_class: str, text: str) -> None:
+    """A small note printed right after a link (the link's own tail follows the note)."""
+    note = html.Element("span", {"class": css_class})
+    note.text = text
+    note.tail = link.tail
+    link.tail = " "
+    link.addnext(note)
 
 
 def _show_address(link: html.HtmlElement, href: str) -> None:
@@ -274,11 +311,7 @@ def _show_address(link: html.HtmlElement, href: str) -> None:
     address = href.removeprefix("mailto:")
     if link.text_content().strip() == address:
         return
-    note = html.Element("span", {"class": "alamat"})
-    note.text = f"({address})"
-    note.tail = link.tail
-    link.tail = " "
-    link.addnext(note)
+    _after(link, "alamat", f"({address})")
 
 
 def landscape_chart(page: PrintPage) -> None:
