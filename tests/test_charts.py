@@ -145,3 +145,41 @@ def test_one_palette_feeds_css_and_standalone_files():
     css = site_css()
     for value in (LIGHT.kotak, LIGHT.saat_ini, DARK.kotak, DARK.saat_ini):
         assert value in css and value in standalone_css()
+
+
+def _centre_x(group: ET.Element) -> float:
+    """The middle of a drawn box: its path's leftmost and rightmost x."""
+    path = group.find(f".//{SVG}path")
+    assert path is not None
+    xs = [
+        float(p.split(",")[0])
+        for p in path.get("d", "").replace("M", " ").replace("C", " ").split()
+    ]
+    return (min(xs) + max(xs)) / 2
+
+
+def test_a_box_with_subtrees_and_leaves_sits_over_all_its_children():
+    """Beside children with children of their own, the leaves stack in a column; the box above
+    stays centred over all of them, not over the column (the overview's root sat top right)."""
+    page = "struktur/index.md"
+    root = box("akar", "Sekretariat Jenderal", "struktur/akar/index.md", page)
+    deputies = [box(f"d{i}", f"Deputi {i}", f"struktur/d{i}/index.md", page) for i in range(3)]
+    biro = [box(f"b{i}", f"Biro {i}", f"struktur/b{i}/index.md", page) for i in range(6)]
+    leaves = [box(f"p{i}", f"Pusat {i}", f"struktur/p{i}/index.md", page) for i in range(3)]
+    edges = [line(root, d) for d in deputies]
+    edges += [line(deputies[i // 2], b) for i, b in enumerate(biro)]
+    edges += [line(root, p) for p in leaves]
+    chart = Chart("bagan-akar", "Bagan", (root, *deputies, *biro, *leaves), tuple(edges))
+    svg = ET.fromstring(render_svgs([chart])["bagan-akar"])
+    centres = {
+        g.get("id"): _centre_x(g)
+        for g in svg.iter(f"{SVG}g")
+        if g.get("class", "").startswith("node")
+    }
+    children = [centres[f"bagan-akar-n{i}"] for i in (1, 2, 3, 10)]
+    middle = (min(children) + max(children)) / 2
+    span = max(children) - min(children)
+    assert abs(centres["bagan-akar-n0"] - middle) < 0.15 * span, (
+        centres["bagan-akar-n0"],
+        children,
+    )

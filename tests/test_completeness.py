@@ -142,8 +142,10 @@ def test_inferred_parent_and_unverified_fields_are_named(minimal_org):
         kepala="Kepala Biro X",
     )
     gaps = {g.field: g.text for g in unit_gaps(org, unit, "content/unit/biro-umum.yml").gaps}
-    assert gaps["induk"] == "Unit atasan masih disimpulkan."
-    assert gaps["verifikasi"] == "Perlu verifikasi: Pimpinan."
+    # The parent is known: how sure it is counts once, with every other uncertain fact, so the
+    # 'Unit atasan' and the certainty rows never say different things about it.
+    assert "induk" not in gaps
+    assert gaps["verifikasi"] == "Masih disimpulkan: Unit atasan. Perlu verifikasi: Pimpinan."
     assert gaps["sub_unit"] == "Belum ada unit di bawahnya yang tercatat."
 
 

@@ -102,13 +102,21 @@ def test_former_unit_page_marks_name_status_period_and_successor(docs: Project):
     text = page(docs, FORMER)
     assert f"| Nama | Biro Keuangan dan Barang Milik Negara{short(NAME)} |" in text
     assert "Nama resmi" not in text
-    # Status and period are one fact: one badge, both reasons.
-    assert f"| Status | Dibubarkan &#40;2020–2023&#41;{short(f'{STATUS} {PERIOD}')} |" in text
+    # Status and period are one fact: one badge, both reasons, once (in the notice at the top;
+    # the table does not repeat it, nor the history the successor).
     assert f"adalah unit terdahulu (2020–2023).{short(f'{STATUS} {PERIOD}')}" in text
+    assert "| Status |" not in text and "ibubarkan" not in text.split("## Sumber")[0]
     assert (
         f"Digantikan oleh: [Biro Keuangan](../biro-keuangan/index.md).{short(SUCCESSION)}" in text
     )
+    assert text.count(short(SUCCESSION)) == 1
     assert "(penggantian disimpulkan)" in text
+    # The record's badge says what it does not cover.
+    assert (
+        f'{SECONDARY} <span class="status-terdahulu">Unit terdahulu</span> '
+        '<span class="cakupan-keyakinan">kecuali nama, status, periode, dan digantikan oleh, '
+        "yang bertanda sendiri</span>"
+    ) in text
     # Each reason is written out once, under the sources.
     sources = text.split("## Sumber dan tingkat keyakinan")[1]
     for label, reason in (
@@ -148,9 +156,10 @@ def test_overview_marks_parent_name_status_period_and_successor(docs: Project):
         f"[Deputi Bidang Administrasi](deputi-bidang-administrasi/index.md){short('Disimpulkan dari kode unit.')} |"
         in text
     )
+    # One badge per fact: the name, the period with its status, the successor.
     assert (
         f"| [Biro Keuangan dan Barang Milik Negara](biro-keuangan-dan-barang-milik-negara/index.md)"
-        f"{short(NAME)}{short(STATUS)} | 2020–2023{short(PERIOD)} | "
+        f"{short(NAME)} | 2020–2023{short(f'{STATUS} {PERIOD}')} | "
         f"[Biro Keuangan](biro-keuangan/index.md){short(SUCCESSION)} |"
     ) in text
 
@@ -191,7 +200,7 @@ def test_regulation_page_marks_fields_and_governed_units(docs: Project):
 def test_structure_pages_mark_sub_units(docs: Project):
     base = "struktur-baku/sekretariat-kabupaten-kota/"
     text = page(docs, base + "index.md")
-    assert "| Dibubarkan &#40;2020–2023&#41;" + short("Batas tahunnya disimpulkan.") + " | " in text
+    assert "| Dibubarkan &#40;2020–2023&#41;" + short("Batas tahunnya disimpulkan.") + " |" in text
     assert "(penggantian disimpulkan)" in text
     assert (
         f"Pasal 88 ayat &#40;2&#41; &#40;menurut sumber sekunder&#41; {SECONDARY} "
@@ -199,9 +208,8 @@ def test_structure_pages_mark_sub_units(docs: Project):
         "Dikutip dari: Daftar satuan kerja pusat (tanpa tautan daring)"
     ) in text
     unit = page(docs, base + "subbagian-umum/index.md")
-    assert (
-        f"| Status | Dibubarkan &#40;2020–2023&#41;{short('Batas tahunnya disimpulkan.')} |" in unit
-    )
+    assert f"adalah sub-unit terdahulu (2020–2023).{short('Batas tahunnya disimpulkan.')}" in unit
+    assert "| Status |" not in unit
     kul = page(docs, base + "subbagian-keuangan-umum-dan-logistik/index.md")
     assert f"| Eselon | IV.a{short('Disimpulkan dari jenjang pengawas.')} |" in kul
 
@@ -228,10 +236,16 @@ def test_secretariat_pages_state_the_law_and_mark_name_site_and_pattern(docs: Pr
         )
         in text
     )
+    # Its sub-units come from the standard structure: marked, with the reason written out.
     assert (
-        "(pola yang tercatat di beberapa sekretariat; tipe sekretariat ini belum diketahui)."
-        in text
-    )
+        f'dengan penyesuaian untuk sekretariat ini. {INFERRED} <span class="alasan">Subbagian '
+        "dari struktur baku mengikuti pola yang tercatat di beberapa sekretariat kabupaten/kota; "
+        "belum ada sumber tentang susunan sekretariat ini, dan tipenya belum diketahui&#46;</span>"
+    ) in text
+    assert (
+        f'{VERIFIED} <span class="cakupan-keyakinan">kecuali nama, situs, dan susunan '
+        "subbagian, yang bertanda sendiri</span>"
+    ) in top
     sources = text.split("## Sumber")[1]
     assert "KPU dan\nsekretariatnya dapat terbentuk belakangan." in sources
     province = page(docs, "daerah/gorontalo/index.md")

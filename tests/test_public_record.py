@@ -90,7 +90,9 @@ def test_office_holders_are_dated_newest_first_never_current(docs: Project):
     assert "saat ini" not in text.casefold()
 
 
-def test_older_sources_naming_the_same_holder_follow_the_newest(tmp_path):
+def test_older_sources_naming_the_same_holder_follow_the_newest(tmp_path, monkeypatch):
+    # An edition date on which the newest source is recent: no note follows it.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 1 January 2026
     project = copy_project(tmp_path / "p", MINIMAL)
     project.edit(
         "unit/biro-umum.yml",
@@ -234,7 +236,7 @@ def test_the_completeness_page_lists_regional_gaps_once(docs: Project):
 
 def test_the_completeness_page_knows_gambaran(docs: Project):
     text = page(docs, "kelengkapan/index.md")
-    assert "| Gambaran tugas | 1 dari 4 |" in text
+    assert "| Gambaran tugas | 1 dari 4 catatan |" in text
     assert "Belum ada gambaran tugas dari sumber publik" in text
 
 

@@ -43,6 +43,14 @@ REGENCY_EXISTENCE = ConfidenceDetail(
     ),
 )
 
+#: A kabupaten/kota secretariat whose type no source gives is shown with its standard structure's
+#: sub-units: a pattern seen in several secretariats, assumed for this one (``assumes_structure``).
+ASSUMED_CONFIDENCE = Confidence.INFERRED
+ASSUMED_REASON = (
+    "Subbagian dari struktur baku mengikuti pola yang tercatat di beberapa sekretariat "
+    "kabupaten/kota; belum ada sumber tentang susunan sekretariat ini, dan tipenya belum diketahui."
+)
+
 #: Without a source that names it, a regional site's address comes from the address of a cited page.
 SITE_DETAIL = ConfidenceDetail(
     keyakinan=Confidence.INFERRED,
@@ -131,6 +139,21 @@ class Secretariat:
     @property
     def is_adjusted(self) -> bool:
         return bool(self.record.sub_unit_dihapus or self.record.sub_unit_tambahan)
+
+    @property
+    def assumes_structure(self) -> bool:
+        """A kabupaten/kota of unknown type: its sub-units from the standard structure are
+        assumed, not read from a source about it (those it adds itself are recorded)."""
+        regency = self.regency
+        return (
+            regency is not None
+            and regency.tipe is None
+            and any(not self.is_added(u) for u in self.active_sub_units)
+        )
+
+    def is_assumed(self, unit: Unit) -> bool:
+        """Whether this sub-unit is shown only because the standard structure has it."""
+        return self.assumes_structure and not self.is_added(unit)
 
 
 def _body_names(body: Body) -> tuple[str, str]:

@@ -115,7 +115,9 @@ class ChangeKind(StrEnum):
     SPLIT = "dipecah"
     MERGED = "digabung"
     REORGANISED = "ditata ulang"
-    DISSOLVED = "dibubarkan"
+    #: Named after what every source supports: the unit is missing from the later structure
+    #: (whether it was dissolved, merged or renamed, the sources may not say).
+    DISSOLVED = "tidak ada lagi"
     NEW = "baru"
 
 
@@ -124,7 +126,7 @@ CHANGE_MEANINGS: dict[ChangeKind, str] = {
     ChangeKind.SPLIT: "satu unit digantikan oleh beberapa unit",
     ChangeKind.MERGED: "beberapa unit digantikan oleh satu unit",
     ChangeKind.REORGANISED: "beberapa unit digantikan bersama oleh beberapa unit",
-    ChangeKind.DISSOLVED: "unit dibubarkan tanpa unit pengganti yang tercatat",
+    ChangeKind.DISSOLVED: "unit tidak ada lagi dalam struktur, tanpa unit pengganti yang tercatat",
     ChangeKind.NEW: "unit dibentuk tanpa unit pendahulu yang tercatat",
 }
 
@@ -157,6 +159,11 @@ class Change:
     new: tuple[Unit, ...]
     """Units after the change that did not exist before it."""
 
+    @property
+    def uncertain(self) -> bool:
+        """Whether the kind of change rests on a link no source states (it is then inferred)."""
+        return any(link.uncertain for link in self.links)
+
 
 def succession(old: Unit, new: Unit) -> Succession:
     detail = old.rincian_keyakinan.get("digantikan_oleh")
@@ -169,7 +176,7 @@ def classify(before: int, after: int) -> ChangeKind:
     """The kind of a change from how many units it has on each side.
 
     >>> [classify(1, 0), classify(1, 1), classify(1, 2), classify(2, 1), classify(0, 1)]
-    [<ChangeKind.DISSOLVED: 'dibubarkan'>, <ChangeKind.RENAMED: 'diganti'>, \
+    [<ChangeKind.DISSOLVED: 'tidak ada lagi'>, <ChangeKind.RENAMED: 'diganti'>, \
 <ChangeKind.SPLIT: 'dipecah'>, <ChangeKind.MERGED: 'digabung'>, <ChangeKind.NEW: 'baru'>]
     """
     if before == 0:

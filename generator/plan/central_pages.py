@@ -4,6 +4,7 @@ regulations, and the A–Z index."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from generator.model.confidence import is_uncertain
 from generator.model.organisation import Organisation
@@ -106,7 +107,7 @@ def search_boost(org: Organisation, unit: Unit) -> float:
     return 1.0 if unit.is_former else 4 - len(org.ancestors(unit)) * 0.5
 
 
-def unit_page(org: Organisation, unit: Unit) -> PagePlan:
+def unit_page(org: Organisation, unit: Unit, today: date | None = None) -> PagePlan:
     parent = org.parent(unit)
     kind = KIND_LABELS[unit.jenis]
     steps = [(a.nama, unit_doc(a.id)) for a in org.ancestors(unit)]
@@ -115,7 +116,7 @@ def unit_page(org: Organisation, unit: Unit) -> PagePlan:
         "unit.md.j2",
         unit.nama,
         f"{kind} dalam struktur Sekretariat Jenderal KPU" + (f": {parent.nama}" if parent else ""),
-        {"view": unit_view(org, unit)},
+        {"view": unit_view(org, unit, today)},
         unit_chart(org, unit),
         trail(STRUCTURE, *steps, (unit.nama, None)),
         search_boost(org, unit),
@@ -251,12 +252,13 @@ def az_page(org: Organisation) -> PagePlan:
     )
 
 
-def central_pages(org: Organisation) -> list[PagePlan]:
+def central_pages(org: Organisation, today: date | None = None) -> list[PagePlan]:
+    """``today``: the build's edition date (office holders' sources are judged old against it)."""
     regulations = [regulation_view(org, r) for r in org.regulations.values()]
     return [
         overview_page(org),
         regulations_page(regulations),
         az_page(org),
-        *(unit_page(org, u) for u in org.units.values()),
+        *(unit_page(org, u, today) for u in org.units.values()),
         *(regulation_page(org, r) for r in regulations),
     ]

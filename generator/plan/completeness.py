@@ -34,7 +34,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "fungsi": ("Rumusan fungsi", "kutipan pasal yang merumuskan fungsinya"),
     "induk": (
         "Unit atasan",
-        "unit atasannya diketahui dan tidak ditandai inferensi atau perlu verifikasi",
+        "unit atasannya tercatat; bila unit atasan itu disimpulkan atau perlu verifikasi, itu "
+        "dihitung di baris «Tanpa keterangan yang belum pasti»",
     ),
     "sub_unit": (
         "Unit di bawahnya",
@@ -55,15 +56,21 @@ FIELDS: dict[str, tuple[str, str]] = {
         "Tanggal",
         "tanggal penetapan peraturan, atau masa berdirinya unit terdahulu",
     ),
-    "verifikasi": ("Sudah diverifikasi", "tidak ada keterangan yang ditandai perlu verifikasi"),
+    "verifikasi": (
+        "Tanpa keterangan yang belum pasti",
+        "tidak ada keterangan yang bertanda Inferensi atau Perlu verifikasi (mis. unit atasan "
+        "atau eselon yang disimpulkan)",
+    ),
 }
 
 #: Kinds of unit that can have units under them (a subbagian is always the lowest level).
 PARENT_KINDS: frozenset[UnitKind] = frozenset().union(*ALLOWED_PARENTS.values())
 
+#: How the gap line names each uncertain level (one owner for the parent's certainty: the
+#: 'verifikasi' check, never the 'induk' one, so the two rows never count it differently).
 UNCERTAIN_LABELS = {
-    Confidence.INFERRED: "masih disimpulkan",
-    Confidence.UNVERIFIED: "perlu verifikasi",
+    Confidence.INFERRED: "Masih disimpulkan",
+    Confidence.UNVERIFIED: "Perlu verifikasi",
 }
 
 
@@ -178,26 +185,30 @@ def _topic_checks(record: Unit | StandardStructure) -> dict[str, Gap | None]:
 
 
 def _unverified(record: Unit | StandardStructure | Regulation) -> Gap | None:
-    """Facts marked perlu-verifikasi: the whole record, single fields, or a legal basis."""
-    if record.keyakinan is Confidence.UNVERIFIED:
-        return Gap("verifikasi", "Seluruh keterangannya masih perlu verifikasi.")
-    fields = [
-        field_label(key)
-        for key, detail in record.rincian_keyakinan.items()
-        if detail.keyakinan is Confidence.UNVERIFIED
-    ]
-    basis = getattr(record, "dasar_hukum", [])
-    if any(b.keyakinan is Confidence.UNVERIFIED for b in basis):
-        fields.append(field_label("dasar_hukum"))
+    """Facts marked inferred or perlu-verifikasi: the whole record, single fields, or a legal
+    basis; named by level ('Masih disimpulkan: Unit atasan, Eselon.')."""
+    if record.keyakinan in UNCERTAIN_LABELS:
+        level = UNCERTAIN_LABELS[record.keyakinan].lower()
+        return Gap("verifikasi", f"Seluruh keterangannya {level}.")
+    fields: dict[Confidence, list[str]] = {}
+    for key, detail in record.rincian_keyakinan.items():
+        if detail.keyakinan in UNCERTAIN_LABELS:
+            fields.setdefault(detail.keyakinan, []).append(field_label(key))
+    for basis in getattr(record, "dasar_hukum", []):
+        if basis.keyakinan in UNCERTAIN_LABELS:
+            fields.setdefault(basis.keyakinan, []).append(field_label("dasar_hukum"))
     if not fields:
         return None
-    return Gap("verifikasi", "Perlu verifikasi: " + ", ".join(dict.fromkeys(fields)) + ".")
+    parts = [
+        f"{UNCERTAIN_LABELS[level]}: {', '.join(dict.fromkeys(fields[level]))}."
+        for level in UNCERTAIN_LABELS
+        if level in fields
+    ]
+    return Gap("verifikasi", " ".join(parts))
 
 
 def _parent_gap(unit: Unit, has_parent_page: bool) -> Gap | None:
-    detail = unit.rincian_keyakinan.get("induk")
-    if detail is not None and detail.keyakinan in UNCERTAIN_LABELS:
-        return Gap("induk", f"Unit atasan {UNCERTAIN_LABELS[detail.keyakinan]}.")
+    """Only whether the parent is known: how sure it is counts under 'verifikasi'."""
     if unit.induk is None and not has_parent_page:
         return Gap("induk", "Unit atasan belum diketahui.")
     return None

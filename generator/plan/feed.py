@@ -331,7 +331,7 @@ _SENTENCES = {
     ChangeKind.SPLIT: "{before} dipecah menjadi {after}",
     ChangeKind.MERGED: "{before} digabung menjadi {after}",
     ChangeKind.REORGANISED: "{before} ditata ulang menjadi {after}",
-    ChangeKind.DISSOLVED: "{before} dibubarkan",
+    ChangeKind.DISSOLVED: "{before} tidak ada lagi dalam struktur",
     ChangeKind.NEW: "{after} dibentuk",
 }
 

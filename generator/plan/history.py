@@ -181,7 +181,7 @@ ENDED_NOTES: dict[ChangeKind, str] = {
     ChangeKind.SPLIT: "dipecah menjadi {count} unit",
     ChangeKind.RENAMED: "digantikan oleh {after}",
     ChangeKind.REORGANISED: "ditata ulang bersama unit lain",
-    ChangeKind.DISSOLVED: "dibubarkan",
+    ChangeKind.DISSOLVED: "tidak ada lagi",
 }
 #: ... and about a unit that is new.
 NEW_NOTES: dict[ChangeKind, str] = {

@@ -8,7 +8,8 @@ print them, through ``template_labels`` or through the views the plan builds.
 from __future__ import annotations
 
 from generator.content.gaps import CORE_TOPICS, quotes
-from generator.model.confidence import Marked, confidence
+from generator.model import timeline
+from generator.model.confidence import Marked, confidence, is_uncertain
 from generator.model.regional import (
     REGENCY_EXISTENCE,
     SECRETARIAT_NAME_CONFIDENCE,
@@ -30,6 +31,7 @@ from generator.schema import (
     Unit,
     UnitKind,
 )
+from generator.schema.dates import STALE_MONTHS
 
 KIND_LABELS: dict[UnitKind, str] = {
     UnitKind.SECRETARIAT_GENERAL: "Sekretariat Jenderal",
@@ -127,6 +129,13 @@ OFFICE_HOLDER_STATUS_LABELS: dict[OfficeHolderStatus, str] = {
     OfficeHolderStatus.DAILY: "Plh.",
 }
 
+#: Said after the newest holder of a post whose source is older than ``STALE_MONTHS`` on the
+#: edition date (the limit the Kelengkapan page counts with): the person may have moved on.
+HOLDER_MAY_HAVE_CHANGED = (
+    f"Sumber ini bertanggal lebih dari {STALE_MONTHS} bulan sebelum edisi situs ini; "
+    "pejabatnya mungkin sudah berganti."
+)
+
 JDIH_KPU = ("JDIH KPU", "https://jdih.kpu.go.id")
 BPK_DATABASE = ("basis data peraturan BPK", "https://peraturan.bpk.go.id")
 
@@ -138,9 +147,6 @@ REGULATION_DATABASES: dict[RegulationKind, tuple[str, str]] = {
     RegulationKind.PERPPU: BPK_DATABASE,
     RegulationKind.PERPRES: BPK_DATABASE,
 }
-
-#: A kabupaten/kota structure follows a pattern seen in a few secretariats; each one's type is unknown.
-PATTERN_NOTE = "pola yang tercatat di beberapa sekretariat; tipe sekretariat ini belum diketahui"
 
 
 def field_label(key: str) -> str:
@@ -170,10 +176,26 @@ def regulation_status(regulation: Regulation) -> str:
 
 
 def status_label(unit: Unit) -> str:
-    """'Aktif', or 'Dibubarkan (2020–2023)' for a former unit."""
+    """'Aktif'; for a former unit, only what the sources support.
+
+    'Dibubarkan (2020–2023)' when the content records the dissolution itself (its status is not
+    inferred); otherwise the unit is only known to be missing from the later structure: 'Tidak
+    ada lagi dalam struktur sesudah 2023' (the last year of its period), or '… struktur sekarang'.
+    """
     if not unit.is_former:
         return "Aktif"
-    return f"Dibubarkan ({unit.periode})" if unit.periode else "Dibubarkan"
+    if not is_uncertain(unit, "status"):
+        return f"Dibubarkan ({unit.periode})" if unit.periode else "Dibubarkan"
+    end = timeline.period(unit).end
+    return f"{NO_LONGER} sesudah {end}" if end is not None else f"{NO_LONGER} sekarang"
+
+
+#: What a former unit is, in words every source supports: it is missing from the later structure.
+NO_LONGER = "Tidak ada lagi dalam struktur"
+#: The overview's words for its former units: true whether or not a source records a dissolution.
+FORMER_UNITS_INTRO = "Unit-unit ini tidak ada lagi dalam struktur sekarang."
+#: The fact a kabupaten/kota page's badge does not cover when its sub-units are assumed.
+ASSUMED_SUB_UNITS_LABEL = "susunan subbagian"
 
 
 def citation(regulations: dict[str, Regulation], provision: Provision) -> str:
@@ -200,6 +222,10 @@ def chart_legend_text(chart: Chart) -> str:
         "Garis putus-putus berlabel «digantikan oleh»: dari unit terdahulu ke penggantinya; "
         "tingkat keyakinannya tertera di halaman unit terdahulu."
         if shown.successors
+        else "",
+        "Garis putus-putus ke kotak bertanda «disimpulkan»: subbagian menurut struktur baku; "
+        "belum ada sumber tentang susunan sekretariat ini."
+        if shown.assumed
         else "",
     ]
     return " ".join(p for p in parts if p)

@@ -14,6 +14,8 @@ from generator.urls import relative_url
 CURRENT = "saat-ini"
 FORMER = "terdahulu"
 UNCERTAIN = "tidak-pasti"
+#: A box shown only because a pattern says it should be there (a kab/kota's assumed subbagian).
+ASSUMED = "disimpulkan"
 SUCCESSOR = "pengganti"
 #: How a unit took part in a change of structure (the Perubahan Struktur chart).
 NEW = "baru"
@@ -22,6 +24,9 @@ ENDED = "berakhir"
 ADMINISTRATIVE = "bertanggung jawab secara administratif kepada"
 UNDER = "berada di bawah"
 UNCERTAIN_NOTE = " (disimpulkan, belum dipastikan)"
+#: The line under the name of an assumed box, in the chart and in its text alternative.
+ASSUMED_BOX_NOTE = "disimpulkan"
+ASSUMED_LINE_NOTE = " (disimpulkan dari struktur baku)"
 
 
 @dataclass(frozen=True)
@@ -71,8 +76,13 @@ class Edge:
         return SUCCESSOR in self.classes
 
     @property
+    def is_assumed(self) -> bool:
+        return ASSUMED in self.classes
+
+    @property
     def uncertain_note(self) -> str | None:
-        """What the text alternative says about an uncertain line, or None for a sure one."""
+        """What the text alternative says about an uncertain line, or None for a sure one (an
+        assumed box says so itself)."""
         if not self.is_uncertain:
             return None
         return "penggantian disimpulkan" if self.is_succession else "kedudukan disimpulkan"
@@ -125,20 +135,32 @@ def box(
     return Node(key, name, label or name, doc, relative_url(doc, page), tooltip, classes, note)
 
 
-def line(tail: Node, head: Node, relation: str = UNDER, *, uncertain: bool = False) -> Edge:
+def line(
+    tail: Node, head: Node, relation: str = UNDER, *, uncertain: bool = False, assumed: bool = False
+) -> Edge:
     """A line from a box down to one below it; the tooltip says how they relate, in words.
+
+    ``assumed``: the box below is there only because a pattern (the standard structure) says so;
+    the line is dashed like an uncertain one, and the box itself says "disimpulkan".
 
     >>> a = box("a", "A", "a/index.md", "index.md"); b = box("b", "B", "b/index.md", "index.md")
     >>> line(a, b, uncertain=True).tooltip
     'B berada di bawah A (disimpulkan, belum dipastikan)'
+    >>> line(a, b, assumed=True).tooltip
+    'B berada di bawah A (disimpulkan dari struktur baku)'
     """
-    note = UNCERTAIN_NOTE if uncertain else ""
+    classes: tuple[str, ...] = ()
+    note = ""
+    if assumed:
+        note, classes = ASSUMED_LINE_NOTE, (ASSUMED,)
+    elif uncertain:
+        note, classes = UNCERTAIN_NOTE, (UNCERTAIN,)
     return Edge(
         tail.key,
         head.key,
         f"{head.name} {relation} {tail.name}{note}",
-        (UNCERTAIN,) if uncertain else (),
-        dashed=uncertain,
+        classes,
+        dashed=uncertain or assumed,
     )
 
 
@@ -176,6 +198,8 @@ class Legend:
     """Dashed lines between boxes: an inferred or unconfirmed position."""
     successors: bool
     """Labelled 'digantikan oleh' lines, from a former unit to what replaced it."""
+    assumed: bool
+    """Dashed lines to boxes marked 'disimpulkan': sub-units assumed from a standard structure."""
     new: bool
     """Boxes marked as new in a change of structure."""
     ended: bool
@@ -187,14 +211,15 @@ def legend(chart: Chart) -> Legend:
 
     >>> a = box("a", "A", "a/index.md", "index.md"); b = box("b", "B", "b/index.md", "index.md")
     >>> legend(Chart("c", "C", (a, b), (line(a, b, uncertain=True),)))
-    Legend(current=False, former=False, uncertain=True, successors=False, new=False, ended=False)
+    Legend(current=False, former=False, uncertain=True, successors=False, assumed=False, new=False, ended=False)
     """
     classes = {c for n in chart.nodes for c in n.classes}
     return Legend(
         current=CURRENT in classes,
         former=FORMER in classes,
-        uncertain=any(e.dashed and not e.is_succession for e in chart.edges),
+        uncertain=any(e.dashed and not (e.is_succession or e.is_assumed) for e in chart.edges),
         successors=has_successors(chart),
+        assumed=any(e.is_assumed for e in chart.edges),
         new=NEW in classes,
         ended=ENDED in classes,
     )

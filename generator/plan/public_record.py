@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 
-from generator.plan.labels import OFFICE_HOLDER_STATUS_LABELS
+from generator.plan.labels import HOLDER_MAY_HAVE_CHANGED, OFFICE_HOLDER_STATUS_LABELS
 from generator.schema import Confidence, OfficeHolder, Source, Unit
+from generator.schema.dates import is_stale
 from generator.schema.models import newest_per_post, post_key
 
 #: A statement from a public source is normally that: its badge shows only when it differs.
@@ -53,6 +55,9 @@ class Holder:
     note: str | None
     also: tuple[Mention, ...] = ()
     """Older sources naming the same person in the same post, alike in status and confidence."""
+    dated_note: str | None = None
+    """For the newest holder of a post whose source is old on the edition date: the person may
+    have changed (``HOLDER_MAY_HAVE_CHANGED``)."""
 
 
 @dataclass(frozen=True)
@@ -97,10 +102,17 @@ def _refs(ids: Iterable[str], order: list[str]) -> tuple[int, ...]:
     return tuple(order.index(s) + 1 for s in ids)
 
 
-def _holder(entries: list[OfficeHolder], sources: Mapping[str, Source], order: list[str]) -> Holder:
-    """The newest of one person's entries in one post, with the older ones as mentions."""
+def _holder(
+    entries: list[OfficeHolder],
+    sources: Mapping[str, Source],
+    order: list[str],
+    today: date | None = None,
+) -> Holder:
+    """The newest of one person's entries in one post, with the older ones as mentions; with
+    ``today`` (the edition date), a note when that newest source is old on it."""
     holder, *older = entries
     status = OFFICE_HOLDER_STATUS_LABELS[holder.status]
+    stale = today is not None and is_stale(holder.tanggal, today)
     return Holder(
         according_to=source_label(sources[holder.sumber[0]]),
         dated=holder.tanggal.indonesian,
@@ -110,6 +122,7 @@ def _holder(entries: list[OfficeHolder], sources: Mapping[str, Source], order: l
         confidence=_unusual(holder.keyakinan),
         note=holder.catatan,
         also=tuple(Mention(e.tanggal.indonesian, _refs(e.sumber, order)) for e in older),
+        dated_note=HOLDER_MAY_HAVE_CHANGED if stale else None,
     )
 
 
@@ -137,8 +150,15 @@ def _ordered(ids: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def public_record(unit: Unit, sources: Mapping[str, Source]) -> PublicRecord:
-    """The unit's statements and office holders, with the page's numbered sources."""
+def public_record(
+    unit: Unit, sources: Mapping[str, Source], today: date | None = None
+) -> PublicRecord:
+    """The unit's statements and office holders, with the page's numbered sources.
+
+    ``today`` is the build's edition date (never the wall clock, so builds stay identical): a
+    post's newest source older than ``dates.STALE_MONTHS`` on it carries a note that the person may
+    have changed. Without it, no such note.
+    """
     order = _ordered(
         [
             *(s for item in unit.gambaran for s in item.sumber),
@@ -156,7 +176,7 @@ def public_record(unit: Unit, sources: Mapping[str, Source]) -> PublicRecord:
         for item in unit.gambaran
     )
     groups = _holders(unit)
-    leaders = tuple(_holder(group, sources, order) for leads, group in groups if leads)
+    leaders = tuple(_holder(group, sources, order, today) for leads, group in groups if leads)
     earlier = tuple(_holder(group, sources, order) for leads, group in groups if not leads)
     titles = tuple(sources[s].judul for s in order)
     return PublicRecord(statements, leaders, earlier, tuple(order), titles)

@@ -8,12 +8,22 @@ hundreds of secretariat pages do not repeat (or re-index) the same quotations.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from generator.model.confidence import is_uncertain
 from generator.model.organisation import Organisation
 from generator.model.regional import ESTABLISHING_ARTICLE, Secretariat, structure_units
 from generator.plan.labels import KIND_LABELS, REGULATION_KIND_LABELS
-from generator.plan.org_charts import ADMINISTRATIVE, UNDER, Chart, Node, box, line, successor_line
+from generator.plan.org_charts import (
+    ADMINISTRATIVE,
+    ASSUMED_BOX_NOTE,
+    UNDER,
+    Chart,
+    Node,
+    box,
+    line,
+    successor_line,
+)
 from generator.plan.page import PagePlan, trail
 from generator.plan.public_record import source_label
 from generator.plan.search import secretariat_search_names, unit_root_text, unit_search_names
@@ -118,9 +128,19 @@ def _unit_box(structure: StandardStructure, unit: Unit, page: str, current: bool
 
 
 def _sub_unit_box(secretariat: Secretariat, unit: Unit, page: str) -> Node:
-    """A sub-unit of a secretariat; one only this secretariat has is described on its own page."""
+    """A sub-unit of a secretariat; one only this secretariat has is described on its own page.
+    One assumed from the standard structure says so under its name."""
     if not secretariat.is_added(unit):
-        return _unit_box(secretariat.structure, unit, page)
+        assumed = secretariat.is_assumed(unit)
+        return box(
+            f"u-{unit.id}",
+            unit.nama,
+            structure_unit_doc(secretariat.structure.id, unit.id),
+            page,
+            detail=KIND_LABELS[unit.jenis],
+            former=unit.is_former,
+            note=ASSUMED_BOX_NOTE if assumed else None,
+        )
     doc = secretariat_doc(secretariat.key)
     return box(f"u-{unit.id}", unit.nama, doc, page, detail=KIND_LABELS[unit.jenis])
 
@@ -146,13 +166,17 @@ def secretariat_chart(org: Organisation, secretariat: Secretariat) -> Chart:
     here = _secretariat_box(secretariat, page, current=True)
     parent = org.regional.administrative_parent(secretariat)
     above = _secretariat_box(parent, page) if parent else _setjen_box(org, page)
+    edges = [line(above, here, ADMINISTRATIVE)]
     if secretariat.is_province:
         below = [_secretariat_box(s, page) for s in org.regional.regencies(secretariat)]
-        relation = ADMINISTRATIVE
+        edges += [line(here, b, ADMINISTRATIVE) for b in below]
     else:
-        below = [_sub_unit_box(secretariat, u, page) for u in secretariat.active_sub_units]
-        relation = UNDER
-    edges = [line(above, here, ADMINISTRATIVE), *(line(here, b, relation) for b in below)]
+        units = secretariat.active_sub_units
+        below = [_sub_unit_box(secretariat, u, page) for u in units]
+        edges += [
+            line(here, b, UNDER, assumed=secretariat.is_assumed(u))
+            for u, b in zip(units, below, strict=True)
+        ]
     return Chart(
         f"bagan-{secretariat.kode.replace('.', '-')}",
         f"Bagan {secretariat.short}",
@@ -242,14 +266,16 @@ def structure_page(org: Organisation, structure: StandardStructure) -> PagePlan:
     )
 
 
-def structure_unit_page(org: Organisation, structure: StandardStructure, unit: Unit) -> PagePlan:
+def structure_unit_page(
+    org: Organisation, structure: StandardStructure, unit: Unit, today: date | None = None
+) -> PagePlan:
     predecessors = [u for u in structure.sub_unit if unit.id in u.digantikan_oleh]
     return PagePlan(
         structure_unit_doc(structure.id, unit.id),
         "structure_unit.md.j2",
         unit.nama,
         f"{KIND_LABELS[unit.jenis]} dalam struktur baku {structure.nama}",
-        {"structure": structure, "view": structure_unit_view(org, structure, unit)},
+        {"structure": structure, "view": structure_unit_view(org, structure, unit, today)},
         structure_unit_chart(org, structure, unit),
         trail(REGIONS, (structure.nama, structure_doc(structure.id)), (unit.nama, None)),
         search_boost=2,
@@ -281,11 +307,11 @@ def secretariat_page(org: Organisation, secretariat: Secretariat) -> PagePlan:
     )
 
 
-def region_pages(org: Organisation) -> list[PagePlan]:
+def region_pages(org: Organisation, today: date | None = None) -> list[PagePlan]:
     """Every regional page: the national list, standard structures, and each secretariat."""
     pages = [regions_page(org)]
     for structure in org.regional.ordered_structures():
         pages.append(structure_page(org, structure))
-        pages += [structure_unit_page(org, structure, u) for u in structure.sub_unit]
+        pages += [structure_unit_page(org, structure, u, today) for u in structure.sub_unit]
     pages += [secretariat_page(org, s) for s in org.regional.secretariats.values()]
     return pages

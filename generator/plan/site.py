@@ -82,14 +82,14 @@ def plan(
     """
     repository = repository or Repository(None)
     pages = [
-        *central_pages(org),
+        *central_pages(org, today),
         history_page(org),
         fields_page(),
         data_page(org),
         completeness_page(org, repository, today),
     ]
     if org.regional.secretariats:
-        pages += region_pages(org)
+        pages += region_pages(org, today)
     pages += full_size_pages(pages)
     pages = [
         replace(

@@ -8,15 +8,29 @@ of fields) is made here, from the model. Templates never receive the organisatio
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from generator.model import timeline
-from generator.model.confidence import FieldConfidence, Marked, field_marks, item_confidence
+from generator.model.confidence import (
+    FieldConfidence,
+    Marked,
+    confidence,
+    field_marks,
+    item_confidence,
+)
 from generator.model.organisation import Organisation
-from generator.model.regional import Secretariat, structure_successors, structure_units
+from generator.model.regional import (
+    ASSUMED_CONFIDENCE,
+    ASSUMED_REASON,
+    Secretariat,
+    structure_successors,
+    structure_units,
+)
 from generator.plan.jsonld import secretariat_jsonld, unit_jsonld
 from generator.plan.labels import (
-    PATTERN_NOTE,
+    ASSUMED_SUB_UNITS_LABEL,
+    FORMER_UNITS_INTRO,
     REGULATION_KIND_LABELS,
     RELATION_LABELS,
     TOPIC_LABELS,
@@ -140,13 +154,69 @@ def status_marks(unit: Unit) -> tuple[Mark, ...]:
 STATUS_FIELDS = ("status", "periode")
 
 
+def fact_marks(record: Marked, names: tuple[str, ...]) -> tuple[Mark, ...]:
+    """The badge of facts stated together, always shown: their own levels (one per level), or
+    the record's when none of them has its own marker. Where a list prints one badge per value,
+    a value never borrows a neighbour's badge (a verified unit's inferred parent is 'Inferensi')."""
+    own = field_marks(record, names)
+    if not own:
+        return (Mark(record.keyakinan, ""),)
+    return tuple(Mark(level, " ".join(reasons)) for level, reasons in own)
+
+
+def scope(record: Marked, *extra: str) -> tuple[str, ...]:
+    """What a record's own badge does not cover, for readers: the facts with a marker of their own
+    ('unit atasan', 'eselon'), and any ``extra`` such facts the model decides (e.g. 'subbagian')."""
+    return (*(field_label(k).lower() for k in record.rincian_keyakinan), *extra)
+
+
+@dataclass(frozen=True)
+class Explained:
+    """The reason for one kind of badge in a list, written out once under the list: the fact
+    (e.g. 'Unit atasan'), its level, the reason, and the records it is given for."""
+
+    label: str
+    keyakinan: Confidence
+    reason: str
+    units: tuple[Unit, ...]
+
+
+#: A fact a list prints, as readers name it (its column), and the fields it states.
+Fact = tuple[str, tuple[str, ...]]
+
+
+def explained(
+    units: list[Unit] | tuple[Unit, ...], facts: tuple[Fact, ...]
+) -> tuple[Explained, ...]:
+    """The reasons behind the own markers of ``facts`` of ``units``, grouped: one entry for each
+    fact, level and reason, naming every unit it is given for, in the order first met. A fact
+    stated by several fields (a status and its years, under one badge) is named as the list's
+    column names it; a reason several units share is said once for all of them.
+
+    Touch screens cannot open a badge's tooltip: a list of many badges explains them under it.
+    """
+    groups: dict[tuple[str, Confidence, str], list[Unit]] = {}
+    for unit in units:
+        for label, names in facts:
+            for name in names:
+                mark = confidence(unit, name)
+                if mark.own and mark.alasan:
+                    key = (label, mark.keyakinan, " ".join(mark.alasan.split()))
+                    groups.setdefault(key, []).append(unit)
+    order = [label for label, _ in facts]
+    ranked = sorted(groups.items(), key=lambda item: order.index(item[0][0]))
+    return tuple(
+        Explained(label, level, reason, tuple(us)) for (label, level, reason), us in ranked
+    )
+
+
 @dataclass(frozen=True)
 class UnitView:
     """A central unit's page, or a standard structure's sub-unit's."""
 
     unit: Unit
     status: str
-    """'Aktif', or 'Dibubarkan (2020–2023)'."""
+    """'Aktif', or for a former unit what the sources support (``labels.status_label``)."""
     status_marks: tuple[Mark, ...]
     name_label: str
     parent: Unit | None
@@ -160,12 +230,15 @@ class UnitView:
     """The page's numbered sources: those its public record cites first."""
     public: PublicRecord
     """What it does (gambaran) and who leads it (pejabat), from public sources."""
+    scope: tuple[str, ...] = ()
+    """What the page's record badge does not cover: the facts that carry their own badge."""
     history: timeline.UnitHistory | None = None
     jsonld: dict[str, Any] | None = None
 
 
-def unit_view(org: Organisation, unit: Unit) -> UnitView:
-    public = public_record(unit, org.sources)
+def unit_view(org: Organisation, unit: Unit, today: date | None = None) -> UnitView:
+    """``today``: the build's edition date, against which an office holder's source is old."""
+    public = public_record(unit, org.sources, today)
     return UnitView(
         unit,
         status_label(unit),
@@ -179,14 +252,17 @@ def unit_view(org: Organisation, unit: Unit) -> UnitView:
         _details(unit),
         _sources(org, list(public.sources)),
         public,
+        scope(unit),
         timeline.unit_history(org.units, unit),
         unit_jsonld(org, unit),
     )
 
 
-def structure_unit_view(org: Organisation, structure: StandardStructure, unit: Unit) -> UnitView:
+def structure_unit_view(
+    org: Organisation, structure: StandardStructure, unit: Unit, today: date | None = None
+) -> UnitView:
     successors = structure_successors(structure, unit)
-    public = public_record(unit, org.sources)
+    public = public_record(unit, org.sources, today)
     return UnitView(
         unit,
         status_label(unit),
@@ -200,22 +276,51 @@ def structure_unit_view(org: Organisation, structure: StandardStructure, unit: U
         _details(unit),
         _sources(org, list(public.sources)),
         public,
+        scope(unit),
     )
 
 
 @dataclass(frozen=True)
 class UnitRow:
-    """A unit in a list: its parent, its successors and its status words."""
+    """A unit in a list: its parent, its successors and its status words, and the badge of each
+    value the list prints (always shown: each value's own confidence, never its neighbour's)."""
 
     unit: Unit
     parent: Unit | None
     successors: tuple[Unit, ...]
     status: str
     status_marks: tuple[Mark, ...] = ()
+    """The status and its years, one badge per level (always at least one)."""
+    name_mark: Mark | None = None
+    parent_mark: Mark | None = None
+    successor_mark: Mark | None = None
+
+
+#: The facts the overview's lists print, by column, and so explain under them.
+ACTIVE_FACTS: tuple[Fact, ...] = (("Nama", ("nama",)), ("Unit atasan", ("induk",)))
+FORMER_FACTS: tuple[Fact, ...] = (
+    ("Nama", ("nama",)),
+    ("Masa", STATUS_FIELDS),
+    ("Digantikan oleh", ("digantikan_oleh",)),
+)
+
+
+def _one(record: Marked, name: str) -> Mark:
+    mark = confidence(record, name)
+    return Mark(mark.keyakinan, (mark.alasan or "") if mark.own else "")
 
 
 def unit_row(org: Organisation, unit: Unit) -> UnitRow:
-    return UnitRow(unit, org.parent(unit), tuple(org.successors(unit)), status_label(unit))
+    return UnitRow(
+        unit,
+        org.parent(unit),
+        tuple(org.successors(unit)),
+        status_label(unit),
+        fact_marks(unit, STATUS_FIELDS),
+        _one(unit, "nama"),
+        _one(unit, "induk"),
+        _one(unit, "digantikan_oleh"),
+    )
 
 
 @dataclass(frozen=True)
@@ -226,15 +331,22 @@ class Overview:
     top: tuple[Unit, ...]
     units: tuple[UnitRow, ...]
     former: tuple[UnitRow, ...]
+    former_intro: str = FORMER_UNITS_INTRO
+    explained: tuple[Explained, ...] = ()
+    """Why the tables' badges say what they say, once, under the tables."""
 
 
 def overview(org: Organisation) -> Overview:
     root = org.root
+    active = [u for u, _ in org.walk()]
+    former = org.former_units()
     return Overview(
         root,
         tuple(org.children_of(root)),
-        tuple(unit_row(org, u) for u, _ in org.walk()),
-        tuple(unit_row(org, u) for u in org.former_units()),
+        tuple(unit_row(org, u) for u in active),
+        tuple(unit_row(org, u) for u in former),
+        FORMER_UNITS_INTRO,
+        (*explained(active, ACTIVE_FACTS), *explained(former, FORMER_FACTS)),
     )
 
 
@@ -287,6 +399,7 @@ class RegulationView:
     text: ConsolidatedText | None
     details: tuple[Detail, ...]
     sources: tuple[Source, ...]
+    scope: tuple[str, ...] = ()
 
 
 def regulation_view(org: Organisation, regulation: Regulation) -> RegulationView:
@@ -312,6 +425,7 @@ def regulation_view(org: Organisation, regulation: Regulation) -> RegulationView
         org.texts.get(regulation.id),
         _details(regulation),
         _sources(org, regulation.sumber),
+        scope(regulation),
     )
 
 
@@ -382,13 +496,15 @@ class SecretariatView:
     sub_units: tuple[SubUnit, ...]
     standing: tuple[str, ...]
     duties: tuple[str, ...]
-    pattern_note: str | None
-    """Said after 'follows the standard structure' while this secretariat's type is unknown."""
     details: tuple[Detail, ...]
     """Facts whose confidence differs from the secretariat's (a kabupaten/kota's name is
     explained where it is printed)."""
     sources: tuple[Source, ...]
     jsonld: dict[str, Any]
+    scope: tuple[str, ...] = ()
+    """What the page's badge does not cover: the facts that carry their own."""
+    assumed: Mark | None = None
+    """The badge of the sub-unit list when it is assumed from the standard structure."""
 
 
 def secretariat_view(org: Organisation, secretariat: Secretariat) -> SecretariatView:
@@ -401,6 +517,7 @@ def secretariat_view(org: Organisation, secretariat: Secretariat) -> Secretariat
         for u in secretariat.active_sub_units
     )
     regency = secretariat.regency
+    assumed = secretariat.assumes_structure
     return SecretariatView(
         secretariat,
         name_label(secretariat),
@@ -411,7 +528,6 @@ def secretariat_view(org: Organisation, secretariat: Secretariat) -> Secretariat
         sub_units,
         tuple(citations(org.regulations, structure, Topic.STANDING)),
         tuple(citations(org.regulations, structure, Topic.DUTIES)),
-        PATTERN_NOTE if regency and regency.tipe is None else None,
         tuple(
             Detail(field_label(k), d)
             for k, d in secretariat.rincian_keyakinan.items()
@@ -419,6 +535,8 @@ def secretariat_view(org: Organisation, secretariat: Secretariat) -> Secretariat
         ),
         _sources(org, secretariat.sources),
         secretariat_jsonld(org, secretariat),
+        scope(secretariat, *([ASSUMED_SUB_UNITS_LABEL] if assumed else [])),
+        Mark(ASSUMED_CONFIDENCE, ASSUMED_REASON) if assumed else None,
     )
 
 
@@ -434,18 +552,31 @@ class StructureView:
     bases: tuple[Basis, ...]
     details: tuple[Detail, ...]
     sources: tuple[Source, ...]
+    scope: tuple[str, ...] = ()
+    explained: tuple[Explained, ...] = ()
+    """Why the sub-unit table's badges say what they say, once, under it."""
 
 
 def structure_view(org: Organisation, structure: StandardStructure) -> StructureView:
+    units = structure_units(structure)
     return StructureView(
         structure,
         len(org.regional.secretariats_of(structure)),
         tuple(
-            UnitRow(u, None, (), status_label(u), status_marks(u))
-            for u in structure_units(structure)
+            UnitRow(
+                u,
+                None,
+                (),
+                status_label(u),
+                fact_marks(u, STATUS_FIELDS),
+                _one(u, "nama"),
+            )
+            for u in units
         ),
         _topics(org, structure),
         _bases(org, structure),
         _details(structure),
         _sources(org, structure.sumber),
+        scope(structure),
+        explained(units, (("Nama", ("nama",)), ("Status", STATUS_FIELDS))),
     )

@@ -229,6 +229,12 @@ def _add_edges(graph: _Dot, chart: Chart, index: dict[str, str]) -> None:
                 # The column hangs from the box's left corner, so it is barely wider than its
                 # widest box; beside other children it hangs from the middle, where it starts.
                 trunk["tailport"] = "sw"
+            elif position == 0:
+                # Beside other children, a heavy first segment would pull the box over the
+                # column (the overview's root sat top right, over its staff units): at weight 1
+                # the box centres over all its children, and the segment runs across to the
+                # column.
+                trunk["weight"] = "1"
             # A trunk segment is dashed only when every relation it carries is uncertain.
             if all(chart.edges[k].dashed for k in kids[position:]):
                 trunk["style"] = "dashed"

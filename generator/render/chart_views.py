@@ -26,9 +26,9 @@ SVG_NS = "http://www.w3.org/2000/svg"
 WIDTH = 300
 INDENT = 18
 FONT_PX = 14
-SMALL_PX = 12
+SMALL_PX = 14
 LINE_PX = 18
-SMALL_LINE_PX = 16
+SMALL_LINE_PX = 18
 PAD_X = 8
 PAD_Y = 7
 GAP = 8
@@ -80,11 +80,11 @@ class _Row:
     y: float
     height: float
     above: tuple[str, ...]
-    """The label of the line leading here ("digantikan oleh:"), 12 px italic."""
+    """The label of the line leading here ("digantikan oleh:"), 14 px italic."""
     lines: tuple[str, ...]
     """The name, 14 px."""
     below: tuple[str, ...]
-    """The box's note ("baru"), 12 px bold."""
+    """The box's note ("baru"), 14 px bold."""
     parent: int | None
     """Index of the row this one hangs from."""
 
