@@ -189,6 +189,53 @@ def parse_tree(path: Path) -> lxml.html.HtmlElement:
     return lxml.html.fromstring(path.read_bytes())
 
 
+#: Elements whose text BeautifulSoup's get_text() leaves out (it keeps only ordinary strings).
+_NOT_TEXT = frozenset({"script", "style", "template", "rt", "rp"})
+
+
+#: Where BeautifulSoup keeps whitespace-only strings as they are.
+_KEEPS_SPACE = frozenset({"pre", "textarea"})
+
+
+def tree_strings(element: lxml.html.HtmlElement, keep_space: bool = False) -> Iterator[str]:
+    """The strings of an lxml element that BeautifulSoup's ``get_text()`` joins, in order: no
+    comments, nothing inside script, style, template or ruby annotations, and a whitespace-only
+    string outside pre and textarea as one newline (when it holds one) or one space."""
+    if element.tag in _NOT_TEXT:
+        return
+    keep_space = keep_space or element.tag in _KEEPS_SPACE
+
+    def string(text: str) -> str:
+        if keep_space or text.strip(" \n\t\f\r"):
+            return text
+        return "\n" if "\n" in text else " "
+
+    if element.text:
+        yield string(element.text)
+    for child in element:
+        if isinstance(child.tag, str):  # comments and processing instructions have no text here
+            yield from tree_strings(child, keep_space)
+        if child.tail:
+            yield string(child.tail)
+
+
+def tree_text(element: lxml.html.HtmlElement, separator: str = "") -> str:
+    """``get_text(separator)`` of BeautifulSoup, for an lxml element."""
+    return separator.join(tree_strings(element))
+
+
+def tree_string(element: lxml.html.HtmlElement) -> str | None:
+    """BeautifulSoup's ``.string`` for an lxml element: its only string, looking through a chain of
+    only children; None when it has several children or none."""
+    children = list(element)
+    if not children:
+        return element.text
+    if len(children) == 1 and not element.text and not children[0].tail:
+        child = children[0]
+        return tree_string(child) if isinstance(child.tag, str) else child.text  # a comment
+    return None
+
+
 def text_of(node: Any) -> str:
     """An element's text as the reader sees it, whitespace collapsed (BeautifulSoup)."""
     return " ".join(node.get_text(" ").split())

@@ -94,6 +94,7 @@ def _ids(path: Path) -> frozenset[str]:
     return frozenset(parse_tree(path).xpath("//@id"))
 
 
+@functools.cache
 def _page_url(site: Path, path: Path) -> str:
     """The URL a page is served at, relative to the site root, e.g. 'struktur/biro-umum/'."""
     relative = path.relative_to(site).as_posix()
@@ -105,13 +106,20 @@ def _resolves(site: Path, page: Path, href: str) -> bool:
     target = urlsplit(urljoin(base, href))
     if target.netloc != "situs.test":
         return True  # an outside link, not ours to resolve
-    path = site / unquote(target.path).lstrip("/")
-    if target.path.endswith("/") or path.is_dir():
+    return _target_exists(site, target.path, target.fragment)
+
+
+@functools.cache
+def _target_exists(site: Path, url_path: str, fragment: str) -> bool:
+    """Whether the site has this path (and this id on it): every page links to the same few
+    hundred addresses, so each is looked up once."""
+    path = site / unquote(url_path).lstrip("/")
+    if url_path.endswith("/") or path.is_dir():
         path = path / "index.html"
     if not path.is_file():
         return False
-    if target.fragment and path.suffix == ".html":
-        return target.fragment in _ids(path)
+    if fragment and path.suffix == ".html":
+        return fragment in _ids(path)
     return True
 
 
