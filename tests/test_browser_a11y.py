@@ -85,16 +85,18 @@ def test_page_type_is_accessible_in_both_palettes(
 
 
 def test_the_unit_table_keeps_its_last_column_on_a_phone(browser: object, served: str):
-    """The overview's table reads as cards: every value, Keyakinan included, is on screen."""
+    """The overview's table reads as cards: every value, the last column's included, is on
+    screen, labelled with its column's heading."""
     page, _ = open_page(browser, served, width=360)
     page.goto(served + "struktur/")  # type: ignore[attr-defined]
     fits = page.evaluate(  # type: ignore[attr-defined]
         """() => {
             const table = document.querySelector('article table');
             const cells = Array.from(table.querySelectorAll('tbody td'));
+            const last = Array.from(table.querySelectorAll('thead th')).pop().textContent.trim();
             return [table.hasAttribute('data-kartu'),
                     cells.every(c => c.getBoundingClientRect().right <= window.innerWidth),
-                    cells.filter(c => c.getAttribute('data-label') === 'Keyakinan').length];
+                    cells.filter(c => c.getAttribute('data-label') === last).length];
         }"""
     )
     assert fits[:2] == [True, True] and fits[2] > 0, fits
