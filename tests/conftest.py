@@ -328,7 +328,7 @@ def locked(path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _run_folder(factory: pytest.TempPathFactory, name: str) -> Path:
+def run_folder(factory: pytest.TempPathFactory, name: str) -> Path:
     """A folder for this test run, the same for every pytest-xdist worker."""
     base = factory.getbasetemp()
     # Each worker's basetemp is <run>/popen-gwN; the run's folder is shared by all of them.
@@ -343,7 +343,7 @@ def shared_project(
 
     Only for projects the tests read and never change.
     """
-    folder = _run_folder(factory, name)
+    folder = run_folder(factory, name)
     done = folder / "selesai.json"
     with locked(folder.with_suffix(".lock")):
         if done.is_file():
@@ -369,7 +369,7 @@ SITE_BUILD_TIMEOUT = 1200.0
 
 
 def _site_folder(factory: pytest.TempPathFactory) -> Path:
-    return _run_folder(factory, "situs")
+    return run_folder(factory, "situs")
 
 
 def start_site_build(factory: pytest.TempPathFactory) -> None:
@@ -578,6 +578,19 @@ def org():
 def minimal_org():
     """The small fixture organisation as a model (tests on it may pin exact values)."""
     return load_org(MINIMAL / "content")
+
+
+@pytest.fixture(scope="session")
+def minimal_generated(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The small project with its pages generated (no site), once per test run: for tests that
+    only read the pages."""
+    return shared_project(tmp_path_factory, "kecil-dibuat", _generate_minimal)
+
+
+def _generate_minimal(folder: Path) -> Project:
+    project = copy_project(folder, MINIMAL)
+    assert project.run("generate", "--tanpa-peringatan") == 0
+    return project
 
 
 @pytest.fixture

@@ -34,12 +34,8 @@ _SVG = re.compile(r"<svg .*?</svg>", re.S)
 
 
 @pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    from tests.conftest import MINIMAL, copy_project
-
-    project = copy_project(tmp_path_factory.mktemp("kecil") / "proyek", MINIMAL)
-    assert project.run("generate", "--tanpa-peringatan") == 0
-    return project
+def generated(minimal_generated: Project) -> Project:
+    return minimal_generated
 
 
 @pytest.mark.parametrize("page", PAGES)
