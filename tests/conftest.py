@@ -12,8 +12,10 @@ import atexit
 import fcntl
 import functools
 import http.server
+import inspect
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -26,7 +28,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import lxml.html
 import pytest
@@ -315,7 +316,9 @@ def copy_project(
 
 
 @contextmanager
-def _locked(path: Path) -> Iterator[None]:
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the file ``path`` (made if missing): one pytest-xdist worker at
+    a time."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
@@ -325,7 +328,7 @@ def _locked(path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _run_folder(factory: pytest.TempPathFactory, name: str) -> Path:
+def run_folder(factory: pytest.TempPathFactory, name: str) -> Path:
     """A folder for this test run, the same for every pytest-xdist worker."""
     base = factory.getbasetemp()
     # Each worker's basetemp is <run>/popen-gwN; the run's folder is shared by all of them.
@@ -340,9 +343,9 @@ def shared_project(
 
     Only for projects the tests read and never change.
     """
-    folder = _run_folder(factory, name)
+    folder = run_folder(factory, name)
     done = folder / "selesai.json"
-    with _locked(folder.with_suffix(".lock")):
+    with locked(folder.with_suffix(".lock")):
         if done.is_file():
             saved = json.loads(done.read_text(encoding="utf-8"))
             return Project(Path(saved["root"]), saved["book"])
@@ -366,13 +369,13 @@ SITE_BUILD_TIMEOUT = 1200.0
 
 
 def _site_folder(factory: pytest.TempPathFactory) -> Path:
-    return _run_folder(factory, "situs")
+    return run_folder(factory, "situs")
 
 
 def start_site_build(factory: pytest.TempPathFactory) -> None:
     """Start building the real site (book included) in the background, once per test run."""
     folder = _site_folder(factory)
-    with _locked(folder.with_suffix(".lock")):
+    with locked(folder.with_suffix(".lock")):
         if (folder / "mulai").is_file():
             return
         shutil.rmtree(folder, ignore_errors=True)
@@ -469,9 +472,51 @@ def _site_build_starts_early(
         start_site_build(tmp_path_factory)
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests of the real site run last, so its build has the rest of the run to finish in."""
-    items.sort(key=lambda item: "built" in getattr(item, "fixturenames", ()))
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests of the real site run last, so its build has the rest of the run to finish in; within
+    each part the slow tests come first, so pytest-xdist's workers finish together (it hands the
+    tests out in this order, one at a time).
+
+    With SITUS_UJI_KONTEN, only the tests that read the content run: the others would repeat,
+    on the same small project, what the run without it has shown.
+    """
+    if os.environ.get(CONTENT_ENV):
+        other = [item for item in items if not reads_the_content(item)]
+        if other:
+            config.hook.pytest_deselected(items=other)
+            items[:] = [item for item in items if item not in set(other)]
+    items.sort(
+        key=lambda item: (
+            "built" in getattr(item, "fixturenames", ()),
+            item.get_closest_marker("slow") is None,
+        )
+    )
+
+
+#: The fixtures made from the content folder (CONTENT).
+CONTENT_FIXTURES = frozenset({"built", "served", "org", "project", "make_project"})
+
+
+def reads_the_content(item: pytest.Item) -> bool:
+    """Whether a test reads the content folder: through a fixture made from it, or by naming
+    CONTENT in its own code or in the code of one of its fixtures."""
+    names = set(getattr(item, "fixturenames", ()))
+    if names & CONTENT_FIXTURES:
+        return True
+    functions = [getattr(item, "function", None)]
+    info = getattr(item, "_fixtureinfo", None)
+    if info is not None:
+        functions += [d.func for defs in info.name2fixturedefs.values() for d in defs]
+    return any(_names_content(f) for f in functions if f is not None)
+
+
+@functools.cache
+def _names_content(function: Callable[..., object]) -> bool:
+    try:
+        source = inspect.getsource(function)
+    except (OSError, TypeError):
+        return True  # unknown: keep the test
+    return re.search(r"\bCONTENT\b", source) is not None
 
 
 PAYLOAD = '<script>alert(1)</script> <img src=x onerror=alert(2)> "]; x [label=" \\N *tebal* [tautan](javascript:alert(3))'
@@ -533,6 +578,26 @@ def org():
 def minimal_org():
     """The small fixture organisation as a model (tests on it may pin exact values)."""
     return load_org(MINIMAL / "content")
+
+
+@pytest.fixture(scope="session")
+def minimal_generated(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The small project with its pages generated (no site), once per test run: for tests that
+    only read the pages."""
+    return shared_project(tmp_path_factory, "kecil-dibuat", _generate_minimal)
+
+
+#: The edition the shared small pages stand for (1 January 2027): what is judged out of date on
+#: them (an office holder's source) is judged against it, never against the day the tests run.
+EDITION_EPOCH = "1798761600"
+
+
+def _generate_minimal(folder: Path) -> Project:
+    project = copy_project(folder, MINIMAL)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", EDITION_EPOCH)
+        assert project.run("generate", "--tanpa-peringatan") == 0
+    return project
 
 
 @pytest.fixture
@@ -614,40 +679,116 @@ ARTIFACTS = ROOT / "test-artifacts"
 
 @dataclass
 class Watch:
-    """What a page did that it should not: console errors, and requests that left the machine."""
+    """What a page did that it should not: console errors, and requests that left the machine;
+    and the requests still under way (for ``settle``)."""
 
     errors: list[str] = field(default_factory=list)
     outside: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
+    pending: set[object] = field(default_factory=set)
+
+
+#: Every address but the local server's: only these requests are stopped in Python, so the
+#: page's own requests never wait on the test process.
+ELSEWHERE = re.compile(
+    r"^(?!https?://(?:127\.0\.0\.1|localhost)(?::\d+)?(?:[/?#]|$))", re.IGNORECASE
+)
+#: The site's search index, which Material's search worker fetches and indexes on every page load.
+SEARCH_INDEX = "**/search/search_index.json"
+
+
+@functools.cache
+def _empty_index(index: bytes) -> bytes:
+    """The search index with its configuration and no documents."""
+    return json.dumps({**json.loads(index), "docs": []}).encode()
+
+
+@dataclass
+class _Tab:
+    """One browser tab that open_page hands out again: its handlers report to ``watch``, which
+    each open_page replaces."""
+
+    page: Any
+    watch: Watch = field(default_factory=Watch)
+
+
+#: The tabs open_page reuses, by browser and settings. A new browser context (and its renderer
+#: process) costs Chromium about a second of CPU; a new page in a used tab a fraction of that.
+_TABS: dict[tuple[int, int, int, bool, bool], _Tab] = {}
 
 
 def open_page(
-    browser: object, base: str, *, width: int = 1280, dark: bool = False, height: int = 900
-) -> tuple[object, Watch]:
-    """A new page in its own browser context at ``width`` px, light or dark, that refuses (and
-    records) requests leaving the machine, and records console errors and dialogs. Nothing is
-    loaded yet: ``page.goto(base + path)``."""
-    context = browser.new_context(  # type: ignore[attr-defined]
+    browser: object,
+    base: str,
+    *,
+    width: int = 1280,
+    dark: bool = False,
+    height: int = 900,
+    search: bool = False,
+) -> tuple[Any, Watch]:
+    """A page at ``width`` px, light or dark, that refuses (and records) requests leaving the
+    machine, and records console errors and dialogs. Nothing is loaded yet:
+    ``page.goto(base + path)``.
+
+    The page is a tab of its own browser context, handed out again (blank, its storage cleared,
+    its size restored) by the next call with the same settings: use one page at a time.
+
+    Unless ``search``, the page's search gets an index with no documents: indexing the real one
+    takes Chromium a second or two of CPU on every page load, for tests that never search.
+    """
+    key = (id(browser), width, height, dark, search)
+    tab = _TABS.get(key)
+    if tab is None or tab.page.is_closed():
+        tab = _TABS[key] = _new_tab(browser, width, height, dark, search)
+    else:
+        page = tab.page
+        if page.url.startswith("http"):
+            page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        page.context.clear_cookies()
+        page.goto("about:blank")
+        if page.viewport_size != {"width": width, "height": height}:
+            page.set_viewport_size({"width": width, "height": height})
+    tab.watch = Watch()
+    return tab.page, tab.watch
+
+
+def _new_tab(browser: Any, width: int, height: int, dark: bool, search: bool) -> _Tab:
+    context = browser.new_context(
         viewport={"width": width, "height": height}, color_scheme="dark" if dark else "light"
     )
-    page = context.new_page()
-    watch = Watch()
+    tab = _Tab(context.new_page())
+    page = tab.page
 
-    def route(request_route: object) -> None:
-        url = request_route.request.url  # type: ignore[attr-defined]
-        if urlsplit(url).hostname not in ("127.0.0.1", "localhost"):
-            watch.outside.append(url)
-            request_route.abort()  # type: ignore[attr-defined]
-        else:
-            request_route.continue_()  # type: ignore[attr-defined]
+    def refuse(request_route: Any) -> None:
+        tab.watch.outside.append(request_route.request.url)
+        request_route.abort()
 
-    page.route("**/*", route)
+    def empty_index(request_route: Any) -> None:
+        response = request_route.fetch()
+        body = _empty_index(response.body()) if response.ok else response.body()
+        request_route.fulfill(response=response, body=body)
+
+    page.route(ELSEWHERE, refuse)
+    if not search:
+        page.route(SEARCH_INDEX, empty_index)
+    page.on("request", lambda request: tab.watch.pending.add(request))
+    page.on("requestfinished", lambda request: tab.watch.pending.discard(request))
+    page.on("requestfailed", lambda request: tab.watch.pending.discard(request))
     page.on(
-        "console", lambda message: message.type == "error" and watch.errors.append(message.text)
+        "console",
+        lambda message: message.type == "error" and tab.watch.errors.append(message.text),
     )
-    page.on("pageerror", lambda error: watch.errors.append(str(error)))
-    page.on("dialog", lambda dialog: (watch.dialogs.append(dialog.message), dialog.dismiss()))
-    return page, watch
+    page.on("pageerror", lambda error: tab.watch.errors.append(str(error)))
+    page.on("dialog", lambda dialog: (tab.watch.dialogs.append(dialog.message), dialog.dismiss()))
+    return tab
+
+
+def settle(page: object, watch: Watch) -> None:
+    """Wait until the page has loaded and every request it made has finished (Playwright's
+    'networkidle' waits half a second more, on every page)."""
+    page.wait_for_load_state("load")  # type: ignore[attr-defined]
+    while watch.pending:
+        page.wait_for_timeout(20)  # type: ignore[attr-defined]
 
 
 @pytest.fixture(scope="session")

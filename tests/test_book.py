@@ -4,6 +4,8 @@ fixture, and the print renderer that turns a page's Markdown into print HTML."""
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 import posixpath
 import re
 import subprocess
@@ -35,7 +37,16 @@ from generator.render.print_page import (
 )
 from generator.urls import BOOK_FILE, unit_doc
 
-from .conftest import HOSTILE_NAME, MINIMAL, ROOT, Project, copy_project
+from .conftest import (
+    HOSTILE_NAME,
+    MINIMAL,
+    ROOT,
+    Project,
+    copy_project,
+    locked,
+    run_folder,
+    shared_project,
+)
 
 #: What must never reach paper: Markdown, Jinja or HTML entities left unrendered.
 RAW_MARKUP = re.compile(r"\[\^[\w-]+\]|\]\([^)]*\)|\*\*\w|\{\{|\{%|&[a-z]+;|&#\d+;")
@@ -56,9 +67,20 @@ class Book:
         return " ".join(" ".join(self.pages).split())
 
 
-def read_book(path: Path) -> Book:
+def read_book(path: Path, factory: pytest.TempPathFactory) -> Book:
+    """The book at ``path`` with its pages' text. pypdf takes seconds to extract the real book's:
+    the text of each PDF is extracted once per test run, whichever pytest-xdist worker asks."""
     reader = PdfReader(path)
-    return Book(path, reader, [page.extract_text() or "" for page in reader.pages])
+    cache = (
+        run_folder(factory, "teks-buku") / f"{hashlib.sha256(path.read_bytes()).hexdigest()}.json"
+    )
+    with locked(cache.with_suffix(".lock")):
+        if cache.is_file():
+            pages = json.loads(cache.read_text(encoding="utf-8"))
+        else:
+            pages = [page.extract_text() or "" for page in reader.pages]
+            cache.write_text(json.dumps(pages), encoding="utf-8")
+    return Book(path, reader, pages)
 
 
 def squeezed(text: str) -> str:
@@ -70,9 +92,9 @@ def squeezed(text: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def book(built: Project) -> Book:
+def book(built: Project, tmp_path_factory: pytest.TempPathFactory) -> Book:
     """The book as the real build published it in site/unduh/."""
-    return read_book(built.site / BOOK_FILE)
+    return read_book(built.site / BOOK_FILE, tmp_path_factory)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -86,21 +108,28 @@ class SmallBook:
 
 @pytest.fixture(scope="session")
 def small_book(tmp_path_factory: pytest.TempPathFactory) -> SmallBook:
-    """The small fixture's book, generated in a git repository of its own (so it has a commit)."""
-    project = copy_project(tmp_path_factory.mktemp("buku-kecil") / "proyek", MINIMAL, book=True)
-    git = ["git", "-C", str(project.root), "-c", "user.name=Uji", "-c", "user.email=uji@contoh.id"]
-    subprocess.run([*git, "init", "-q"], check=True)
-    subprocess.run([*git, "add", "content", "docs", "mkdocs.yml"], check=True)
-    subprocess.run([*git, "commit", "-qm", "Contoh"], check=True)
-    commit = subprocess.run(
-        [*git, "rev-parse", "--short", "HEAD"], check=True, capture_output=True, text=True
-    ).stdout.strip()
-    stamp = subprocess.run(
-        [*git, "log", "-1", "--format=%ct"], check=True, capture_output=True, text=True
-    ).stdout.strip()
-    assert project.run("generate") == 0
+    """The small fixture's book, generated in a git repository of its own (so it has a commit);
+    made once per test run, whichever pytest-xdist worker asks first."""
+    project = shared_project(tmp_path_factory, "buku-kecil", _small_book_project)
+    commit = _git(project, "rev-parse", "--short", "HEAD")
+    stamp = _git(project, "log", "-1", "--format=%ct")
     day = environment().filters["tanggal"](edition_date(stamp, date(2000, 1, 1)))
-    return SmallBook(project, read_book(project.root / "docs" / BOOK_FILE), commit, day)
+    book = read_book(project.root / "docs" / BOOK_FILE, tmp_path_factory)
+    return SmallBook(project, book, commit, day)
+
+
+def _git(project: Project, *args: str) -> str:
+    git = ["git", "-C", str(project.root), "-c", "user.name=Uji", "-c", "user.email=uji@contoh.id"]
+    return subprocess.run([*git, *args], check=True, capture_output=True, text=True).stdout.strip()
+
+
+def _small_book_project(folder: Path) -> Project:
+    project = copy_project(folder, MINIMAL, book=True)
+    _git(project, "init", "-q")
+    _git(project, "add", "content", "docs", "mkdocs.yml")
+    _git(project, "commit", "-qm", "Contoh")
+    assert project.run("generate") == 0
+    return project
 
 
 def test_the_book_is_a_real_book(book):
@@ -236,8 +265,8 @@ def test_each_unit_in_the_book_shows_the_facts_of_its_web_page(built, book, org)
             assert squeezed(row.get_text()) in text, (unit.id, row.get_text(" ", strip=True))
 
 
-def test_editor_text_prints_as_text(hostile):
-    printed = read_book(hostile.site / BOOK_FILE)
+def test_editor_text_prints_as_text(hostile, tmp_path_factory):
+    printed = read_book(hostile.site / BOOK_FILE, tmp_path_factory)
     assert "<script>alert(1)</script>" in printed.text
     assert HOSTILE_NAME.split(" <")[0] in printed.text
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import Project, open_page, serve
+from .conftest import Project, open_page, serve, settle
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
 
@@ -106,10 +106,10 @@ def test_hostile_text_never_runs(browser: object, hostile: Project):
         ):
             page, watch = open_page(browser, base)
             page.goto(base + path)
-            page.wait_for_load_state("networkidle")
+            settle(page, watch)
             assert watch.dialogs == [], (path, watch.dialogs)
             assert watch.outside == [], (path, watch.outside)
             assert page.evaluate("() => document.querySelectorAll('img[src=\"x\"]').length") == 0
-        page, watch = open_page(browser, base)
+        page, watch = open_page(browser, base, search=True)
         titles = _search(page, base, "alert")
         assert titles and watch.dialogs == []

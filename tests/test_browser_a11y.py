@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import ARTIFACTS, open_page
+from .conftest import ARTIFACTS, open_page, settle
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
 
@@ -60,7 +60,7 @@ def test_page_type_is_accessible_in_both_palettes(
     for width in WIDTHS:
         page, watch = open_page(browser, served, width=width, dark=dark)
         page.goto(served + PAGE_TYPES[name])  # type: ignore[attr-defined]
-        page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+        settle(page, watch)
         scheme = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")  # type: ignore[attr-defined]
         assert scheme == ("slate" if dark else "default")
         if width == 360:
@@ -80,7 +80,6 @@ def test_page_type_is_accessible_in_both_palettes(
                 "Failed to load resource: the server responded with a status of 404 (Not Found)"
             )
         assert errors == [] and watch.outside == [], (errors, watch.outside)
-        page.context.close()  # type: ignore[attr-defined]
     assert found == {width: [] for width in WIDTHS}
 
 

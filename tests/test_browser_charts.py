@@ -135,7 +135,6 @@ def test_every_chart_opens_on_its_root_box(browser: Any, served: str, org: Organ
             assert _inside(seen["box"], seen["visible"]), where
             assert _inside(seen["box"], seen["viewport"]), where
         assert outside == []
-        page.context.close()
     # The test means something only if some chart is wider than its scroll box: on a phone,
     # the full-size page shows the wide layout at its natural size.
     assert overflowing > 0 or width > 360
@@ -158,7 +157,6 @@ def test_every_label_is_on_screen_and_legible_on_a_phone(
             assert len(inside) >= 0.9 * len(labels), (doc, outside)
             small = [(label["text"], label["size"]) for label in labels if label["size"] < 10]
             assert small == [], (doc, small)
-        page.context.close()
 
 
 def test_the_overview_shows_its_first_two_levels_whole_on_a_laptop(
@@ -176,7 +174,6 @@ def test_the_overview_shows_its_first_two_levels_whole_on_a_laptop(
         where = f"{box}: {seen}"
         assert _inside(seen["box"], seen["visible"]), where
         assert _inside(seen["box"], seen["viewport"]), where
-    page.context.close()
 
 
 def test_the_full_size_page_is_inside_the_site_and_zooms_by_keyboard(
@@ -215,7 +212,6 @@ def test_the_full_size_page_is_inside_the_site_and_zooms_by_keyboard(
     assert scale() > 1
     assert page.locator(".bagan-kendali output").inner_text() == f"{round(scale() * 100)}%"
     assert outside == []
-    page.context.close()
 
 
 def test_a_turned_phone_recentres_only_charts_the_reader_left_alone(
@@ -233,4 +229,3 @@ def test_a_turned_phone_recentres_only_charts_the_reader_left_alone(
     page.set_viewport_size({"width": 500, "height": 900})
     page.wait_for_timeout(200)
     assert page.evaluate("() => document.querySelector('.bagan__gulir').scrollLeft") == 0
-    page.context.close()

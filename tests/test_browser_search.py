@@ -19,10 +19,9 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from .conftest import ARTIFACTS, Project, open_page
+from .conftest import ARTIFACTS, Project, locked, open_page
 
-# Both tests write sections of one report file: pytest-xdist runs them in one worker.
-pytestmark = [pytest.mark.site, pytest.mark.browser, pytest.mark.xdist_group("pencarian")]
+pytestmark = [pytest.mark.site, pytest.mark.browser]
 
 QUERY_SETS: dict[str, list[dict[str, Any]]] = yaml.safe_load(
     (Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8")
@@ -153,11 +152,13 @@ def search(page: Any, base: str, query: str) -> list[str]:
 
 
 def _write_report(section: str, text: str) -> None:
-    """Keep the other test's section of the report; replace this one's."""
+    """Keep the other test's section of the report; replace this one's. The two tests may run at
+    the same time in two pytest-xdist workers: one writes at a time."""
     ARTIFACTS.mkdir(exist_ok=True)
-    old = REPORT.read_text(encoding="utf-8") if REPORT.exists() else ""
-    sections = [s for s in old.split("\n\n\n") if s.strip() and not s.startswith(section)]
-    REPORT.write_text("\n\n\n".join([*sections, text]).rstrip() + "\n", encoding="utf-8")
+    with locked(REPORT.with_suffix(".lock")):
+        old = REPORT.read_text(encoding="utf-8") if REPORT.exists() else ""
+        sections = [s for s in old.split("\n\n\n") if s.strip() and not s.startswith(section)]
+        REPORT.write_text("\n\n\n".join([*sections, text]).rstrip() + "\n", encoding="utf-8")
 
 
 def _run_set(
@@ -185,7 +186,7 @@ def _run_set(
 
 def test_search_finds_what_people_ask_for(built: Project, browser: Any, served: str) -> None:
     index = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    page, watch = open_page(browser, served)
+    page, watch = open_page(browser, served, search=True)
     page.goto(served)
     report, failed = [], []
     for name, entries in (("disetel", QUERIES), ("tertahan", HELD_OUT)):

@@ -49,7 +49,6 @@ def test_wide_tables_read_as_cards_on_a_phone(browser: Any, served: str, org: Or
         assert cell["right"] <= 360, cell
     # Stacked cards, not towers of one word per line: a few lines per cell on average.
     assert table["height"] / len(table["cells"]) < 120, table["height"]
-    page.context.close()
 
 
 def test_two_column_tables_stay_tables(browser: Any, served: str, org: Organisation):
@@ -58,7 +57,6 @@ def test_two_column_tables_stay_tables(browser: Any, served: str, org: Organisat
     page.wait_for_load_state("load")
     tables = page.evaluate(CARDS)
     assert tables and all(not t["card"] for t in tables if len(t["heads"]) == 2)
-    page.context.close()
 
 
 #: Every explanation and table cell on the page: its text size and the contrast of its colour
@@ -110,5 +108,4 @@ def test_explanations_and_table_text_are_readable(
                 assert text["size"] >= 14, (doc, width, text)
                 ink = _over(text["color"], text["background"])
                 assert _contrast(ink, text["background"]) >= 4.5, (doc, width, text)
-        page.context.close()
     assert seen > 0

@@ -153,12 +153,8 @@ def test_legend_names_only_what_the_chart_has(minimal_org: Organisation):
 
 
 @pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    from tests.conftest import MINIMAL, copy_project
-
-    project = copy_project(tmp_path_factory.mktemp("kecil") / "proyek", MINIMAL)
-    assert project.run("generate", "--tanpa-peringatan") == 0
-    return project
+def generated(minimal_generated: Project) -> Project:
+    return minimal_generated
 
 
 def _caption(project: Project, doc: str) -> str:

@@ -31,10 +31,8 @@ UNIT = "struktur/biro-umum/index.md"
 
 
 @pytest.fixture(scope="module")
-def docs(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    project = copy_project(tmp_path_factory.mktemp("rekam") / "proyek", MINIMAL)
-    assert project.run("generate", "--tanpa-peringatan") == 0
-    return project
+def docs(minimal_generated: Project) -> Project:
+    return minimal_generated
 
 
 def page(project: Project, path: str) -> str:
