@@ -35,7 +35,7 @@ from generator.render.print_page import (
     print_page,
     print_svg,
 )
-from generator.urls import BOOK_FILE, unit_doc
+from generator.urls import BOOK_FILE, HISTORY_DOC, unit_doc
 
 from .conftest import (
     HOSTILE_NAME,
@@ -87,7 +87,7 @@ def squeezed(text: str) -> str:
     """Text compared across web and paper: without hyphenation at line ends, the part numbers
     the book adds to references, and whitespace."""
     text = re.sub(r"\u2010\s+", "", text)
-    text = re.sub(r"\(lihat (bab )?\d+(\.\d+)?\)", "", text)
+    text = re.sub(r"→\s(bab\s)?\d+(\.\d+)?", "", text)
     return re.sub(r"\s+", "", text)
 
 
@@ -236,9 +236,23 @@ def test_every_badge_of_the_pages_prints(small_book, minimal_org):
         assert small_book.book.text.count(label) == pages.count(f">{label}</span>"), label
 
 
+def test_the_changes_page_opens_the_chapter_of_former_units(minimal_org):
+    """Unit pages refer to the changes page: it is in the book, before the units it explains."""
+    chapters = book_chapters(minimal_org, plan(minimal_org), [])
+    (chapter,) = [c for c in chapters if HISTORY_DOC in c.docs]
+    former = [unit_doc(u.id) for u in minimal_org.former_units()]
+    assert former and chapter.title is None and list(chapter.docs) == [HISTORY_DOC, *former]
+
+
 def test_screen_only_parts_stay_off_paper(book, small_book):
     for printed in (book, small_book.book):
-        for screen_only in ("Buka bagan ukuran penuh", "Sunting sumber", "Beranda ›", "¶", "↩"):
+        screen_only_parts = (
+            "Buka bagan ukuran penuh",
+            "Sunting sumber",
+            "Beranda ›",
+            "Pilih kotak",
+        )
+        for screen_only in (*screen_only_parts, "¶", "↩"):
             assert screen_only not in printed.text, (printed.path, screen_only)
         assert "buku PDF untuk dicetak" not in printed.text  # marked hanya-layar
 
@@ -297,12 +311,15 @@ title: Judul pendek
 # Judul bab
 
 Lihat [Biro Umum](../struktur/biro-umum/index.md), [UU](../dasar-hukum/uu-7-2017.md#pasal-77),
-[panduan](../panduan/index.md), dan [sumber](https://contoh.id/a?b=1&c=2).[^contoh][^lain]
+[panduan](../panduan/index.md), dan [sumber](https://contoh.id/a?b=1&c=2).[^contoh][^lain] Di
+[biro itu](../struktur/biro-umum/index.md) juga.
 
 Tautan ke buku ini.
 {: .hanya-layar }
 
 ## Bagian
+
+Sekali lagi [Biro Umum](../struktur/biro-umum/index.md).
 
 !!! info "Catatan kecil"
     Isi catatan.
@@ -321,6 +338,8 @@ UNIT_PAGE = """# Biro Umum
 <summary>Bagan dalam bentuk daftar</summary>
 <ul><li><a href="../biro-keuangan/">Biro Keuangan</a></li></ul>
 </details>
+
+Halaman ini: [Biro Umum](index.md).
 
 ## Pasal 77 {: #pasal-77 }
 """
@@ -374,13 +393,18 @@ def test_a_page_prints_as_the_site_renders_it(tmp_path):
     # Links into the book point at the page (or its heading) and name its part; others are text.
     assert (
         '<a href="#struktur-biro-umum" class="rujukan">Biro Umum</a> '
-        '<span class="rujukan-ke">(lihat 2.1)</span>'
+        '<span class="rujukan-ke">→\xa02.1</span>'
     ) in narrative
     assert (
         '<a href="#dasar-hukum-uu-7-2017--pasal-77" class="rujukan">UU</a> '
-        '<span class="rujukan-ke">(lihat bab 3)</span>'
+        '<span class="rujukan-ke">→\xa0bab\xa03</span>'
     ) in narrative
     assert "panduan," in narrative and "index.md" not in narrative
+    # Once per paragraph: the second link to Biro Umum in the first paragraph has no number,
+    # the one in the next paragraph has. A page's link to itself has none.
+    assert narrative.count('<span class="rujukan-ke">→\xa02.1</span>') == 2
+    assert '<a href="#struktur-biro-umum" class="rujukan">biro itu</a> juga' in narrative
+    assert "rujukan-ke" not in unit
     # A web address is printed after its link.
     assert '<span class="alamat">(https://contoh.id/a?b=1&amp;c=2)</span>' in narrative
     # The sources' footnotes, from the project's own extension, as the chapter's endnotes.
@@ -466,7 +490,7 @@ def test_references_name_a_part_that_the_contents_and_a_heading_number(small_boo
     part's title (and page), and the part's heading carries it."""
     contents = " ".join(small_book.book.pages[1].split())
     body = " ".join(" ".join(small_book.book.pages[2:]).split())
-    numbers = set(re.findall(r"\(lihat (?:bab )?(\d+(?:\.\d+)?)\)", body))
+    numbers = set(re.findall(r"→ (?:bab )?(\d+(?:\.\d+)?)", body))
     assert numbers
     for number in numbers:
         entry = re.search(rf"(?:^|\s){re.escape(number)} ([^.]+?) \.", contents)

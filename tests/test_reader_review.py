@@ -66,12 +66,15 @@ def test_the_overview_gives_each_name_and_parent_its_own_badge(site: Project):
 def test_a_pages_badge_says_which_facts_it_does_not_cover(site: Project):
     soup = site.page("struktur/biro-umum/")
     head = soup.find("h1").find_next("p")
-    assert visible_text(head) == "Terverifikasi kecuali unit atasan, yang bertanda sendiri"
+    assert visible_text(head) == (
+        "Terverifikasi untuk isi halaman ini, kecuali «unit atasan», yang bertanda sendiri"
+    )
     parent_row = next(tr for tr in soup.find_all("tr") if "Unit atasan" in tr.get_text())
     assert badges(parent_row) == ["Inferensi"]
     regency = site.page("daerah/gorontalo/kota-gorontalo/")
     assert visible_text(regency.find("h1").find_next("p")) == (
-        "Terverifikasi kecuali nama, situs, dan susunan subbagian, yang bertanda sendiri"
+        "Terverifikasi untuk isi halaman ini, kecuali «nama», «situs», dan «susunan subbagian», "
+        "yang bertanda sendiri"
     )
 
 

@@ -155,7 +155,7 @@ def test_units_named_by_the_issue_are_replaced_by_theirs(
 def test_former_units_link_to_their_successors(built: Project, org: Organisation):
     for unit in org.former_units():
         warning = built.page(f"struktur/{unit.id}/").find(class_="admonition warning")
-        assert "Unit ini sudah tidak ada" in warning.get_text(), unit.id
+        assert "Unit ini tidak ada lagi dalam struktur sekarang" in warning.get_text(), unit.id
         assert [a.get_text() for a in warning.find_all("a")] == [
             s.nama for s in org.successors(unit)
         ], unit.id

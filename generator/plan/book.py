@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from generator.model.organisation import Organisation
 from generator.plan.page import SitePlan
 from generator.urls import (
+    HISTORY_DOC,
     OVERVIEW_DOC,
     REGIONS_DOC,
     REGULATIONS_DOC,
@@ -40,8 +41,8 @@ class BookChapter:
 def book_chapters(
     org: Organisation, site: SitePlan, narratives: list[str]
 ) -> tuple[BookChapter, ...]:
-    """Narrative chapters, the overview, the units (active in tree order, then former), the
-    regulations and the regional secretariats; a page the site does not have is left out."""
+    """Narrative chapters, the overview, the units in tree order, the changes with the former
+    units, the regulations and the regional secretariats; a page the site does not have is left out."""
     planned = {page.path for page in site.pages}
     chapters = [BookChapter(book_anchor(doc), (doc,)) for doc in narratives]
 
@@ -52,7 +53,12 @@ def book_chapters(
         chapters.append(BookChapter(book_anchor(OVERVIEW_DOC), overview, wide=True))
     if units := pages(*(unit_doc(u.id) for u, _ in org.walk())):
         chapters.append(BookChapter("unit-unit", units, UNITS_TITLE))
-    if former := pages(*(unit_doc(u.id) for u in org.former_units())):
+    former = pages(*(unit_doc(u.id) for u in org.former_units()))
+    # The changes page opens the former units' chapter: unit pages refer to it, and a reader
+    # meets what became of the units before the units themselves.
+    if history := pages(HISTORY_DOC):
+        chapters.append(BookChapter(book_anchor(HISTORY_DOC), history + former))
+    elif former:
         chapters.append(BookChapter("unit-terdahulu", former, FORMER_TITLE))
     regulations = pages(REGULATIONS_DOC, *(regulation_doc(r) for r in org.regulations))
     if regulations:

@@ -39,6 +39,7 @@ MIN_CHART_SCALE = 0.55
 MAX_CHART_SCALE = 0.8
 NOTES_TITLE = "Catatan"
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_BLOCKS = ("p", "li", "td", "th", "dd", "dt", *_HEADINGS)
 
 _SVG_NS = "http://www.w3.org/2000/svg"
 _SVG_PARSER = etree.XMLParser(no_network=True, resolve_entities=False, load_dtd=False)
@@ -245,8 +246,8 @@ def _target_doc(href: str, doc: str) -> tuple[str, str]:
 def link_pages(pages: list[PrintPage], numbers: Mapping[str, str]) -> None:
     """Links between pages of the book point into the book and name the part they lead to, by
     its number (``numbers``: the chapter or section number by page anchor, as the headings and
-    the contents print it); links to pages the book lacks become text; web addresses are printed
-    after their text.
+    the contents print it), once per block; links to pages the book lacks become text; web
+    addresses are printed after their text.
 
     A number, not a page number: the layout engine would lay every page out again until the page
     numbers settle (three times over for this book), and the contents give each part's page."""
@@ -254,6 +255,7 @@ def link_pages(pages: list[PrintPage], numbers: Mapping[str, str]) -> None:
     by_doc.update({doc_url(p.doc).rstrip("/") or ".": p.anchor for p in pages})
     ids = set().union(*(p.ids() for p in pages)) if pages else set()
     for page in pages:
+        marked: set[tuple[html.HtmlElement, str]] = set()
         for link in list(page.root.iter("a")):
             href = link.get("href") or ""
             if href.startswith("#"):
@@ -271,8 +273,12 @@ def link_pages(pages: list[PrintPage], numbers: Mapping[str, str]) -> None:
                 del link.attrib[attribute]
             link.set("href", f"#{target if target in ids else anchor}")
             link.set("class", "rujukan")
-            if number := numbers.get(anchor):
-                _after(link, "rujukan-ke", f"(lihat {reference_label(number)})")
+            number = numbers.get(anchor)
+            # Once per paragraph, list item or cell, and never for the page itself.
+            block = (_block(link), anchor)  # the set keeps lxml's proxy, so it stays one
+            if number and anchor != page.anchor and block not in marked:
+                marked.add(block)
+                _after(link, "rujukan-ke", reference_mark(number))
 
 
 def number_heading(page: PrintPage, number: str) -> None:
@@ -294,6 +300,21 @@ def reference_label(number: str) -> str:
     ('bab 3', '3.12')
     """
     return number if "." in number else f"bab {number}"
+
+
+def reference_mark(number: str) -> str:
+    """What follows a reference on paper: an arrow and the part's label ("→ 3.12", "→ bab 3"),
+    unbroken. Not a bracket: beside the text's own, "(Pusdatin)", brackets read as a pile. Not
+    "lihat": the text often says it already."""
+    return "→\u00a0" + reference_label(number).replace(" ", "\u00a0")
+
+
+def _block(element: html.HtmlElement) -> html.HtmlElement:
+    """The paragraph, list item or table cell an inline element stands in."""
+    return next(
+        (e for e in element.iterancestors(*_BLOCKS)),
+        element.getparent() if element.getparent() is not None else element,
+    )
 
 
 def _after(link: html.HtmlElement, css_class: str, text: str) -> None:
