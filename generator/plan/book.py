@@ -26,7 +26,7 @@ FORMER_TITLE = "Unit terdahulu"
 
 @dataclass(frozen=True)
 class BookChapter:
-    """One chapter: it opens on a new page; its pages follow one another without a break."""
+    """One chapter: its heading and pages follow the previous chapter without a forced break."""
 
     anchor: str
     docs: tuple[str, ...]
