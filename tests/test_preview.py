@@ -84,6 +84,8 @@ def test_the_published_build_is_complete_and_the_same_with_or_without_the_second
 ):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     monkeypatch.setenv("SITUS_URL", "https://contoh.go.id/struktur/")  # MkDocs' sitemap needs it
+    # The small project is below the size worth a second process: it gets one all the same.
+    monkeypatch.setattr("generator.pipeline.build.MIN_PAGES_TO_SHARE", 1)
     parallel = copy_project(tmp_path / "paralel", MINIMAL)
     serial = copy_project(tmp_path / "berurutan", MINIMAL)
     build(parallel.content, parallel.config, parallel.site, parallel=True)
@@ -105,6 +107,19 @@ def test_the_published_build_is_complete_and_the_same_with_or_without_the_second
     )
     assert set(sitemap) == pages
     assert one["unduh/struktur-organisasi-setjen-kpu.pdf"].startswith(b"%PDF-")
+
+
+def test_a_small_site_is_built_by_mkdocs_in_one_process(
+    minimal_project: Project, monkeypatch: pytest.MonkeyPatch
+):
+    """Starting a second process costs more than the small project's pages take."""
+
+    def refused() -> None:
+        raise AssertionError("proses kedua MkDocs dimulai untuk situs kecil")
+
+    monkeypatch.setattr("generator.pipeline.build.MkDocsProcess", refused)
+    assert minimal_project.run("build", "--tanpa-peringatan") == 0
+    assert (minimal_project.site / "struktur" / "biro-umum" / "index.html").is_file()
 
 
 def test_a_failed_book_fails_the_build_and_leaves_the_site(
