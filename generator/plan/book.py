@@ -42,7 +42,8 @@ def book_chapters(
     org: Organisation, site: SitePlan, narratives: list[str]
 ) -> tuple[BookChapter, ...]:
     """Narrative chapters, the overview, the units in tree order, the changes with the former
-    units, the regulations and the regional secretariats; a page the site does not have is left out."""
+    units, the regulations and the regional secretariats; a page the site does not have is left
+    out."""
     planned = {page.path for page in site.pages}
     chapters = [BookChapter(book_anchor(doc), (doc,)) for doc in narratives]
 
