@@ -103,8 +103,15 @@ def regions_label(org: Organisation) -> str:
 
 
 def search_boost(org: Organisation, unit: Unit) -> float:
-    """Higher units rank first; former units last, so a search for a name finds today's unit."""
-    return 1.0 if unit.is_former else 4 - len(org.ancestors(unit)) * 0.5
+    """Higher units rank first. A former unit ranks as its highest successor: its own name then
+    finds it first (its page alone holds all that name's words as names), and a successor's name
+    finds the successor (whose names are shorter). Ranked lower, it came after a successor that
+    shares two of its words ("biro keuangan dan bmn" found Biro Keuangan first)."""
+    if unit.is_former:
+        successors = [org.units[s] for s in unit.digantikan_oleh if s in org.units]
+        current = [s for s in successors if not s.is_former]
+        return max((search_boost(org, s) for s in current), default=1.0)
+    return 4 - len(org.ancestors(unit)) * 0.5
 
 
 def unit_page(org: Organisation, unit: Unit, today: date | None = None) -> PagePlan:
@@ -120,7 +127,7 @@ def unit_page(org: Organisation, unit: Unit, today: date | None = None) -> PageP
         unit_chart(org, unit),
         trail(STRUCTURE, *steps, (unit.nama, None)),
         search_boost(org, unit),
-        unit_search_names(unit, org.predecessors(unit)),
+        unit_search_names(unit),
         tuple(root_forms(unit_root_text(unit))),
         org.file_of(unit),
     )
