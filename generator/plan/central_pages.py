@@ -102,16 +102,22 @@ def regions_label(org: Organisation) -> str:
     return f"{provinces} Sekretariat KPU Provinsi dan {regencies} Sekretariat KPU Kabupaten/Kota"
 
 
+#: The search weight between two levels of the structure (and between a former unit and its
+#: successor).
+LEVEL_STEP = 0.5
+
+
 def search_boost(org: Organisation, unit: Unit) -> float:
-    """Higher units rank first. A former unit ranks as its highest successor: its own name then
-    finds it first (its page alone holds all that name's words as names), and a successor's name
-    finds the successor (whose names are shorter). Ranked lower, it came after a successor that
-    shares two of its words ("biro keuangan dan bmn" found Biro Keuangan first)."""
+    """Higher units rank first. A former unit ranks one level below its highest successor: a name
+    the two share ("Biro Hukum" in "Biro Advokasi Hukum …") finds today's unit first, and the
+    former unit's own name, whose words its page alone holds as names, finds it first. Ranked
+    last (as every former unit once was), it came after a successor that shares two of its words
+    ("biro keuangan dan bmn" found Biro Keuangan first)."""
     if unit.is_former:
-        successors = [org.units[s] for s in unit.digantikan_oleh if s in org.units]
-        current = [s for s in successors if not s.is_former]
-        return max((search_boost(org, s) for s in current), default=1.0)
-    return 4 - len(org.ancestors(unit)) * 0.5
+        current = [org.units[s] for s in unit.digantikan_oleh if s in org.units]
+        boosts = [search_boost(org, s) for s in current if not s.is_former]
+        return max(boosts) - LEVEL_STEP if boosts else 1.0
+    return 4 - len(org.ancestors(unit)) * LEVEL_STEP
 
 
 def unit_page(org: Organisation, unit: Unit, today: date | None = None) -> PagePlan:
