@@ -168,7 +168,7 @@ def test_captions_say_only_what_the_chart_shows(generated: Project, minimal_org:
     assert "Kotak berwarna" not in overview
     assert "digantikan oleh" not in overview
     unit = _caption(generated, unit_doc("biro-umum"))
-    assert "Kotak berwarna: unit yang sedang dibuka" in unit
+    assert "Kotak berwarna: unit yang dibahas di sini" in unit
     has_dashed = any(
         e.dashed for e in unit_chart(minimal_org, minimal_org.units["biro-umum"]).edges
     )

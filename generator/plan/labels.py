@@ -215,7 +215,7 @@ def chart_legend_text(chart: Chart) -> str:
     """The chart's caption: only what this chart shows (the plan knows its boxes and lines)."""
     shown = legend(chart)
     parts = [
-        "Kotak berwarna: unit yang sedang dibuka." if shown.current else "",
+        "Kotak berwarna: unit yang dibahas di sini." if shown.current else "",
         "Kotak bergaris tepi putus-putus: unit yang sudah tidak ada." if shown.former else "",
         "Garis putus-putus: kedudukan yang disimpulkan atau belum dipastikan."
         if shown.uncertain
