@@ -248,6 +248,10 @@ MESSAGES: Final[dict[str, str]] = {
         "ulang spasinya"
     ),
     "url-http": "alamat '{url}' memakai http://. Pakai https:// bila situsnya mendukung",
+    "url-host-bertitik": (
+        "nama situs '{host}' dalam alamat '{url}' diakhiri titik, sehingga tautannya tampak "
+        "salah bagi pembaca dan bisa gagal dibuka. Hapus titik itu: tulis '{fixed}'"
+    ),
     "pasal-tidak-baku": (
         "'{value}' tidak berbentuk baku. Tulis 'Pasal 79', 'Pasal 88 ayat (1)', 'Pasal 5 huruf a', "
         "atau daftar seperti 'Pasal 77, 78, dan 81'"

@@ -3,6 +3,8 @@ invariants that must hold for the real content whatever an editor adds."""
 
 from __future__ import annotations
 
+import re
+
 from generator.model.organisation import Organisation
 from generator.model.regional import structure_units
 from generator.plan.central_pages import az_entries, unit_chart
@@ -72,6 +74,9 @@ def test_az_index_maps_aliases_to_units(minimal_org: Organisation):
     entries = [(e.name, e.doc, e.kind) for e in az_entries(minimal_org)]
     assert ("Biro Rumah Tangga", "struktur/biro-umum/index.md", "sebutan tidak resmi") in entries
     assert ("Setjen KPU", "struktur/sekretariat-jenderal/index.md", "singkatan") in entries
+    # Review 3: "Sekjen" is the head's title (Sekretaris Jenderal), not the unit's abbreviation.
+    sekjen = ("Sekjen", "struktur/sekretariat-jenderal/index.md", "sebutan jabatan pimpinannya")
+    assert sekjen in entries
     assert ("Biro Umum", "struktur/biro-umum/index.md", None) in entries
     names = [name.casefold() for name, _, _ in entries]
     assert names == sorted(names)
@@ -177,3 +182,20 @@ def test_every_kabupaten_kota_has_one_secretariat(org: Organisation):
     assert len(org.regional.provinces()) == len(
         {s.province.id for s in org.regional.secretariats.values()}
     )
+
+
+#: A note that says no Indonesian-language source names a unit.
+_NO_INDONESIAN_SOURCE = re.compile(
+    r"belum (ada|ditemukan)[^.;]*(berbahasa Indonesia|bahasa Indonesianya)", re.IGNORECASE
+)
+
+
+def test_no_unit_says_no_indonesian_source_names_it_while_one_does(org: Organisation):
+    """Review 3: Biro Keuangan dan BMN's notes said no Indonesian source named it, while its own
+    office holder's source (KPU Provinsi Bali, July 2023) names 'Kepala Biro Keuangan dan BMN'."""
+    for unit in org.units.values():
+        names = [unit.nama, *unit.other_names]
+        named_in = [h.jabatan for h in unit.pejabat if any(n in h.jabatan for n in names)]
+        notes = [unit.catatan or "", *(d.alasan or "" for d in unit.rincian_keyakinan.values())]
+        claims = [n for n in notes if _NO_INDONESIAN_SOURCE.search(" ".join(n.split()))]
+        assert not (named_in and claims), (unit.id, named_in, claims)

@@ -188,7 +188,7 @@ _WARNINGS = [
         "unit/sekretariat-jenderal.yml",
         "pasal: Pasal 86 ayat (1)\n",
         "pasal: pasal 77 dan 78\n",
-        "content/unit/sekretariat-jenderal.yml:18:12: peringatan: ketentuan[0].pasal: 'pasal 77 dan 78' "
+        "content/unit/sekretariat-jenderal.yml:20:12: peringatan: ketentuan[0].pasal: 'pasal 77 dan 78' "
         "tidak berbentuk baku. Tulis 'Pasal 79', 'Pasal 88 ayat (1)', 'Pasal 5 huruf a', atau daftar "
         "seperti 'Pasal 77, 78, dan 81'",
         "pasal-tidak-baku",

@@ -338,6 +338,17 @@ def test_every_internal_link_resolves(built: Project):
             assert _resolves(built.site, page, href), f"{page}: {href}"
 
 
+def test_links_go_to_public_addresses(built: Project):
+    """Review 3: the editors' guide linked the preview's local address (code text now), and a
+    regulation's link had a host ending in a dot."""
+    for page, tree in _trees(built.site):
+        for href in tree.xpath("//a/@href"):
+            host = urlsplit(href).hostname or ""
+            assert host not in ("127.0.0.1", "localhost") and not host.endswith("."), (
+                f"{page}: {href}"
+            )
+
+
 def test_pages_are_in_indonesian(built: Project):
     for page in _html_pages(built.site):
         assert re.search(r'<html lang="id"', page.read_text(encoding="utf-8")), page

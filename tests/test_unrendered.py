@@ -124,6 +124,9 @@ FOR_EDITORS = ("panduan/", "kolom/", "data/")
 #: File names, folders, scripts, our research notes and code constants (SATKER_PUSAT).
 DEVELOPER_WORDS = re.compile(
     r"\S+\.ya?ml\b|\bcontent/\S*|\bscripts/\S*|\bkpu-facts\b|\b[A-Z]{2,}_[A-Z_]{2,}\b"
+    # Where a source was kept, in the words of those who keep code (review 3): a reader is told
+    # what it is ("kumpulan data publik di internet"), and that we noted it, not "bahan riset".
+    r"|(?i:\brepositori\b|\bgithub\b|\bmetadata\b|\bbahan riset\b)"
 )
 
 
@@ -180,6 +183,9 @@ def developer_words(html: bytes | lxml.html.HtmlElement, fields: frozenset[str])
     [
         "Diimpor sekali dengan scripts/impor_wilayah.py",
         "Dicatat dari bahan riset (kpu-facts §8.1)",
+        "Alamat ini seperti tercatat dalam bahan riset; bentuk alamatnya tampak tidak lazim",
+        "Dibaca dalam repositori publik di GitHub yang menyalin berita kpu.go.id",
+        "Metadata JDIH KPU mencantumkan",
         "Bersama daftar SATKER_PUSAT",
         "(belum ada 'ketentuan' bertopik tugas)",
         "Belum ada tautan resmi (‘tautan_resmi’).",

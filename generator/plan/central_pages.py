@@ -102,9 +102,22 @@ def regions_label(org: Organisation) -> str:
     return f"{provinces} Sekretariat KPU Provinsi dan {regencies} Sekretariat KPU Kabupaten/Kota"
 
 
+#: The search weight between two levels of the structure (and between a former unit and its
+#: successor).
+LEVEL_STEP = 0.5
+
+
 def search_boost(org: Organisation, unit: Unit) -> float:
-    """Higher units rank first; former units last, so a search for a name finds today's unit."""
-    return 1.0 if unit.is_former else 4 - len(org.ancestors(unit)) * 0.5
+    """Higher units rank first. A former unit ranks one level below its highest successor: a name
+    the two share ("Biro Hukum" in "Biro Advokasi Hukum …") finds today's unit first, and the
+    former unit's own name, whose words its page alone holds as names, finds it first. Ranked
+    last (as every former unit once was), it came after a successor that shares two of its words
+    ("biro keuangan dan bmn" found Biro Keuangan first)."""
+    if unit.is_former:
+        current = [org.units[s] for s in unit.digantikan_oleh if s in org.units]
+        boosts = [search_boost(org, s) for s in current if not s.is_former]
+        return max(boosts) - LEVEL_STEP if boosts else 1.0
+    return 4 - len(org.ancestors(unit)) * LEVEL_STEP
 
 
 def unit_page(org: Organisation, unit: Unit, today: date | None = None) -> PagePlan:
@@ -120,7 +133,7 @@ def unit_page(org: Organisation, unit: Unit, today: date | None = None) -> PageP
         unit_chart(org, unit),
         trail(STRUCTURE, *steps, (unit.nama, None)),
         search_boost(org, unit),
-        unit_search_names(unit, org.predecessors(unit)),
+        unit_search_names(unit),
         tuple(root_forms(unit_root_text(unit))),
         org.file_of(unit),
     )

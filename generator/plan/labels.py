@@ -86,6 +86,7 @@ ALIAS_LABELS: dict[AliasKind, str] = {
     AliasKind.INFORMAL: "sebutan tidak resmi",
     AliasKind.SPELLING: "ejaan lain",
     AliasKind.FORMER: "nama lama",
+    AliasKind.POST: "sebutan jabatan pimpinannya",
 }
 
 REGULATION_KIND_LABELS: dict[RegulationKind, tuple[str, str]] = {

@@ -269,7 +269,6 @@ def structure_page(org: Organisation, structure: StandardStructure) -> PagePlan:
 def structure_unit_page(
     org: Organisation, structure: StandardStructure, unit: Unit, today: date | None = None
 ) -> PagePlan:
-    predecessors = [u for u in structure.sub_unit if unit.id in u.digantikan_oleh]
     return PagePlan(
         structure_unit_doc(structure.id, unit.id),
         "structure_unit.md.j2",
@@ -279,7 +278,7 @@ def structure_unit_page(
         structure_unit_chart(org, structure, unit),
         trail(REGIONS, (structure.nama, structure_doc(structure.id)), (unit.nama, None)),
         search_boost=2,
-        search_names=unit_search_names(unit, predecessors),
+        search_names=unit_search_names(unit),
         search_roots=tuple(root_forms(unit_root_text(unit))),
         source_file=org.file_of(structure),
     )

@@ -8,7 +8,9 @@ among its tags. These pure functions list those names for units and regional sec
   "KPUD Bogor" (the province's name is left out, so "KPU Jawa Barat" finds the province first);
   a province also under its short forms from the content ("KPU Jabar");
 - a unit numbered in Roman numerals also under Arabic ones ("Itwil 3" for "Itwil III");
-- a unit also under the names of the dissolved units it replaced, so a former name finds both;
+- a unit under its own names only: a dissolved unit's names are not its successor's (the
+  succession is often inferred, and tags are shown as the page's names), so a former name finds
+  the former unit's page first, which leads to its successors; their pages tell of it in their text;
 - a regulation under its short citation and other names, and an amending regulation also as the
   amendment of the one it amends ("Perubahan PKPU SOTK"), so a common name finds the amendments;
 - the site's topic pages under the everyday words for what they hold (``TOPIC_NAMES``).
@@ -23,7 +25,7 @@ typed (Material multiplies a result that matches every query word by 5, two of t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from generator.model.organisation import Organisation
 from generator.model.regional import Secretariat
@@ -74,12 +76,10 @@ def arabic_numerals(name: str) -> str:
     return f"{first} {_ROMAN.sub(replace, rest)}"
 
 
-def unit_search_names(unit: Unit, predecessors: Sequence[Unit] = ()) -> tuple[str, ...]:
-    """The official name, abbreviations and aliases, their Arabic-numeral forms, and the names
-    of the dissolved units this one replaced."""
+def unit_search_names(unit: Unit) -> tuple[str, ...]:
+    """The official name, abbreviations and aliases, and their Arabic-numeral forms."""
     own = (unit.nama, *unit.other_names)
-    former = [name for p in predecessors for name in (p.nama, *p.other_names)]
-    return _unique([*own, *(arabic_numerals(n) for n in own), *former])
+    return _unique([*own, *(arabic_numerals(n) for n in own)])
 
 
 def unit_root_text(unit: Unit) -> str:

@@ -130,13 +130,14 @@ class Echelon(StrEnum):
 
 
 class AliasKind(StrEnum):
-    """Jenis nama lain: singkatan, nama-lain, informal, ejaan-lain, atau nama-lama."""
+    """Jenis nama lain: singkatan, nama-lain, informal, ejaan-lain, nama-lama, atau jabatan (sebutan jabatan pimpinan unit, mis. 'Sekjen' untuk Sekretaris Jenderal)."""
 
     ABBREVIATION = "singkatan"
     OTHER = "nama-lain"
     INFORMAL = "informal"
     SPELLING = "ejaan-lain"
     FORMER = "nama-lama"
+    POST = "jabatan"
 
 
 class Topic(StrEnum):
@@ -241,7 +242,7 @@ class Alias(_Record):
     nama: Text
     """Nama lain itu, persis seperti dipakai orang (mis. 'Biro TI')."""
     jenis: AliasKind
-    """singkatan, nama-lain, informal, ejaan-lain, atau nama-lama."""
+    """singkatan, nama-lain, informal, ejaan-lain, nama-lama, atau jabatan: sebutan jabatan pimpinan unit yang dipakai orang untuk mencari unitnya, mis. 'Sekjen' (Sekretaris Jenderal) untuk Sekretariat Jenderal; itu bukan singkatan nama unit."""
     catatan: Text | None = None
     """Keterangan, mis. dari mana sebutan ini berasal."""
 

@@ -32,6 +32,7 @@ RULES: tuple[Rule, ...] = (
     regulations.regulation_references,
     regulations.self_relations,
     sources.source_references,
+    sources.host_dots,
     public_record.dated_sources,
     public_record.site_sources,
     fields.confidence_keys,

@@ -1,8 +1,11 @@
-"""Rules about sources: every reference names an entry of content/sumber.yml; addresses use https."""
+"""Rules about sources: every reference names an entry of content/sumber.yml; addresses use https
+and name their host without a trailing dot."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from generator.content.load import Path_, RawDocument
 from generator.content.rules.context import Context, did_you_mean
@@ -55,3 +58,18 @@ def plain_http(ctx: Context) -> Iterator[Problem]:
     for document, path, url in _addresses(ctx):
         if url.lower().startswith("http://"):
             yield ctx.problem(document, path, "url-http", url=url)
+
+
+#: The dots at the end of a host, before its port if any.
+_TRAILING_DOTS = re.compile(r"\.+(?=(?::\d*)?$)")
+
+
+def host_dots(ctx: Context) -> Iterator[Problem]:
+    """A host ending in a dot ('jdih.kpu.go.id.'): valid for DNS, but a slip when copying a URL
+    from the end of a sentence, and shown to readers as a broken-looking link."""
+    for document, path, url in _addresses(ctx):
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        if host.endswith("."):
+            fixed = parts._replace(netloc=_TRAILING_DOTS.sub("", parts.netloc)).geturl()
+            yield ctx.problem(document, path, "url-host-bertitik", host=host, url=url, fixed=fixed)
