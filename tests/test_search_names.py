@@ -250,6 +250,12 @@ def test_names_carry_their_root_forms() -> None:
     assert result["docs"][0]["nama"] == "Kelengkapan Data lengkap"
 
 
+def test_place_names_carry_no_root_forms() -> None:
+    """A place is not a word with affixes: "Bali" is not "bal" + -i."""
+    result = with_names_field(_index(_page("daerah/bali/", "KPU Bali", "KPU Bali")))
+    assert result["docs"][0]["nama"] == "KPU Bali"
+
+
 def test_descriptions_are_searched_between_title_and_text() -> None:
     index = _index(_page("a/", "PKPU 1/2020"), _page("b/", "B"))
     result = with_names_field(index, {"a/": "Peraturan tentang Organisasi dan Tata Kerja"})

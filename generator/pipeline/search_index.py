@@ -41,6 +41,12 @@ from pathlib import Path
 from typing import Any
 
 from generator.stem import root_forms
+from generator.urls import REGIONS_DOC, doc_url
+
+#: Pages named after places: their names get no root forms. A place name is not an Indonesian
+#: word, and the stemmer reads one as a word with an affix ("Bali" as "bal" + -i, "Sulawesi" as
+#: "lawi"), which made "KPU Bali" find Balikpapan first.
+PLACES = doc_url(REGIONS_DOC)
 
 INDEX = Path("search") / "search_index.json"
 NAMES_FIELD = "nama"
@@ -201,7 +207,11 @@ def with_names_field(
         if page not in seen:
             if doc.get("tags"):
                 names = distinct_words(doc["tags"], separator, skip)
-                roots = [r for r in root_forms(names) if r not in skip]
+                roots = (
+                    []
+                    if page.startswith(PLACES)
+                    else [r for r in root_forms(names) if r not in skip]
+                )
                 doc[NAMES_FIELD] = " ".join([names, *roots])
             if summary := distinct_words([descriptions.get(page, "")], separator, skip):
                 doc[SUMMARY_FIELD] = summary
