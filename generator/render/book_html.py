@@ -41,9 +41,9 @@ TEMPLATE = "book.html.j2"
 #: text is 717 pt tall, so a chart this tall still fits with its heading and caption (the chart
 #: of the changes, tall and narrow, prints at 0.74 of its size; below 0.55, a list prints).
 CHART = ChartBox(480.0, 600.0)
-#: A wide chapter's chart gets a landscape page (297 mm less the margins), below its heading
-#: and introduction.
-WIDE_CHART = ChartBox(735.0, 300.0)
+#: A wide chapter's chart gets a landscape page (297 mm less the margins, 470 pt tall) with its
+#: heading and caption; its introduction stays on the page before.
+WIDE_CHART = ChartBox(735.0, 380.0)
 
 
 @dataclass(frozen=True)
