@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from generator.model.organisation import Organisation
-from generator.urls import REGULATIONS_DOC, doc_url, secretariat_doc, unit_doc
+from generator.urls import REGIONS_DOC, REGULATIONS_DOC, doc_url, secretariat_doc, unit_doc
 
 from .conftest import open_page
 from .test_browser import _contrast
@@ -49,6 +49,26 @@ def test_wide_tables_read_as_cards_on_a_phone(browser: Any, served: str, org: Or
         assert cell["right"] <= 360, cell
     # Stacked cards, not towers of one word per line: a few lines per cell on average.
     assert table["height"] / len(table["cells"]) < 120, table["height"]
+
+
+SHORT_CELLS = """() => Array.from(document.querySelectorAll('article table[data-kartu]'))
+  .flatMap(table => Array.from(table.querySelectorAll('tbody tr:not([hidden])')).slice(0, 20))
+  .flatMap(row => Array.from(row.cells))
+  .map(cell => ({short: cell.hasAttribute('data-pendek'), text: cell.textContent.trim(),
+                 height: cell.getBoundingClientRect().height}))"""
+
+
+def test_short_values_stand_beside_their_labels(browser: Any, served: str):
+    """A card's short values (a code, a level) take one line, their label beside them; a long
+    value keeps its label above it."""
+    page, _ = open_page(browser, served, width=360)
+    page.goto(served + doc_url(REGIONS_DOC))
+    page.wait_for_load_state("load")
+    cells = page.evaluate(SHORT_CELLS)
+    beside = [c["height"] for c in cells if c["short"] and len(c["text"]) <= 20]
+    above = [c["height"] for c in cells if not c["short"]]
+    assert beside and above
+    assert max(beside) < min(above), (beside, above)
 
 
 def test_two_column_tables_stay_tables(browser: Any, served: str, org: Organisation):
