@@ -121,3 +121,34 @@ def test_broken_content_keeps_the_last_site_and_a_fix_updates_it(
     assert "Konten berisi" not in fresh and "location.reload" in fresh
     time.sleep(1.5)  # a second rebuild would have started by now
     assert preview.output().count("membangun ulang") == 2, preview.output()
+
+
+def test_the_watcher_hears_saves_not_reads(tmp_path: Path):
+    """Builds read every page: a read must not reach the watcher (at 10x the national size the
+    reads overflowed the kernel's queue and the preview never showed the edit)."""
+    from watchdog.events import FileSystemEvent, FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    from generator.tools.preview import watch
+
+    page = tmp_path / "halaman.md"
+    page.write_text("a", encoding="utf-8")
+    heard: list[str] = []
+
+    class Heard(FileSystemEventHandler):
+        def on_any_event(self, event: FileSystemEvent) -> None:
+            heard.append(event.event_type)
+
+    observer = Observer()
+    watch(observer, Heard(), [tmp_path, tmp_path / "tidak-ada"])
+    observer.start()
+    try:
+        for _ in range(20):
+            page.read_text(encoding="utf-8")
+        time.sleep(1.0)
+        assert heard == []
+        page.write_text("b", encoding="utf-8")
+        _until(lambda: "modified" in heard, 10)
+    finally:
+        observer.stop()
+        observer.join()

@@ -23,8 +23,20 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
 from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
 
 from generator.errors import ContentError, GeneratorError
 from generator.escape import html
@@ -150,6 +162,31 @@ def _seconds(value: float) -> str:
     return f"{value:.1f}".replace(".", ",")
 
 
+#: What a save makes the kernel report: a file created, changed, written, moved or deleted. Not
+#: the openings and closings of reads: every build reads each page under docs/, and at 10x the
+#: national size those reads overflowed inotify's queue; the watcher then walked the whole tree
+#: again, over and over, and the edit never showed.
+SAVE_EVENTS: list[type[FileSystemEvent]] = [
+    FileCreatedEvent,
+    FileModifiedEvent,
+    FileClosedEvent,
+    FileMovedEvent,
+    FileDeletedEvent,
+    DirCreatedEvent,
+    DirMovedEvent,
+    DirDeletedEvent,
+]
+
+
+def watch(observer: BaseObserver, handler: FileSystemEventHandler, folders: list[Path]) -> None:
+    """Have ``observer`` tell ``handler`` of saves in ``folders`` (those that exist) and below."""
+    for folder in folders:
+        if folder.is_dir():
+            observer.schedule(
+                handler, str(folder.resolve()), recursive=True, event_filter=SAVE_EVENTS
+            )
+
+
 class _Changes(FileSystemEventHandler):
     """Notes the time of the last relevant file event; ignores what the generator writes."""
 
@@ -262,9 +299,7 @@ class Preview:
         """Build once, then serve and watch."""
         self.rebuild()
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        for folder in (self.content_dir, docs_dir(self.config_file)):
-            if folder.is_dir():
-                self.observer.schedule(self.changes, str(folder.resolve()), recursive=True)
+        watch(self.observer, self.changes, [self.content_dir, docs_dir(self.config_file)])
         self.observer.start()
         self.say(f"Pratinjau di {self.url} (tekan Ctrl+C untuk berhenti).")
 
