@@ -196,8 +196,7 @@ class _Changes(FileSystemEventHandler):
         self.event = threading.Event()
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.event_type in ("opened", "closed_no_write"):
-            return
+        # Only saves arrive (SAVE_EVENTS): reads are filtered out by the kernel.
         for raw in (event.src_path, getattr(event, "dest_path", "")):
             path = Path(str(raw)) if raw else None
             if path is None or any(path.is_relative_to(i) for i in self.ignored):
