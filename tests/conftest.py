@@ -731,7 +731,8 @@ def open_page(
     ``page.goto(base + path)``.
 
     The page is a tab of its own browser context, handed out again (blank, its storage cleared,
-    its size restored) by the next call with the same settings: use one page at a time.
+    its size and colour scheme restored) by the next call with the same settings: use one page
+    at a time.
 
     Unless ``search``, the page's search gets an index with no documents: indexing the real one
     takes Chromium a second or two of CPU on every page load, for tests that never search.
@@ -748,6 +749,7 @@ def open_page(
         page.goto("about:blank")
         if page.viewport_size != {"width": width, "height": height}:
             page.set_viewport_size({"width": width, "height": height})
+        page.emulate_media(color_scheme="dark" if dark else "light")
     tab.watch = Watch()
     return tab.page, tab.watch
 

@@ -2,13 +2,18 @@
 light palette (every rule) and the dark one (the colour rules), and fits a 360 px screen without
 scrolling sideways.
 
-Material's palette follows the reader's system setting until they press the toggle, so emulating
-``prefers-color-scheme`` selects the palette; each test checks that the scheme it meant is on.
+Each page is loaded once per width in the light palette, then switched to the dark one the way a
+reader does it (the palette toggle, with the system's colour scheme set to dark too), and
+checked again: the same page, so no second load. That the system setting alone selects the dark
+palette on a fresh load is checked in tests/test_browser.py and tests/test_browser_tables.py.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from axe_playwright_python.base import AXE_SCRIPT
 
 from .conftest import ARTIFACTS, open_page, settle
 
@@ -49,47 +54,82 @@ REPEATED_ROWS = "tbody tr:nth-child(n+51)"
 FULL_SHOT_MAX_PX = 20_000
 
 
-def _serious(page: object, rules: list[str] | None = None) -> list[tuple[str, str, int, str]]:
-    from axe_playwright_python.sync_playwright import Axe
+#: Material's palette options, light and dark (the entries of mkdocs.yml's palette).
+PALETTE_OPTIONS = {
+    "terang": ("__palette_0", "light", "default"),
+    "gelap": ("__palette_1", "dark", "slate"),
+}
 
+
+def _serious(page: Any, rules: list[str] | None = None) -> list[tuple[str, str, int, str]]:
+    """axe's serious and critical violations on the page as it is now (axe is added once per
+    page: a second run on the same page reuses it)."""
     options: dict[str, object] = {"resultTypes": ["violations"]}
     if rules:
         options["runOnly"] = {"type": "rule", "values": rules}
-    results = Axe().run(page, context={"exclude": [[REPEATED_ROWS]]}, options=options)
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(AXE_SCRIPT)
+    violations = page.evaluate(
+        "([context, options]) => axe.run(context, options).then(r => r.violations)",
+        [{"exclude": [[REPEATED_ROWS]]}, options],
+    )
     return [
         (v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["target"][0] if v["nodes"] else "")
-        for v in results.response["violations"]
+        for v in violations
         if v["impact"] in ("serious", "critical")
     ]
 
 
-@pytest.mark.parametrize("dark", [False, True], ids=["terang", "gelap"])
+def _switch(page: Any, palette: str) -> None:
+    """Switch the loaded page to ``palette``: the system's colour scheme, and Material's option
+    for it chosen (as its toggle does, but with no pointer or focus left on the toggle, as on a
+    freshly loaded page); wait until Material has finished switching (no transitions left)."""
+    option, system, scheme = PALETTE_OPTIONS[palette]
+    page.emulate_media(color_scheme=system)
+    page.evaluate("id => document.getElementById(id).click()", option)
+    page.wait_for_function(
+        "scheme => document.body.getAttribute('data-md-color-scheme') === scheme"
+        " && !document.body.hasAttribute('data-md-color-switching')",
+        arg=scheme,
+    )
+
+
+def _check_palette(
+    page: Any, name: str, width: int, palette: str
+) -> list[tuple[str, str, int, str]]:
+    """The checks of one palette on the loaded page: the scheme it meant, no sideways scrolling
+    on a phone, a screenshot, and axe (every rule in the light palette, the colour rules in the
+    dark one)."""
+    dark = palette == "gelap"
+    scheme = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+    assert scheme == ("slate" if dark else "default")
+    if width == 360:
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{name}: halaman melebar {overflow}px pada 360px ({palette})"
+    # The whole page at phone width in the light palette, to look at; the rest as seen first.
+    height = page.evaluate("() => document.documentElement.scrollHeight")
+    full = width == 360 and not dark and height <= FULL_SHOT_MAX_PX
+    page.screenshot(path=str(ARTIFACTS / f"a11y-{name}-{width}-{palette}.png"), full_page=full)
+    return _serious(page, COLOUR_RULES if dark else None)
+
+
 @pytest.mark.parametrize("name", PAGE_TYPES)
-def test_page_type_is_accessible_in_both_palettes(
-    browser: object,
-    served: str,
-    name: str,
-    dark: bool,
-):
+def test_page_type_is_accessible_in_both_palettes(browser: object, served: str, name: str):
     ARTIFACTS.mkdir(exist_ok=True)
     found = {}
     for width in WIDTHS:
-        page, watch = open_page(browser, served, width=width, dark=dark)
-        page.goto(served + PAGE_TYPES[name])  # type: ignore[attr-defined]
+        page, watch = open_page(browser, served, width=width)
+        page.goto(served + PAGE_TYPES[name])
         settle(page, watch)
-        scheme = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")  # type: ignore[attr-defined]
-        assert scheme == ("slate" if dark else "default")
-        if width == 360:
-            overflow = page.evaluate(  # type: ignore[attr-defined]
-                "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-            )
-            assert overflow <= 0, f"{name}: halaman melebar {overflow}px pada 360px"
-        palette = "gelap" if dark else "terang"
-        # The whole page at phone width in the light palette, to look at; the rest as seen first.
-        height = page.evaluate("() => document.documentElement.scrollHeight")  # type: ignore[attr-defined]
-        full = width == 360 and not dark and height <= FULL_SHOT_MAX_PX
-        page.screenshot(path=str(ARTIFACTS / f"a11y-{name}-{width}-{palette}.png"), full_page=full)  # type: ignore[attr-defined]
-        found[width] = _serious(page, COLOUR_RULES if dark else None)
+        found[width, "terang"] = _check_palette(page, name, width, "terang")
+        _switch(page, "gelap")
+        try:
+            found[width, "gelap"] = _check_palette(page, name, width, "gelap")
+        finally:
+            # The tab is handed out again: back to the light palette it was opened in.
+            _switch(page, "terang")
         errors = list(watch.errors)
         if name == "tidak-ditemukan":
             # The page itself answers 404 (once); an asset that failed would add another.
@@ -97,7 +137,7 @@ def test_page_type_is_accessible_in_both_palettes(
                 "Failed to load resource: the server responded with a status of 404 (Not Found)"
             )
         assert errors == [] and watch.outside == [], (errors, watch.outside)
-    assert found == {width: [] for width in WIDTHS}
+    assert found == {(w, p): [] for w in WIDTHS for p in ("terang", "gelap")}
 
 
 def test_the_unit_table_keeps_its_last_column_on_a_phone(browser: object, served: str):
