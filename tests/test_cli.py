@@ -141,6 +141,33 @@ def test_removed_unit_pages_are_pruned(minimal_project: Project):
     assert not page.exists()
 
 
+@pytest.mark.site
+def test_a_rebuild_in_the_same_process_compiles_no_theme_template_again(
+    minimal_project: Project, monkeypatch: pytest.MonkeyPatch
+):
+    """MkDocs makes a new Jinja environment for every build: a rebuild in the same process (the
+    preview's) reuses the theme's templates as the first build compiled them."""
+    from jinja2 import Environment
+
+    compiled: list[str] = []
+    original = Environment.compile
+
+    def counting(self: Environment, source: str, name: str | None = None, *args: object) -> object:
+        compiled.append(str(name))
+        return original(self, source, name, *args)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Environment, "compile", counting)
+    project = minimal_project
+    assert project.run("build", "--tanpa-peringatan") == 0
+    compiled.clear()
+    project.edit("unit/biro-umum.yml", "nama: Biro Umum", "nama: Biro Umum dan Protokol")
+    assert project.run("build", "--tanpa-peringatan") == 0
+    assert "Biro Umum dan Protokol" in project.page("struktur/biro-umum/").get_text()
+    # Material reads its language partials through an environment of its own, at every build.
+    theme = [n for n in compiled if n.endswith(".html") and not n.startswith("partials/language")]
+    assert theme == []
+
+
 def test_a_bug_is_reported_in_one_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ):
