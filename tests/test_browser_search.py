@@ -37,6 +37,8 @@ ITEMS = ".md-search-result__list > li.md-search-result__item"
 RESULTS = f"{ITEMS} > a.md-search-result__link:first-child"
 # Material's Indonesian texts while the index loads, and before anything is typed.
 WAITING = ("Mempersiapkan pencarian", "Ketik untuk mulai pencarian")
+#: What the count line says until Material shows the next query's count (set by the test).
+SHOWN_BEFORE = "(hasil sebelumnya)"
 REPORT = ARTIFACTS / "pencarian.txt"
 COST_HEADER = "Pencarian pertama"
 
@@ -126,27 +128,39 @@ def _top3(page: Any, base: str) -> list[str]:
 
 
 def search(page: Any, base: str, query: str) -> list[str]:
-    """Clear the box, enter the query, wait for its results, and return the top three pages.
+    """Enter the query, wait for its results, and return the top three pages.
 
     Material reads the box on key-up: the query is entered at once and one key (End) released,
-    so exactly one result set follows and no result of a half-typed query is mistaken for it.
+    so exactly one result set follows. What shows before is marked first (the count line and
+    the results), and only this query's own count line and results count, so nothing shown
+    earlier is mistaken for them. (The box is cleared first only when it already holds the
+    query: Material ignores a key-up that leaves the query as it was.)
     """
-    page.fill(INPUT, "")
-    page.press(INPUT, "End")
-    page.wait_for_function(
-        "([sel, text]) => document.querySelector(sel).textContent.trim() === text",
-        arg=[META, WAITING[1]],
+    if page.input_value(INPUT) == query:
+        page.fill(INPUT, "")
+        page.press(INPUT, "End")
+        page.wait_for_function(
+            "([sel, text]) => document.querySelector(sel).textContent.trim() === text",
+            arg=[META, WAITING[1]],
+        )
+    page.evaluate(
+        """([meta, items, marker]) => {
+            document.querySelector(meta).textContent = marker;
+            document.querySelectorAll(items).forEach(item => { item.dataset.ujiLama = ''; });
+        }""",
+        [META, ITEMS, SHOWN_BEFORE],
     )
     page.fill(INPUT, query)
     page.press(INPUT, "End")
     page.wait_for_function(
-        """([meta, list, waiting]) => {
+        """([meta, items, list, waiting, marker]) => {
             const text = document.querySelector(meta).textContent.trim();
-            if (waiting.includes(text)) return false;
+            if (text === marker || waiting.includes(text)) return false;
+            if (document.querySelector(items + '[data-uji-lama]')) return false;
             const count = parseInt(text, 10);
             return isNaN(count) || document.querySelectorAll(list).length >= Math.min(count, 3);
         }""",
-        arg=[META, RESULTS, list(WAITING)],
+        arg=[META, ITEMS, RESULTS, list(WAITING), SHOWN_BEFORE],
     )
     return _top3(page, base)
 
