@@ -191,19 +191,37 @@ def test_site_links_the_book(built, url_path):
         assert target == built.site / BOOK_FILE
 
 
-def test_no_raw_markup_reaches_paper(book, small_book):
-    for printed in (book, small_book.book):
-        for number, text in enumerate(printed.pages, 1):
-            assert not RAW_MARKUP.findall(text), (printed.path, number, RAW_MARKUP.findall(text))
+# The checks below are made on the real book and on the small fixture's, in a test each: the
+# run of the tests on edited content (tests/test_editor_changes.py) needs only the real one.
 
 
-def test_no_page_is_near_empty(book, small_book):
+def _no_raw_markup(printed: Book) -> None:
+    for number, text in enumerate(printed.pages, 1):
+        assert not RAW_MARKUP.findall(text), (printed.path, number, RAW_MARKUP.findall(text))
+
+
+def test_no_raw_markup_reaches_paper(book):
+    _no_raw_markup(book)
+
+
+def test_no_raw_markup_reaches_the_small_books_paper(small_book):
+    _no_raw_markup(small_book.book)
+
+
+def _no_near_empty_page(printed: Book) -> None:
     """Only the cover may hold a few lines: chapters flow, and nothing is forced onto a page of
     its own."""
-    for printed in (book, small_book.book):
-        for number, text in enumerate(printed.pages[1:], 2):
-            lines = [line for line in text.splitlines() if line.strip()]
-            assert len(lines) >= MIN_LINES, (printed.path, number, lines)
+    for number, text in enumerate(printed.pages[1:], 2):
+        lines = [line for line in text.splitlines() if line.strip()]
+        assert len(lines) >= MIN_LINES, (printed.path, number, lines)
+
+
+def test_no_page_is_near_empty(book):
+    _no_near_empty_page(book)
+
+
+def test_no_page_of_the_small_book_is_near_empty(small_book):
+    _no_near_empty_page(small_book.book)
 
 
 def test_cover_shows_the_edition_date_and_the_colophon_the_commit(small_book):
@@ -244,17 +262,24 @@ def test_the_changes_page_opens_the_chapter_of_former_units(minimal_org):
     assert former and chapter.title is None and list(chapter.docs) == [HISTORY_DOC, *former]
 
 
-def test_screen_only_parts_stay_off_paper(book, small_book):
-    for printed in (book, small_book.book):
-        screen_only_parts = (
-            "Buka bagan ukuran penuh",
-            "Sunting sumber",
-            "Beranda ›",
-            "Pilih kotak",
-        )
-        for screen_only in (*screen_only_parts, "¶", "↩"):
-            assert screen_only not in printed.text, (printed.path, screen_only)
-        assert "buku PDF untuk dicetak" not in printed.text  # marked hanya-layar
+def _screen_only_parts_off(printed: Book) -> None:
+    screen_only_parts = (
+        "Buka bagan ukuran penuh",
+        "Sunting sumber",
+        "Beranda ›",
+        "Pilih kotak",
+    )
+    for screen_only in (*screen_only_parts, "¶", "↩"):
+        assert screen_only not in printed.text, (printed.path, screen_only)
+    assert "buku PDF untuk dicetak" not in printed.text  # marked hanya-layar
+
+
+def test_screen_only_parts_stay_off_paper(book):
+    _screen_only_parts_off(book)
+
+
+def test_screen_only_parts_stay_off_the_small_books_paper(small_book):
+    _screen_only_parts_off(small_book.book)
 
 
 def test_footnotes_print_with_their_sources(book):
