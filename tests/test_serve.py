@@ -44,6 +44,13 @@ def _until(check: Callable[[], bool], timeout: float = BUILD_TIMEOUT) -> None:
     raise AssertionError("tidak terjadi dalam batas waktu")
 
 
+def _ctrl_c_stops_it() -> None:
+    """Ctrl+C (SIGINT) stops the preview, as in a terminal, even when the tests run where SIGINT
+    is ignored (a job started in the background by a script): Python only turns SIGINT into
+    KeyboardInterrupt when it is not ignored at start, and the preview would wait out the kill."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Preview:
     def __init__(self, project: Project, log: Path) -> None:
         self.port = _free_port()
@@ -55,6 +62,7 @@ class Preview:
             env=project.env(),
             stdout=log.open("wb"),
             stderr=subprocess.STDOUT,
+            preexec_fn=_ctrl_c_stops_it,
         )  # fmt: skip
 
     @property
