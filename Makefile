@@ -4,7 +4,7 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-# Stamps: runtime packages (requirements.lock), then the dev tools too (requirements-dev.lock).
+# Stamps: runtime packages (requirements.lock); runtime and dev tools (requirements-dev.lock).
 STAMP := $(VENV)/.terpasang
 STAMP_DEV := $(VENV)/.terpasang-dev
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check
@@ -101,9 +101,13 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PIP) --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-$(STAMP_DEV): $(STAMP) requirements-dev.lock
+# The dev lock pins the runtime packages too (the same versions): one pip run installs both,
+# so `make test` on a fresh clone does not resolve the runtime packages twice.
+$(STAMP_DEV): requirements.lock requirements-dev.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
 	$(PIP) --require-hashes -r requirements-dev.lock
-	touch $(STAMP_DEV)
+	$(PIP) --no-deps --no-build-isolation -e .
+	touch $(STAMP) $(STAMP_DEV)
 
 # Install a Debian package when its program is missing: $(1) program, $(2) package.
 # Done with apt-get when running as root; otherwise stop and name the package.
