@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import posixpath
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -413,6 +414,26 @@ def test_search_index_knows_every_name_and_alias(built: Project, org: Organisati
     for unit in org.units.values():
         for name in [unit.nama, *(a.nama for a in unit.alias)]:
             assert json.dumps(name, ensure_ascii=False)[1:-1] in index, name
+
+
+def test_every_page_searches_through_the_sites_worker(built: Project):
+    """The worker that ranks whole words first (docs/assets/javascripts/workers/cari.js) is the
+    one each page starts, and the Material worker it loads is in the site."""
+    workers = set()
+    for page in built.site.rglob("*.html"):
+        match = re.search(
+            r'<script id="__config"[^>]*>(.*?)</script>', page.read_text("utf-8"), re.S
+        )
+        if match:
+            folder = page.parent.relative_to(built.site).as_posix()
+            worker = posixpath.join(folder, json.loads(match[1])["search"])
+            workers.add(posixpath.normpath(worker).lstrip("/"))  # 404.html names it from the root
+    assert len(workers) == 1, workers
+    path, _, query = workers.pop().partition("?asli=")
+    assert path.endswith("assets/javascripts/workers/cari.js"), path
+    folder = (built.site / path).parent
+    assert (built.site / path).is_file() and (folder / query).is_file(), (path, query)
+    assert re.fullmatch(r"search\.[0-9a-f]+\.min\.js", query), query
 
 
 def test_field_reference_lists_every_field(built: Project):
