@@ -147,20 +147,23 @@ def test_one_palette_feeds_css_and_standalone_files():
         assert value in css and value in standalone_css()
 
 
-def _centre_x(group: ET.Element) -> float:
-    """The middle of a drawn box: its path's leftmost and rightmost x."""
+def _points(group: ET.Element) -> list[tuple[float, float]]:
+    """The points of a drawn box's outline (y grows downwards)."""
     path = group.find(f".//{SVG}path")
     assert path is not None
-    xs = [
-        float(p.split(",")[0])
-        for p in path.get("d", "").replace("M", " ").replace("C", " ").split()
-    ]
+    pairs = path.get("d", "").replace("M", " ").replace("C", " ").split()
+    return [(float(p.split(",")[0]), float(p.split(",")[1])) for p in pairs]
+
+
+def _centre_x(group: ET.Element) -> float:
+    """The middle of a drawn box: its path's leftmost and rightmost x."""
+    xs = [x for x, _ in _points(group)]
     return (min(xs) + max(xs)) / 2
 
 
-def test_a_box_with_subtrees_and_leaves_sits_over_all_its_children():
-    """Beside children with children of their own, the leaves stack in a column; the box above
-    stays centred over all of them, not over the column (the overview's root sat top right)."""
+def _boxes_beside_a_column() -> dict[str, ET.Element]:
+    """A root over three deputies (two biro each) and three leaves (boxes 10–12), drawn; its
+    boxes by id."""
     page = "struktur/index.md"
     root = box("akar", "Sekretariat Jenderal", "struktur/akar/index.md", page)
     deputies = [box(f"d{i}", f"Deputi {i}", f"struktur/d{i}/index.md", page) for i in range(3)]
@@ -171,11 +174,24 @@ def test_a_box_with_subtrees_and_leaves_sits_over_all_its_children():
     edges += [line(root, p) for p in leaves]
     chart = Chart("bagan-akar", "Bagan", (root, *deputies, *biro, *leaves), tuple(edges))
     svg = ET.fromstring(render_svgs([chart])["bagan-akar"])
-    centres = {
-        g.get("id"): _centre_x(g)
-        for g in svg.iter(f"{SVG}g")
-        if g.get("class", "").startswith("node")
+    return {
+        str(g.get("id")): g for g in svg.iter(f"{SVG}g") if g.get("class", "").startswith("node")
     }
+
+
+def test_a_column_beside_subtrees_is_not_headed_by_its_first_box():
+    """The leaves' column starts below the row of the deputies, from a bend of the root's line:
+    level with them, its first box read as the head of the boxes below it."""
+    boxes = _boxes_beside_a_column()
+    deputies_bottom = max(y for i in (1, 2, 3) for _, y in _points(boxes[f"bagan-akar-n{i}"]))
+    first_leaf_top = min(y for _, y in _points(boxes["bagan-akar-n10"]))
+    assert first_leaf_top > deputies_bottom, (first_leaf_top, deputies_bottom)
+
+
+def test_a_box_with_subtrees_and_leaves_sits_over_all_its_children():
+    """Beside children with children of their own, the leaves stack in a column; the box above
+    stays centred over all of them, not over the column (the overview's root sat top right)."""
+    centres = {name: _centre_x(group) for name, group in _boxes_beside_a_column().items()}
     children = [centres[f"bagan-akar-n{i}"] for i in (1, 2, 3, 10)]
     middle = (min(children) + max(children)) / 2
     span = max(children) - min(children)

@@ -221,6 +221,11 @@ def _add_edges(graph: _Dot, chart: Chart, index: dict[str, str]) -> None:
             graph.edge(index[edge.tail], index[edge.head], **_edge_attrs(chart, i, edge))
     for tail, kids in groups.items():
         previous = index[tail]
+        if not _only_leaves(chart, tail, kids):
+            # Beside children that head columns of their own, the column starts one row down
+            # from a bend of its own: headed by its first box, it read as that box's column
+            # ("Pusat Pengembangan Kompetensi SDM" under "Pusat Data dan Teknologi Informasi").
+            previous = _stem(graph, chart, index[tail], kids)
         for position, i in enumerate(kids):
             edge = chart.edges[i]
             junction = f"{index[tail]}j{position}"
@@ -229,12 +234,6 @@ def _add_edges(graph: _Dot, chart: Chart, index: dict[str, str]) -> None:
                 # The column hangs from the box's left corner, so it is barely wider than its
                 # widest box; beside other children it hangs from the middle, where it starts.
                 trunk["tailport"] = "sw"
-            elif position == 0:
-                # Beside other children, a heavy first segment would pull the box over the
-                # column (the overview's root sat top right, over its staff units): at weight 1
-                # the box centres over all its children, and the segment runs across to the
-                # column.
-                trunk["weight"] = "1"
             # A trunk segment is dashed only when every relation it carries is uncertain.
             if all(chart.edges[k].dashed for k in kids[position:]):
                 trunk["style"] = "dashed"
@@ -243,6 +242,25 @@ def _add_edges(graph: _Dot, chart: Chart, index: dict[str, str]) -> None:
             graph.same_rank(junction, index[edge.head])
             graph.edge(junction, index[edge.head], **_edge_attrs(chart, i, edge))
             previous = junction
+
+
+def _stem(graph: _Dot, chart: Chart, tail: str, kids: list[int]) -> str:
+    """The segment from ``tail`` to the bend where a column beside other children starts; the
+    bend's name."""
+    bend = f"{tail}s"
+    first = kids[0]
+    # At weight 1 the box centres over all its children (heavier, it was pulled over the column
+    # and sat top right, over its staff units), and the segment runs across to the column.
+    stem = {
+        "id": f"{chart.id}-e{first}s",
+        "tooltip": _text(chart.edges[first].tooltip),
+        "weight": "1",
+    }
+    if all(chart.edges[k].dashed for k in kids):
+        stem["style"] = "dashed"
+    graph.node(bend, "", shape="point", width="0.01", height="0.01", style="invis")
+    graph.edge(tail, bend, **stem)
+    return bend
 
 
 _XML_PROLOG = re.compile(r"<\?xml[^>]*\?>")
@@ -369,7 +387,9 @@ def clean_svg(document: str, chart: Chart) -> str:
     titles.update((f"{chart.id}-n{i}", node.tooltip) for i, node in enumerate(chart.nodes))
     for i, edge in enumerate(chart.edges):
         # A stacked column draws one relation as a trunk segment ('…t') and a tick.
-        titles[f"{chart.id}-e{i}"] = titles[f"{chart.id}-e{i}t"] = edge.tooltip
+        # A column beside other children starts with a segment of its own ('…s').
+        for suffix in ("", "t", "s"):
+            titles[f"{chart.id}-e{i}{suffix}"] = edge.tooltip
     notes = {
         f"{chart.id}-n{i}": len(wrap(node.label, LABEL_WIDTH))
         for i, node in enumerate(chart.nodes)
