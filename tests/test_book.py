@@ -197,6 +197,12 @@ def test_no_raw_markup_reaches_paper(book, small_book):
             assert not RAW_MARKUP.findall(text), (printed.path, number, RAW_MARKUP.findall(text))
 
 
+def test_no_reference_splits_a_title(book):
+    """A reference's part number follows a whole name: "→ 9.1 tentang Pemilihan Umum" read as
+    if the law's title ended at its number (the link must span the title)."""
+    assert not re.findall(r"→ (?:bab )?\d+(?:\.\d+)? tentang", book.text)
+
+
 def test_no_page_is_near_empty(book, small_book):
     """Only the cover may hold a few lines: chapters flow, and nothing is forced onto a page of
     its own."""
