@@ -22,7 +22,7 @@ from bs4 import BeautifulSoup
 
 from generator.model.confidence import confidence
 from generator.model.organisation import Organisation
-from generator.plan.labels import RELATION_LABELS, regulation_short
+from generator.plan.labels import RELATION_LABELS, former_notice_title, regulation_short
 from generator.schema import Confidence
 
 from .conftest import Project, has_class, heading_text, parse_tree, text_of
@@ -156,7 +156,9 @@ def test_units_named_by_the_issue_are_replaced_by_theirs(
 def test_former_units_link_to_their_successors(built: Project, org: Organisation):
     for unit in org.former_units():
         warning = built.page(f"struktur/{unit.id}/").find(class_="admonition warning")
-        assert "Unit ini tidak ada lagi dalam struktur sekarang" in warning.get_text(), unit.id
+        assert warning.find(class_="admonition-title").get_text() == former_notice_title(
+            unit, "unit"
+        ), unit.id
         assert [a.get_text() for a in warning.find_all("a")] == [
             s.nama for s in org.successors(unit)
         ], unit.id
