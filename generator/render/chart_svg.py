@@ -166,6 +166,9 @@ def to_dot(chart: Chart) -> str:
             attrs.update(fillcolor=LIGHT.baru, color=LIGHT.baru_garis)
         elif ENDED in node.classes:
             attrs.update(fillcolor=LIGHT.berakhir)
+        if node.is_former:
+            # Dashed as an attribute too, for print (the page's CSS sets the same dash).
+            attrs["style"] = "rounded,filled,dashed"
         lines = [
             *wrap(node.label, LABEL_WIDTH),
             *(wrap(node.note, LABEL_WIDTH) if node.note else []),
