@@ -288,7 +288,8 @@ def test_an_inferred_gambaran_statement_is_marked(docs: Project, org: Organisati
 def test_chart_legend_names_both_kinds_of_dashed_line(docs: Project):
     text = page(docs, FORMER)
     assert (
-        "Kotak bergaris tepi putus-putus: unit yang sudah tidak ada. Garis putus-putus "
+        "Kotak bergaris tepi putus-putus: unit yang tidak lagi tercatat dalam struktur sekarang. "
+        "Garis putus-putus "
         "berlabel «digantikan oleh»: dari unit terdahulu ke penggantinya; tingkat keyakinannya "
         "tertera di halaman unit terdahulu.</figcaption>"
     ) in text

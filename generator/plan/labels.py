@@ -242,7 +242,9 @@ def chart_legend_text(chart: Chart) -> str:
     shown = legend(chart)
     parts = [
         "Kotak berwarna: unit yang dibahas di sini." if shown.current else "",
-        "Kotak bergaris tepi putus-putus: unit yang sudah tidak ada." if shown.former else "",
+        "Kotak bergaris tepi putus-putus: unit yang tidak lagi tercatat dalam struktur sekarang."
+        if shown.former
+        else "",
         "Garis putus-putus: kedudukan yang disimpulkan atau belum dipastikan."
         if shown.uncertain
         else "",
