@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import xml.etree.ElementTree as ET
 
 import graphviz
@@ -10,7 +11,7 @@ import pytest
 
 from generator.model.organisation import Organisation
 from generator.plan.central_pages import overview_chart, unit_chart
-from generator.plan.org_charts import Chart, box, line
+from generator.plan.org_charts import UNPLACED, UNPLACED_LABEL, Chart, box, line
 from generator.plan.regional_pages import secretariat_chart, structure_chart
 from generator.render import chart_svg as charts
 from generator.render.chart_svg import render_svgs, to_dot
@@ -161,22 +162,55 @@ def _centre_x(group: ET.Element) -> float:
     return (min(xs) + max(xs)) / 2
 
 
-def _boxes_beside_a_column() -> dict[str, ET.Element]:
-    """A root over three deputies (two biro each) and three leaves (boxes 10–12), drawn; its
-    boxes by id."""
+def _drawn_beside_a_column(unplaced: int = 0) -> ET.Element:
+    """A root over three deputies (two biro each), three leaves (boxes 10–12) and ``unplaced``
+    units whose parent is unknown (boxes 13–), drawn."""
     page = "struktur/index.md"
     root = box("akar", "Sekretariat Jenderal", "struktur/akar/index.md", page)
     deputies = [box(f"d{i}", f"Deputi {i}", f"struktur/d{i}/index.md", page) for i in range(3)]
     biro = [box(f"b{i}", f"Biro {i}", f"struktur/b{i}/index.md", page) for i in range(6)]
     leaves = [box(f"p{i}", f"Pusat {i}", f"struktur/p{i}/index.md", page) for i in range(3)]
+    loose = [box(f"u{i}", f"Lama {i}", f"struktur/u{i}/index.md", page) for i in range(unplaced)]
     edges = [line(root, d) for d in deputies]
     edges += [line(deputies[i // 2], b) for i, b in enumerate(biro)]
     edges += [line(root, p) for p in leaves]
-    chart = Chart("bagan-akar", "Bagan", (root, *deputies, *biro, *leaves), tuple(edges))
-    svg = ET.fromstring(render_svgs([chart])["bagan-akar"])
+    edges += [
+        dataclasses.replace(e, classes=(*e.classes, UNPLACED))
+        for e in (line(root, u, uncertain=True) for u in loose)
+    ]
+    chart = Chart("bagan-akar", "Bagan", (root, *deputies, *biro, *leaves, *loose), tuple(edges))
+    return ET.fromstring(render_svgs([chart])["bagan-akar"])
+
+
+def _boxes(svg: ET.Element) -> dict[str, ET.Element]:
     return {
         str(g.get("id")): g for g in svg.iter(f"{SVG}g") if g.get("class", "").startswith("node")
     }
+
+
+def _boxes_beside_a_column() -> dict[str, ET.Element]:
+    return _boxes(_drawn_beside_a_column())
+
+
+def test_units_whose_parent_is_unknown_stand_apart_under_words_that_say_so():
+    """Hung from the root, they read as directly under it: they stand in a row of their own,
+    below the root's children, after "Unit atasan belum diketahui", with no line to them."""
+    svg = _drawn_beside_a_column(unplaced=2)
+    boxes = _boxes(svg)
+    words = " ".join(
+        " ".join(t.text or "" for t in boxes["bagan-akar-u"].iter(f"{SVG}text")).split()
+    )
+    assert words == UNPLACED_LABEL + ":"
+    deputies_bottom = max(y for i in (1, 2, 3) for _, y in _points(boxes[f"bagan-akar-n{i}"]))
+    tops = {round(min(y for _, y in _points(boxes[f"bagan-akar-n{i}"]))) for i in (13, 14)}
+    assert len(tops) == 1 and tops.pop() > deputies_bottom
+    lines = [
+        t.text
+        for g in svg.iter(f"{SVG}g")
+        if "edge" in g.get("class", "")
+        for t in g.iter(f"{SVG}title")
+    ]
+    assert not [t for t in lines if t and "Lama" in t], lines
 
 
 def test_a_column_beside_subtrees_is_not_headed_by_its_first_box():

@@ -10,7 +10,7 @@ of the ended units does. When the data names no single regulation, the page name
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.model import timeline
 from generator.model.confidence import UNCERTAIN_LEVELS, confidence, is_uncertain
@@ -18,7 +18,7 @@ from generator.model.organisation import Organisation
 from generator.model.timeline import CHANGE_MEANINGS, Change, ChangeKind
 from generator.plan.central_pages import STRUCTURE, unit_box
 from generator.plan.labels import regulation_short
-from generator.plan.org_charts import ENDED, NEW, Chart, Node, legend, line
+from generator.plan.org_charts import ENDED, NEW, UNPLACED, Chart, Node, legend, line
 from generator.plan.page import PagePlan, trail
 from generator.schema import Confidence, Regulation, Unit
 from generator.urls import HISTORY_DOC
@@ -85,7 +85,8 @@ def era_chart(
     """The chart of one structure down to eselon II, drawn with the plan's one box builder.
 
     A member whose parent is unknown (or not a member) hangs from the root by a dashed line
-    that says so; it is returned as unplaced so the page can say it in words.
+    that says so (drawn as a frame of such units below the chart); it is returned as unplaced so
+    the page can say it in words.
     """
     ids = {u.id for u in members}
     root = org.root
@@ -114,7 +115,8 @@ def era_chart(
     )
     for unit in unplaced:
         boxes[unit.id] = place(unit)
-        edges.append(line(boxes[root.id], boxes[unit.id], WITHIN, uncertain=True))
+        edge = line(boxes[root.id], boxes[unit.id], WITHIN, uncertain=True)
+        edges.append(replace(edge, classes=(*edge.classes, UNPLACED)))
     return Chart(chart_id, title, tuple(boxes.values()), tuple(edges)), unplaced
 
 

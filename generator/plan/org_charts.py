@@ -17,6 +17,11 @@ UNCERTAIN = "tidak-pasti"
 #: A box shown only because a pattern says it should be there (a kab/kota's assumed subbagian).
 ASSUMED = "disimpulkan"
 SUCCESSOR = "pengganti"
+#: A line from the root to a unit whose direct parent is unknown. The drawing leaves it out and
+#: puts such units in a frame of their own under these words, below the chart: hung from the
+#: root, they read as directly under it. The list form keeps the line and says it in words.
+UNPLACED = "induk-belum-diketahui"
+UNPLACED_LABEL = "Unit atasan belum diketahui"
 #: How a unit took part in a change of structure (the Perubahan Struktur chart).
 NEW = "baru"
 ENDED = "berakhir"
@@ -74,6 +79,10 @@ class Edge:
     @property
     def is_succession(self) -> bool:
         return SUCCESSOR in self.classes
+
+    @property
+    def is_unplaced(self) -> bool:
+        return UNPLACED in self.classes
 
     @property
     def is_assumed(self) -> bool:

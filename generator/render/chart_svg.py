@@ -18,7 +18,7 @@ import graphviz
 from lxml import etree
 
 from generator.errors import GeneratorError
-from generator.plan.org_charts import ENDED, NEW, Chart, Edge
+from generator.plan.org_charts import ENDED, NEW, UNPLACED_LABEL, Chart, Edge
 from generator.render.palette import LIGHT, standalone_css
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -97,6 +97,8 @@ class _Dot:
 
     def __init__(self, name: str) -> None:
         self.lines = [f"digraph {_quote(name)} {{\n"]
+        self.edges: list[tuple[str, str]] = []
+        self.rows: list[tuple[str, ...]] = []
 
     def attr(self, kind: str | None = None, **attrs: str) -> None:
         if kind is None:
@@ -109,11 +111,34 @@ class _Dot:
 
     def edge(self, tail: str, head: str, label: str | None = None, **attrs: str) -> None:
         self.lines.append(f"\t{_quote(tail)} -> {_quote(head)}{_attrs(label, attrs)}\n")
+        self.edges.append((tail, head))
 
     def same_rank(self, *names: str) -> None:
         """An anonymous subgraph that puts ``names`` on one rank."""
+        self.rows.append(names)
         self.lines += ["\t{\n", "\t\trank=same\n", *(f"\t\t{_quote(n)}\n" for n in names)]
         self.lines.append("\t}\n")
+
+    def depth(self) -> int:
+        """How many ranks below the first node the lowest node so far lies (as dot ranks them:
+        a line one rank down, unless its ends were put on one rank)."""
+        row_of = {name: i for i, row in enumerate(self.rows) for name in row}
+        rank: dict[str, int] = {}
+        for _ in range(len(self.edges) + 1):
+            changed = False
+            for tail, head in self.edges:
+                flat = tail in row_of and row_of[tail] == row_of.get(head)
+                new = rank.get(tail, 0) + (0 if flat else 1)
+                if new > rank.get(head, 0):
+                    rank[head], changed = new, True
+            for row in self.rows:
+                top = max(rank.get(n, 0) for n in row)
+                for name in row:
+                    changed |= rank.get(name, 0) != top
+                    rank[name] = top
+            if not changed:
+                break
+        return max(rank.values(), default=0)
 
     @property
     def source(self) -> str:
@@ -189,7 +214,7 @@ def _stacked_groups(chart: Chart) -> dict[str, list[int]]:
     """
     children: dict[str, list[int]] = {}
     for i, edge in enumerate(chart.edges):
-        if not edge.label:
+        if not edge.label and not edge.is_unplaced:
             children.setdefault(edge.tail, []).append(i)
     groups = {
         tail: [k for k in kids if chart.edges[k].head not in children]
@@ -220,8 +245,9 @@ def _add_edges(graph: _Dot, chart: Chart, index: dict[str, str]) -> None:
     groups = _stacked_groups(chart)
     stacked = {i for kids in groups.values() for i in kids}
     for i, edge in enumerate(chart.edges):
-        if i not in stacked:
+        if i not in stacked and not edge.is_unplaced:
             graph.edge(index[edge.tail], index[edge.head], **_edge_attrs(chart, i, edge))
+    _unplaced_row(graph, chart, index)
     for tail, kids in groups.items():
         previous = index[tail]
         if not _only_leaves(chart, tail, kids):
@@ -264,6 +290,25 @@ def _stem(graph: _Dot, chart: Chart, tail: str, kids: list[int]) -> str:
     graph.node(bend, "", shape="point", width="0.01", height="0.01", style="invis")
     graph.edge(tail, bend, **stem)
     return bend
+
+
+def _unplaced_row(graph: _Dot, chart: Chart, index: dict[str, str]) -> None:
+    """The units whose parent is unknown, in a row below everything else, after words that say
+    so (``UNPLACED``)."""
+    heads = [index[e.head] for e in chart.edges if e.is_unplaced]
+    if not heads:
+        return
+    words = f"{index[chart.nodes[0].key]}u"
+    graph.node(
+        words, _lines(wrap(UNPLACED_LABEL + ":", LABEL_WIDTH)), id=f"{chart.id}-u",
+        shape="plaintext", style="", fontcolor=LIGHT.sambung_teks, tooltip=_text(UNPLACED_LABEL),
+    )  # fmt: skip
+    # One invisible line from the root, as long as the chart is deep, puts the row below it.
+    root = index[chart.nodes[0].key]
+    graph.edge(root, words, style="invis", weight="0", minlen=str(graph.depth() + 1))
+    graph.same_rank(words, *heads)
+    for left, right in zip([words, *heads], heads, strict=False):
+        graph.edge(left, right, style="invis")  # in this order, left to right
 
 
 _XML_PROLOG = re.compile(r"<\?xml[^>]*\?>")
@@ -386,7 +431,7 @@ def clean_svg(document: str, chart: Chart) -> str:
     """Make Graphviz's SVG fit for inlining: readable titles, real links, no DOCTYPE, no blank
     lines (which would end the raw HTML block in Markdown)."""
     root = etree.fromstring(document.encode("utf-8"), _SVG_PARSER)
-    titles = {chart.id: chart.title}
+    titles = {chart.id: chart.title, f"{chart.id}-u": UNPLACED_LABEL}
     titles.update((f"{chart.id}-n{i}", node.tooltip) for i, node in enumerate(chart.nodes))
     for i, edge in enumerate(chart.edges):
         # A stacked column draws one relation as a trunk segment ('…t') and a tick.
