@@ -193,8 +193,8 @@ def _boxes_beside_a_column() -> dict[str, ET.Element]:
 
 
 def test_units_whose_parent_is_unknown_stand_apart_under_words_that_say_so():
-    """Hung from the root, they read as directly under it: they stand in a row of their own,
-    below the root's children, after "Unit atasan belum diketahui", with no line to them."""
+    """Hung from the root, they read as directly under it: they stand apart, below the root's
+    children and under "Unit atasan belum diketahui:", with no line to them."""
     svg = _drawn_beside_a_column(unplaced=2)
     boxes = _boxes(svg)
     words = " ".join(
@@ -202,8 +202,8 @@ def test_units_whose_parent_is_unknown_stand_apart_under_words_that_say_so():
     )
     assert words == UNPLACED_LABEL + ":"
     deputies_bottom = max(y for i in (1, 2, 3) for _, y in _points(boxes[f"bagan-akar-n{i}"]))
-    tops = {round(min(y for _, y in _points(boxes[f"bagan-akar-n{i}"]))) for i in (13, 14)}
-    assert len(tops) == 1 and tops.pop() > deputies_bottom
+    tops = [min(y for _, y in _points(boxes[f"bagan-akar-n{i}"])) for i in (13, 14)]
+    assert all(top > deputies_bottom for top in tops), (tops, deputies_bottom)
     lines = [
         t.text
         for g in svg.iter(f"{SVG}g")

@@ -85,7 +85,7 @@ def era_chart(
     """The chart of one structure down to eselon II, drawn with the plan's one box builder.
 
     A member whose parent is unknown (or not a member) hangs from the root by a dashed line
-    that says so (drawn as a frame of such units below the chart); it is returned as unplaced so
+    that says so (drawn apart, under words that say so); it is returned as unplaced so
     the page can say it in words.
     """
     ids = {u.id for u in members}

@@ -18,8 +18,8 @@ UNCERTAIN = "tidak-pasti"
 ASSUMED = "disimpulkan"
 SUCCESSOR = "pengganti"
 #: A line from the root to a unit whose direct parent is unknown. The drawing leaves it out and
-#: puts such units in a frame of their own under these words, below the chart: hung from the
-#: root, they read as directly under it. The list form keeps the line and says it in words.
+#: lists such units apart, under these words: hung from the root, they read as directly under
+#: it. The list form keeps the line and says it in words.
 UNPLACED = "induk-belum-diketahui"
 UNPLACED_LABEL = "Unit atasan belum diketahui"
 #: How a unit took part in a change of structure (the Perubahan Struktur chart).

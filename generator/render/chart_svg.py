@@ -97,8 +97,6 @@ class _Dot:
 
     def __init__(self, name: str) -> None:
         self.lines = [f"digraph {_quote(name)} {{\n"]
-        self.edges: list[tuple[str, str]] = []
-        self.rows: list[tuple[str, ...]] = []
 
     def attr(self, kind: str | None = None, **attrs: str) -> None:
         if kind is None:
@@ -111,34 +109,11 @@ class _Dot:
 
     def edge(self, tail: str, head: str, label: str | None = None, **attrs: str) -> None:
         self.lines.append(f"\t{_quote(tail)} -> {_quote(head)}{_attrs(label, attrs)}\n")
-        self.edges.append((tail, head))
 
     def same_rank(self, *names: str) -> None:
         """An anonymous subgraph that puts ``names`` on one rank."""
-        self.rows.append(names)
         self.lines += ["\t{\n", "\t\trank=same\n", *(f"\t\t{_quote(n)}\n" for n in names)]
         self.lines.append("\t}\n")
-
-    def depth(self) -> int:
-        """How many ranks below the first node the lowest node so far lies (as dot ranks them:
-        a line one rank down, unless its ends were put on one rank)."""
-        row_of = {name: i for i, row in enumerate(self.rows) for name in row}
-        rank: dict[str, int] = {}
-        for _ in range(len(self.edges) + 1):
-            changed = False
-            for tail, head in self.edges:
-                flat = tail in row_of and row_of[tail] == row_of.get(head)
-                new = rank.get(tail, 0) + (0 if flat else 1)
-                if new > rank.get(head, 0):
-                    rank[head], changed = new, True
-            for row in self.rows:
-                top = max(rank.get(n, 0) for n in row)
-                for name in row:
-                    changed |= rank.get(name, 0) != top
-                    rank[name] = top
-            if not changed:
-                break
-        return max(rank.values(), default=0)
 
     @property
     def source(self) -> str:
@@ -247,7 +222,7 @@ def _add_edges(graph: _Dot, chart: Chart, index: dict[str, str]) -> None:
     for i, edge in enumerate(chart.edges):
         if i not in stacked and not edge.is_unplaced:
             graph.edge(index[edge.tail], index[edge.head], **_edge_attrs(chart, i, edge))
-    _unplaced_row(graph, chart, index)
+    _unplaced_list(graph, chart, index)
     for tail, kids in groups.items():
         previous = index[tail]
         if not _only_leaves(chart, tail, kids):
@@ -292,9 +267,9 @@ def _stem(graph: _Dot, chart: Chart, tail: str, kids: list[int]) -> str:
     return bend
 
 
-def _unplaced_row(graph: _Dot, chart: Chart, index: dict[str, str]) -> None:
-    """The units whose parent is unknown, in a row below everything else, after words that say
-    so (``UNPLACED``)."""
+def _unplaced_list(graph: _Dot, chart: Chart, index: dict[str, str]) -> None:
+    """The units whose parent is unknown, listed under words that say so, apart from the chart's
+    lines (``UNPLACED``)."""
     heads = [index[e.head] for e in chart.edges if e.is_unplaced]
     if not heads:
         return
@@ -303,12 +278,13 @@ def _unplaced_row(graph: _Dot, chart: Chart, index: dict[str, str]) -> None:
         words, _lines(wrap(UNPLACED_LABEL + ":", LABEL_WIDTH)), id=f"{chart.id}-u",
         shape="plaintext", style="", fontcolor=LIGHT.sambung_teks, tooltip=_text(UNPLACED_LABEL),
     )  # fmt: skip
-    # One invisible line from the root, as long as the chart is deep, puts the row below it.
+    # An invisible line from the root puts the words a row below the root's children, where
+    # the columns begin: the list stands as a column of its own, with no line into it.
     root = index[chart.nodes[0].key]
-    graph.edge(root, words, style="invis", weight="0", minlen=str(graph.depth() + 1))
-    graph.same_rank(words, *heads)
-    for left, right in zip([words, *heads], heads, strict=False):
-        graph.edge(left, right, style="invis")  # in this order, left to right
+    graph.edge(root, words, style="invis", weight="0", minlen="2")
+    for above, below in zip([words, *heads], heads, strict=False):
+        # Stacked under the words, as a list: a row was wider than the chart.
+        graph.edge(above, below, style="invis", weight="10")
 
 
 _XML_PROLOG = re.compile(r"<\?xml[^>]*\?>")
