@@ -278,10 +278,15 @@ def _unplaced_list(graph: _Dot, chart: Chart, index: dict[str, str]) -> None:
         words, _lines(wrap(UNPLACED_LABEL + ":", LABEL_WIDTH)), id=f"{chart.id}-u",
         shape="plaintext", style="", fontcolor=LIGHT.sambung_teks, tooltip=_text(UNPLACED_LABEL),
     )  # fmt: skip
-    # An invisible line from the root puts the words a row below the root's children, where
-    # the columns begin: the list stands as a column of its own, with no line into it.
-    root = index[chart.nodes[0].key]
-    graph.edge(root, words, style="invis", weight="0", minlen="2")
+    # Under the column of the root's own childless units, when it has one (a column of its own
+    # made the chart wider than a laptop's text column), with no line into it; else a row
+    # below the root's children.
+    root = chart.nodes[0].key
+    column = _stacked_groups(chart).get(root)
+    if column:
+        graph.edge(index[chart.edges[column[-1]].head], words, style="invis", weight="10")
+    else:
+        graph.edge(index[root], words, style="invis", weight="0", minlen="2")
     for above, below in zip([words, *heads], heads, strict=False):
         # Stacked under the words, as a list: a row was wider than the chart.
         graph.edge(above, below, style="invis", weight="10")
