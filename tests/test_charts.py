@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import xml.etree.ElementTree as ET
 
 import graphviz
@@ -11,7 +10,7 @@ import pytest
 
 from generator.model.organisation import Organisation
 from generator.plan.central_pages import overview_chart, unit_chart
-from generator.plan.org_charts import UNPLACED, UNPLACED_LABEL, Chart, box, line
+from generator.plan.org_charts import UNPLACED_LABEL, Chart, box, line
 from generator.plan.regional_pages import secretariat_chart, structure_chart
 from generator.render import chart_svg as charts
 from generator.render.chart_svg import render_svgs, to_dot
@@ -174,10 +173,7 @@ def _drawn_beside_a_column(unplaced: int = 0) -> ET.Element:
     edges = [line(root, d) for d in deputies]
     edges += [line(deputies[i // 2], b) for i, b in enumerate(biro)]
     edges += [line(root, p) for p in leaves]
-    edges += [
-        dataclasses.replace(e, classes=(*e.classes, UNPLACED))
-        for e in (line(root, u, uncertain=True) for u in loose)
-    ]
+    edges += [line(root, u, uncertain=True, unplaced=True) for u in loose]
     chart = Chart("bagan-akar", "Bagan", (root, *deputies, *biro, *leaves, *loose), tuple(edges))
     return ET.fromstring(render_svgs([chart])["bagan-akar"])
 

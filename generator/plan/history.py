@@ -10,7 +10,7 @@ of the ended units does. When the data names no single regulation, the page name
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from generator.model import timeline
 from generator.model.confidence import UNCERTAIN_LEVELS, confidence, is_uncertain
@@ -18,7 +18,7 @@ from generator.model.organisation import Organisation
 from generator.model.timeline import CHANGE_MEANINGS, Change, ChangeKind
 from generator.plan.central_pages import STRUCTURE, unit_box
 from generator.plan.labels import regulation_short
-from generator.plan.org_charts import ENDED, NEW, UNPLACED, Chart, Node, legend, line
+from generator.plan.org_charts import ENDED, NEW, Chart, Node, legend, line
 from generator.plan.page import PagePlan, trail
 from generator.schema import Confidence, Regulation, Unit
 from generator.urls import HISTORY_DOC
@@ -115,8 +115,7 @@ def era_chart(
     )
     for unit in unplaced:
         boxes[unit.id] = place(unit)
-        edge = line(boxes[root.id], boxes[unit.id], WITHIN, uncertain=True)
-        edges.append(replace(edge, classes=(*edge.classes, UNPLACED)))
+        edges.append(line(boxes[root.id], boxes[unit.id], WITHIN, uncertain=True, unplaced=True))
     return Chart(chart_id, title, tuple(boxes.values()), tuple(edges)), unplaced
 
 

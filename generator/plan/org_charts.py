@@ -145,12 +145,20 @@ def box(
 
 
 def line(
-    tail: Node, head: Node, relation: str = UNDER, *, uncertain: bool = False, assumed: bool = False
+    tail: Node,
+    head: Node,
+    relation: str = UNDER,
+    *,
+    uncertain: bool = False,
+    assumed: bool = False,
+    unplaced: bool = False,
 ) -> Edge:
     """A line from a box down to one below it; the tooltip says how they relate, in words.
 
     ``assumed``: the box below is there only because a pattern (the standard structure) says so;
     the line is dashed like an uncertain one, and the box itself says "disimpulkan".
+    ``unplaced``: the box below is a unit whose parent is unknown, hung from the root
+    (``UNPLACED``).
 
     >>> a = box("a", "A", "a/index.md", "index.md"); b = box("b", "B", "b/index.md", "index.md")
     >>> line(a, b, uncertain=True).tooltip
@@ -168,7 +176,7 @@ def line(
         tail.key,
         head.key,
         f"{head.name} {relation} {tail.name}{note}",
-        classes,
+        (*classes, UNPLACED) if unplaced else classes,
         dashed=uncertain or assumed,
     )
 
