@@ -203,6 +203,13 @@ def test_no_reference_splits_a_title(book):
     assert not re.findall(r"→ (?:bab )?\d+(?:\.\d+)? tentang", book.text)
 
 
+def test_badge_notes_speak_of_the_section_on_paper(small_book):
+    """ "untuk isi halaman ini" is the web page's wording; a page is a section of the book."""
+    text = small_book.book.text
+    assert "untuk isi halaman ini" not in text
+    assert "Terverifikasi untuk isi bagian ini, kecuali unit atasannya" in text
+
+
 def test_no_page_is_near_empty(book, small_book):
     """Only the cover may hold a few lines: chapters flow, and nothing is forced onto a page of
     its own."""
