@@ -68,7 +68,8 @@ def test_the_narrow_layout_has_every_box_as_a_link_with_its_words():
 
 
 def test_narrow_layout_lists_units_whose_parent_is_unknown_apart():
-    """As in the wide layout: last, unindented, with no line to them, under words that say so."""
+    """As in the wide layout (and the list form): last, unindented, with no line to them, under
+    words that say so."""
     top = box("atas", "Sekretariat Jenderal", "struktur/atas/index.md", PAGE)
     known = box("satu", "Biro Umum", "struktur/satu/index.md", PAGE)
     loose = box("lama", "Biro Lama", "struktur/lama/index.md", PAGE, former=True)
@@ -76,7 +77,10 @@ def test_narrow_layout_lists_units_whose_parent_is_unknown_apart():
         line(top, loose, uncertain=True, unplaced=True),
         line(top, known),
     )
-    svg = narrow_svg(Chart("bagan-uji", "Bagan uji", (top, known, loose), edges))
+    chart = Chart("bagan-uji", "Bagan uji", (top, known, loose), edges)
+    # The list form too: the unit is not nested under the root.
+    assert [(i.node.key, len(i.children)) for i in outline(chart)] == [("atas", 1), ("lama", 0)]
+    svg = narrow_svg(chart)
     texts = [" ".join(t.text or "" for t in g.iter(f"{SVG}text")) for g in _nodes(svg)]
     assert texts == ["Sekretariat Jenderal", "Biro Umum", f"{UNPLACED_LABEL}: Biro Lama"]
     lines = [

@@ -151,10 +151,10 @@ def test_a_former_unit_is_not_called_dissolved_unless_the_content_says_so(tmp_pa
     assert project.run("generate", "--tanpa-peringatan") == 0
     docs = project.root / "docs"
     table = (docs / "struktur-baku/sekretariat-kabupaten-kota/index.md").read_text("utf-8")
-    assert "| Tidak ada lagi dalam struktur sesudah 2023 <span" in table
+    assert "| Tidak lagi tercatat dalam struktur sesudah 2023 <span" in table
     assert "ibubarkan" not in table.split("## Sumber")[0]
     overview = (docs / "struktur/index.md").read_text("utf-8")
-    assert "Unit-unit ini tidak ada lagi dalam struktur sekarang." in overview
+    assert "Unit-unit ini tidak lagi tercatat dalam struktur sekarang." in overview
     assert "ibubarkan" not in overview
 
 

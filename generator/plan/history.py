@@ -262,7 +262,7 @@ def history_page(org: Organisation) -> PagePlan:
         HISTORY_DOC,
         "history.md.j2",
         TITLE,
-        "Unit Sekretariat Jenderal KPU yang baru, yang sudah tidak ada, dan unit mana menggantikan unit mana",
+        "Unit Sekretariat Jenderal KPU yang baru, yang tidak lagi tercatat, dan unit mana menggantikan unit mana",
         {
             "changes": changes,
             "before": before,

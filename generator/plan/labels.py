@@ -198,7 +198,7 @@ def status_label(unit: Unit) -> str:
 
     'Dibubarkan (2020–2023)' when the content records the dissolution itself (its status is not
     inferred); otherwise the unit is only known to be missing from the later structure: 'Tidak
-    ada lagi dalam struktur sesudah 2023' (the last year of its period), or '… struktur sekarang'.
+    lagi tercatat dalam struktur sesudah 2023' (the last year of its period), or '… sekarang'.
     """
     if not unit.is_former:
         return "Aktif"
@@ -218,9 +218,9 @@ def former_notice_title(unit: Unit, what: str) -> str:
 
 
 #: What a former unit is, in words every source supports: it is missing from the later structure.
-NO_LONGER = "Tidak ada lagi dalam struktur"
+NO_LONGER = "Tidak lagi tercatat dalam struktur"
 #: The overview's words for its former units: true whether or not a source records a dissolution.
-FORMER_UNITS_INTRO = "Unit-unit ini tidak ada lagi dalam struktur sekarang."
+FORMER_UNITS_INTRO = "Unit-unit ini tidak lagi tercatat dalam struktur sekarang."
 #: The fact a kabupaten/kota page's badge does not cover when its sub-units are assumed.
 ASSUMED_SUB_UNITS_LABEL = "susunan subbagiannya"
 

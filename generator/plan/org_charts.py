@@ -17,9 +17,9 @@ UNCERTAIN = "tidak-pasti"
 #: A box shown only because a pattern says it should be there (a kab/kota's assumed subbagian).
 ASSUMED = "disimpulkan"
 SUCCESSOR = "pengganti"
-#: A line from the root to a unit whose direct parent is unknown. The drawing leaves it out and
-#: lists such units apart, under these words: hung from the root, they read as directly under
-#: it. The list form keeps the line and says it in words.
+#: A line from the root to a unit whose direct parent is unknown, labelled with these words. The
+#: drawing leaves the line out and lists such units apart, under the words; so do the list form
+#: and the phone's layout (``outline``): hung from the root, they read as directly under it.
 UNPLACED = "induk-belum-diketahui"
 UNPLACED_LABEL = "Unit atasan belum diketahui"
 #: How a unit took part in a change of structure (the Perubahan Struktur chart).
@@ -92,8 +92,8 @@ class Edge:
     def uncertain_note(self) -> str | None:
         """What the text alternative says about an uncertain line, or None for a sure one (an
         assumed box says so itself)."""
-        if not self.is_uncertain:
-            return None
+        if not self.is_uncertain or self.is_unplaced:
+            return None  # an unplaced unit's label says what is unknown
         return "penggantian disimpulkan" if self.is_succession else "kedudukan disimpulkan"
 
 
@@ -178,6 +178,7 @@ def line(
         f"{head.name} {relation} {tail.name}{note}",
         (*classes, UNPLACED) if unplaced else classes,
         dashed=uncertain or assumed,
+        label=UNPLACED_LABEL if unplaced else None,
     )
 
 
@@ -253,8 +254,14 @@ def outline(chart: Chart) -> tuple[OutlineItem, ...]:
 
     def item(key: str, via: Edge | None, seen: frozenset[str]) -> OutlineItem:
         kids = tuple(
-            item(e.head, e, seen | {key}) for e in below.get(key, []) if e.head not in seen
+            item(e.head, e, seen | {key})
+            for e in below.get(key, [])
+            if e.head not in seen and not e.is_unplaced
         )
         return OutlineItem(by_key[key], via, kids)
 
-    return tuple(item(n.key, None, frozenset()) for n in chart.nodes if n.key not in heads)
+    roots = tuple(item(n.key, None, frozenset()) for n in chart.nodes if n.key not in heads)
+    # Last and at the top level, under their label, as the drawing shows them: nested under
+    # the root, they read as directly under it.
+    unplaced = tuple(item(e.head, e, frozenset()) for e in chart.edges if e.is_unplaced)
+    return roots + unplaced

@@ -19,7 +19,6 @@ from lxml import etree
 from generator.plan.org_charts import (
     ENDED,
     NEW,
-    UNPLACED_LABEL,
     Chart,
     Edge,
     Node,
@@ -111,18 +110,13 @@ class _Row:
 
 
 def _rows(items: tuple[OutlineItem, ...]) -> list[_Row]:
-    """The boxes top to bottom. A unit whose parent is unknown comes last, unindented and with
-    no line to it, under "Unit atasan belum diketahui:" (as in the wide layout)."""
     rows: list[_Row] = []
-    unplaced: list[OutlineItem] = []
     y = 0.5
 
     def place(item: OutlineItem, depth: int, parent: int | None) -> None:
         nonlocal y
         inner = WIDTH - 1 - depth * INDENT - 2 * PAD_X
         label = item.edge.label if item.edge and item.edge.label else None
-        if item.edge is not None and item.edge.is_unplaced:
-            label = UNPLACED_LABEL
         lines = tuple(wrap_px(item.node.label, inner, FONT_PX))
         above = tuple(wrap_px(f"{label}:", inner, SMALL_PX)) if label else ()
         below = tuple(wrap_px(item.node.note, inner, SMALL_PX)) if item.node.note else ()
@@ -131,14 +125,9 @@ def _rows(items: tuple[OutlineItem, ...]) -> list[_Row]:
         here = len(rows) - 1
         y += height + GAP
         for child in item.children:
-            if child.edge is not None and child.edge.is_unplaced:
-                unplaced.append(child)
-            else:
-                place(child, depth + 1, here)
+            place(child, depth + 1, here)
 
     for item in items:
-        place(item, 0, None)
-    for item in unplaced:
         place(item, 0, None)
     return rows
 
