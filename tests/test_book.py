@@ -29,6 +29,7 @@ from generator.render.book_html import TITLE, Edition, book_html, edition_date, 
 from generator.render.chart_svg import render_svgs
 from generator.render.palette import LIGHT
 from generator.render.print_page import (
+    SCOPE_ON_PAPER,
     ChartBox,
     converter,
     link_pages,
@@ -85,7 +86,8 @@ def read_book(path: Path, factory: pytest.TempPathFactory) -> Book:
 
 def squeezed(text: str) -> str:
     """Text compared across web and paper: without hyphenation at line ends, the part numbers
-    the book adds to references, and whitespace."""
+    the book adds to references, and whitespace; a badge's note in its paper words."""
+    text = " ".join(text.split()).replace(*SCOPE_ON_PAPER)
     text = re.sub(r"\u2010\s+", "", text)
     text = re.sub(r"→\s(bab\s)?\d+(\.\d+)?", "", text)
     return re.sub(r"\s+", "", text)

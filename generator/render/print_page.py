@@ -120,11 +120,11 @@ def _drop_screen_only(root: html.HtmlElement) -> None:
 
 #: A page is a section of the book: what a badge's note says of "this page" says it of this
 #: section on paper.
-_SCOPE_ON_PAPER = ("untuk isi halaman ini", "untuk isi bagian ini")
+SCOPE_ON_PAPER = ("untuk isi halaman ini", "untuk isi bagian ini")
 
 
 def _scope_on_paper(root: html.HtmlElement) -> None:
-    web, paper = _SCOPE_ON_PAPER
+    web, paper = SCOPE_ON_PAPER
     for note in root.xpath('.//span[contains(concat(" ", @class, " "), " cakupan-keyakinan ")]'):
         if note.text:
             note.text = note.text.replace(web, paper)
