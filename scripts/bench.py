@@ -159,6 +159,12 @@ def clean(root: Path, *, cache: bool) -> None:
     (root / "mkdocs.gen.yml").unlink(missing_ok=True)
 
 
+def progress(text: str) -> None:
+    """A figure as soon as it is measured (a scale takes many minutes at 10x; the table comes
+    at the end)."""
+    print(f"  {text}", file=sys.stderr, flush=True)
+
+
 def _build(root: Path, *, cache: bool) -> tuple[float, int]:
     clean(root, cache=cache)
     seconds, kib, _ = measure(root, "generator", "build", "--tanpa-peringatan")
@@ -178,6 +184,7 @@ def paired(root: Path, pairs: int) -> tuple[float, list[float], list[float], int
     seconds, peak = _build(root, cache=False)
     alone = [_mkdocs_alone(root)]
     fresh = seconds / alone[0]
+    progress(f"segar: {seconds:.1f} s, mkdocs saja {alone[0]:.1f} s ({fresh:.3f}x)")
     builds: list[float] = []
     for i in range(pairs):
         if i % 2 == 0:
@@ -188,6 +195,8 @@ def paired(root: Path, pairs: int) -> tuple[float, list[float], list[float], int
             alone.append(_mkdocs_alone(root))
         builds.append(seconds)
         peak = max(peak, kib)
+        ratio = seconds / alone[-1]
+        progress(f"hangat {i + 1}: {seconds:.1f} s, mkdocs saja {alone[-1]:.1f} s ({ratio:.3f}x)")
     return fresh, builds, alone, peak
 
 
@@ -214,11 +223,12 @@ def preview_latency(root: Path, edits: int) -> list[float]:
     with log.open("wb") as out:
         server = subprocess.Popen(command, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
-        deadline = time.monotonic() + 1800
+        started = time.monotonic()
         while "Pratinjau di" not in log.read_text(encoding="utf-8"):
-            if server.poll() is not None or time.monotonic() > deadline:
+            if server.poll() is not None or time.monotonic() > started + 1800:
                 raise SystemExit(f"pratinjau tidak berjalan:\n{log.read_text(encoding='utf-8')}")
             time.sleep(0.2)
+        progress(f"pratinjau siap (bangun penuh pertama) dalam {time.monotonic() - started:.1f} s")
         unit = root / "content" / "unit" / "inspektorat-wilayah-iii.yml"
         url = f"http://127.0.0.1:{port}/struktur/inspektorat-wilayah-iii/"
         original = unit.read_text(encoding="utf-8")
@@ -232,6 +242,7 @@ def preview_latency(root: Path, edits: int) -> list[float]:
                     raise SystemExit(f"suntingan tidak tampil:\n{log.read_text(encoding='utf-8')}")
                 time.sleep(0.1)  # pages poll the preview every half second
             seconds.append(time.perf_counter() - started)
+            progress(f"pratinjau, suntingan {i + 1}: tampil dalam {seconds[-1]:.1f} s")
             time.sleep(1.0)  # let the preview settle (the watcher's quiet spell)
         unit.write_text(original, encoding="utf-8")
         return seconds
@@ -272,11 +283,14 @@ def run_scale(base: Path, scale: int, pairs: int, edits: int) -> dict[str, Any]:
     warm_ratios = [b / a for b, a in zip(builds, alone[1:], strict=True)]
     warm_s, alone_s = statistics.median(builds), statistics.median(alone)
     noop_s, _, noop_out = measure(root, "generator", "build", "--tanpa-peringatan")
+    progress(f"bangun tanpa perubahan: {noop_s:.1f} s")
     found = re.search(r"(\d+) halaman, (\d+) bagan", noop_out)
     assert found, noop_out
     pages, charts = (int(x) for x in found.groups())
     site = root / "site"
     search = first_search(site)
+    if search:
+        progress(f"cari pertama: siap {search['siap_s']} s, kueri {search['kueri_s']} s")
     latency = statistics.median(preview_latency(root, edits))
     return {
         "skala": scale,

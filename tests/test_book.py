@@ -29,6 +29,7 @@ from generator.render.book_html import TITLE, Edition, book_html, edition_date, 
 from generator.render.chart_svg import render_svgs
 from generator.render.palette import LIGHT
 from generator.render.print_page import (
+    SCOPE_ON_PAPER,
     ChartBox,
     converter,
     link_pages,
@@ -85,7 +86,8 @@ def read_book(path: Path, factory: pytest.TempPathFactory) -> Book:
 
 def squeezed(text: str) -> str:
     """Text compared across web and paper: without hyphenation at line ends, the part numbers
-    the book adds to references, and whitespace."""
+    the book adds to references, and whitespace; a badge's note in its paper words."""
+    text = " ".join(text.split()).replace(*SCOPE_ON_PAPER)
     text = re.sub(r"\u2010\s+", "", text)
     text = re.sub(r"→\s(bab\s)?\d+(\.\d+)?", "", text)
     return re.sub(r"\s+", "", text)
@@ -189,6 +191,19 @@ def test_site_links_the_book(built, url_path):
         target = built.site / posixpath.normpath(posixpath.join(url_path, href))
         assert target.read_bytes().startswith(b"%PDF-")
         assert target == built.site / BOOK_FILE
+
+
+def test_no_reference_splits_a_title(book):
+    """A reference's part number follows a whole name: "→ 9.1 tentang Pemilihan Umum" read as
+    if the law's title ended at its number (the link must span the title)."""
+    assert not re.findall(r"→ (?:bab )?\d+(?:\.\d+)? tentang", book.text)
+
+
+def test_badge_notes_speak_of_the_section_on_paper(small_book):
+    """ "untuk isi halaman ini" is the web page's wording; a page is a section of the book."""
+    text = small_book.book.text
+    assert "untuk isi halaman ini" not in text
+    assert "Terverifikasi untuk isi bagian ini, kecuali unit atasannya" in text
 
 
 # The checks below are made on the real book and on the small fixture's, in a test each: the

@@ -11,7 +11,15 @@ import pytest
 from generator.model.organisation import Organisation
 from generator.plan.central_pages import overview_chart, unit_chart
 from generator.plan.chart_pages import FULL_SIZE
-from generator.plan.org_charts import Chart, box, legend, line, outline, successor_line
+from generator.plan.org_charts import (
+    UNPLACED_LABEL,
+    Chart,
+    box,
+    legend,
+    line,
+    outline,
+    successor_line,
+)
 from generator.plan.site import plan
 from generator.render.chart_views import (
     PAD_X,
@@ -57,6 +65,30 @@ def test_the_narrow_layout_has_every_box_as_a_link_with_its_words():
     assert "digantikan oleh:" in texts[-1] and "Biro Pengadaan" in texts[-1]
     current = [g for g in nodes if "saat-ini" in (g.get("class") or "")]
     assert len(current) == 1 and current[0].find(f"{SVG}a/{SVG}rect").get("fill") == "#7a1f1f"  # type: ignore[union-attr]
+
+
+def test_narrow_layout_lists_units_whose_parent_is_unknown_apart():
+    """As in the wide layout (and the list form): last, unindented, with no line to them, under
+    words that say so."""
+    top = box("atas", "Sekretariat Jenderal", "struktur/atas/index.md", PAGE)
+    known = box("satu", "Biro Umum", "struktur/satu/index.md", PAGE)
+    loose = box("lama", "Biro Lama", "struktur/lama/index.md", PAGE, former=True)
+    edges = (
+        line(top, loose, uncertain=True, unplaced=True),
+        line(top, known),
+    )
+    chart = Chart("bagan-uji", "Bagan uji", (top, known, loose), edges)
+    # The list form too: the unit is not nested under the root.
+    assert [(i.node.key, len(i.children)) for i in outline(chart)] == [("atas", 1), ("lama", 0)]
+    svg = narrow_svg(chart)
+    texts = [" ".join(t.text or "" for t in g.iter(f"{SVG}text")) for g in _nodes(svg)]
+    assert texts == ["Sekretariat Jenderal", "Biro Umum", f"{UNPLACED_LABEL}: Biro Lama"]
+    lines = [
+        g.find(f"{SVG}title").text
+        for g in ET.fromstring(svg).iter(f"{SVG}g")
+        if "edge" in (g.get("class") or "")
+    ]  # type: ignore[union-attr]
+    assert lines == ["Biro Umum berada di bawah Sekretariat Jenderal"]
 
 
 def _walk(items):  # the outline's nodes in the order the narrow layout draws them

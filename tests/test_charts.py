@@ -10,7 +10,7 @@ import pytest
 
 from generator.model.organisation import Organisation
 from generator.plan.central_pages import overview_chart, unit_chart
-from generator.plan.org_charts import Chart, box, line
+from generator.plan.org_charts import UNPLACED_LABEL, Chart, box, line
 from generator.plan.regional_pages import secretariat_chart, structure_chart
 from generator.render import chart_svg as charts
 from generator.render.chart_svg import render_svgs, to_dot
@@ -147,35 +147,81 @@ def test_one_palette_feeds_css_and_standalone_files():
         assert value in css and value in standalone_css()
 
 
-def _centre_x(group: ET.Element) -> float:
-    """The middle of a drawn box: its path's leftmost and rightmost x."""
+def _points(group: ET.Element) -> list[tuple[float, float]]:
+    """The points of a drawn box's outline (y grows downwards)."""
     path = group.find(f".//{SVG}path")
     assert path is not None
-    xs = [
-        float(p.split(",")[0])
-        for p in path.get("d", "").replace("M", " ").replace("C", " ").split()
-    ]
+    pairs = path.get("d", "").replace("M", " ").replace("C", " ").split()
+    return [(float(p.split(",")[0]), float(p.split(",")[1])) for p in pairs]
+
+
+def _centre_x(group: ET.Element) -> float:
+    """The middle of a drawn box: its path's leftmost and rightmost x."""
+    xs = [x for x, _ in _points(group)]
     return (min(xs) + max(xs)) / 2
 
 
-def test_a_box_with_subtrees_and_leaves_sits_over_all_its_children():
-    """Beside children with children of their own, the leaves stack in a column; the box above
-    stays centred over all of them, not over the column (the overview's root sat top right)."""
+def _drawn_beside_a_column(unplaced: int = 0) -> ET.Element:
+    """A root over three deputies (two biro each), three leaves (boxes 10–12) and ``unplaced``
+    units whose parent is unknown (boxes 13–), drawn."""
     page = "struktur/index.md"
     root = box("akar", "Sekretariat Jenderal", "struktur/akar/index.md", page)
     deputies = [box(f"d{i}", f"Deputi {i}", f"struktur/d{i}/index.md", page) for i in range(3)]
     biro = [box(f"b{i}", f"Biro {i}", f"struktur/b{i}/index.md", page) for i in range(6)]
     leaves = [box(f"p{i}", f"Pusat {i}", f"struktur/p{i}/index.md", page) for i in range(3)]
+    loose = [box(f"u{i}", f"Lama {i}", f"struktur/u{i}/index.md", page) for i in range(unplaced)]
     edges = [line(root, d) for d in deputies]
     edges += [line(deputies[i // 2], b) for i, b in enumerate(biro)]
     edges += [line(root, p) for p in leaves]
-    chart = Chart("bagan-akar", "Bagan", (root, *deputies, *biro, *leaves), tuple(edges))
-    svg = ET.fromstring(render_svgs([chart])["bagan-akar"])
-    centres = {
-        g.get("id"): _centre_x(g)
-        for g in svg.iter(f"{SVG}g")
-        if g.get("class", "").startswith("node")
+    edges += [line(root, u, uncertain=True, unplaced=True) for u in loose]
+    chart = Chart("bagan-akar", "Bagan", (root, *deputies, *biro, *leaves, *loose), tuple(edges))
+    return ET.fromstring(render_svgs([chart])["bagan-akar"])
+
+
+def _boxes(svg: ET.Element) -> dict[str, ET.Element]:
+    return {
+        str(g.get("id")): g for g in svg.iter(f"{SVG}g") if g.get("class", "").startswith("node")
     }
+
+
+def _boxes_beside_a_column() -> dict[str, ET.Element]:
+    return _boxes(_drawn_beside_a_column())
+
+
+def test_units_whose_parent_is_unknown_stand_apart_under_words_that_say_so():
+    """Hung from the root, they read as directly under it: they stand apart, below the root's
+    children and under "Unit atasan belum diketahui:", with no line to them."""
+    svg = _drawn_beside_a_column(unplaced=2)
+    boxes = _boxes(svg)
+    words = " ".join(
+        " ".join(t.text or "" for t in boxes["bagan-akar-u"].iter(f"{SVG}text")).split()
+    )
+    assert words == UNPLACED_LABEL + ":"
+    deputies_bottom = max(y for i in (1, 2, 3) for _, y in _points(boxes[f"bagan-akar-n{i}"]))
+    tops = [min(y for _, y in _points(boxes[f"bagan-akar-n{i}"])) for i in (13, 14)]
+    assert all(top > deputies_bottom for top in tops), (tops, deputies_bottom)
+    lines = [
+        t.text
+        for g in svg.iter(f"{SVG}g")
+        if "edge" in g.get("class", "")
+        for t in g.iter(f"{SVG}title")
+    ]
+    assert not [t for t in lines if t and "Lama" in t], lines
+
+
+def test_a_column_beside_subtrees_is_not_headed_by_its_first_box():
+    """The leaves' column starts below the row of the deputies, from a bend of the root's line:
+    level with them, its first box read as the head of the boxes below it."""
+    boxes = _boxes_beside_a_column()
+    deputies_bottom = max(y for i in (1, 2, 3) for _, y in _points(boxes[f"bagan-akar-n{i}"]))
+    first_leaf_top = min(y for _, y in _points(boxes["bagan-akar-n10"]))
+    assert first_leaf_top > deputies_bottom, (first_leaf_top, deputies_bottom)
+
+
+def test_a_box_with_subtrees_and_leaves_sits_over_all_its_children():
+    """Beside children with children of their own, the leaves stack in a column; the box above
+    stays centred over all of them, not over the column (the overview's root sat top right)."""
+    centres = {name: _centre_x(group) for name, group in _boxes_beside_a_column().items()}
     children = [centres[f"bagan-akar-n{i}"] for i in (1, 2, 3, 10)]
     middle = (min(children) + max(children)) / 2
     span = max(children) - min(children)

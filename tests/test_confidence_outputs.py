@@ -112,8 +112,8 @@ def test_former_unit_page_marks_name_status_period_and_successor(docs: Project):
     # The record's badge says what it does not cover.
     assert (
         f'<span class="status-terdahulu">Unit terdahulu</span> {SECONDARY} '
-        '<span class="cakupan-keyakinan">untuk isi halaman ini, kecuali «nama», «status», '
-        "«periode», dan «digantikan oleh», yang bertanda sendiri</span>"
+        '<span class="cakupan-keyakinan">untuk isi halaman ini, kecuali namanya, statusnya, '
+        "masa keberadaannya, dan penggantinya, yang bertanda sendiri</span>"
     ) in text
     # Each reason is written out once, under the sources.
     sources = text.split("## Sumber dan tingkat keyakinan")[1]
@@ -241,8 +241,8 @@ def test_secretariat_pages_state_the_law_and_mark_name_site_and_pattern(docs: Pr
         "belum ada sumber tentang susunan sekretariat ini, dan tipenya belum diketahui&#46;</span>"
     ) in text
     assert (
-        f'{VERIFIED} <span class="cakupan-keyakinan">untuk isi halaman ini, kecuali «nama», '
-        "«situs», dan «susunan subbagian», yang bertanda sendiri</span>"
+        f'{VERIFIED} <span class="cakupan-keyakinan">untuk isi halaman ini, kecuali namanya, '
+        "situsnya, dan susunan subbagiannya, yang bertanda sendiri</span>"
     ) in top
     sources = text.split("## Sumber")[1]
     assert "KPU dan\nsekretariatnya dapat terbentuk belakangan." in sources
@@ -288,7 +288,8 @@ def test_an_inferred_gambaran_statement_is_marked(docs: Project, org: Organisati
 def test_chart_legend_names_both_kinds_of_dashed_line(docs: Project):
     text = page(docs, FORMER)
     assert (
-        "Kotak bergaris tepi putus-putus: unit yang sudah tidak ada. Garis putus-putus "
+        "Kotak bergaris tepi putus-putus: unit yang tidak lagi tercatat dalam struktur sekarang. "
+        "Garis putus-putus "
         "berlabel «digantikan oleh»: dari unit terdahulu ke penggantinya; tingkat keyakinannya "
         "tertera di halaman unit terdahulu.</figcaption>"
     ) in text

@@ -39,7 +39,7 @@ def test_successors_and_predecessors_mirror_each_other(minimal_org: Organisation
     assert minimal_org.successors(former) == [keuangan]
     assert former.is_former and not keuangan.is_former
     # Its status is inferred: the sources only show it missing from the later structure.
-    assert status_label(former) == "Tidak ada lagi dalam struktur sesudah 2023"
+    assert status_label(former) == "Tidak lagi tercatat dalam struktur sesudah 2023"
     assert status_label(keuangan) == "Aktif"
     # A dissolution the content records (no inferred status) is said as such.
     recorded = former.model_copy(
@@ -53,7 +53,7 @@ def test_successors_and_predecessors_mirror_each_other(minimal_org: Organisation
     undated = recorded.model_copy(update={"periode": None})
     assert status_label(undated) == "Dibubarkan"
     unknown_end = former.model_copy(update={"periode": None})
-    assert status_label(unknown_end) == "Tidak ada lagi dalam struktur sekarang"
+    assert status_label(unknown_end) == "Tidak lagi tercatat dalam struktur sekarang"
 
 
 def test_regulation_titles(minimal_org: Organisation):

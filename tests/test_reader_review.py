@@ -67,13 +67,13 @@ def test_a_pages_badge_says_which_facts_it_does_not_cover(site: Project):
     soup = site.page("struktur/biro-umum/")
     head = soup.find("h1").find_next("p")
     assert visible_text(head) == (
-        "Terverifikasi untuk isi halaman ini, kecuali «unit atasan», yang bertanda sendiri"
+        "Terverifikasi untuk isi halaman ini, kecuali unit atasannya, yang bertanda sendiri"
     )
     parent_row = next(tr for tr in soup.find_all("tr") if "Unit atasan" in tr.get_text())
     assert badges(parent_row) == ["Inferensi"]
     regency = site.page("daerah/gorontalo/kota-gorontalo/")
     assert visible_text(regency.find("h1").find_next("p")) == (
-        "Terverifikasi untuk isi halaman ini, kecuali «nama», «situs», dan «susunan subbagian», "
+        "Terverifikasi untuk isi halaman ini, kecuali namanya, situsnya, dan susunan subbagiannya, "
         "yang bertanda sendiri"
     )
 
@@ -151,10 +151,10 @@ def test_a_former_unit_is_not_called_dissolved_unless_the_content_says_so(tmp_pa
     assert project.run("generate", "--tanpa-peringatan") == 0
     docs = project.root / "docs"
     table = (docs / "struktur-baku/sekretariat-kabupaten-kota/index.md").read_text("utf-8")
-    assert "| Tidak ada lagi dalam struktur sesudah 2023 <span" in table
+    assert "| Tidak lagi tercatat dalam struktur sesudah 2023 <span" in table
     assert "ibubarkan" not in table.split("## Sumber")[0]
     overview = (docs / "struktur/index.md").read_text("utf-8")
-    assert "Unit-unit ini tidak ada lagi dalam struktur sekarang." in overview
+    assert "Unit-unit ini tidak lagi tercatat dalam struktur sekarang." in overview
     assert "ibubarkan" not in overview
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import posixpath
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -21,7 +22,7 @@ from bs4 import BeautifulSoup
 
 from generator.model.confidence import confidence
 from generator.model.organisation import Organisation
-from generator.plan.labels import RELATION_LABELS, regulation_short
+from generator.plan.labels import RELATION_LABELS, former_notice_title, regulation_short
 from generator.schema import Confidence
 
 from .conftest import Project, has_class, heading_text, parse_tree, text_of
@@ -155,7 +156,9 @@ def test_units_named_by_the_issue_are_replaced_by_theirs(
 def test_former_units_link_to_their_successors(built: Project, org: Organisation):
     for unit in org.former_units():
         warning = built.page(f"struktur/{unit.id}/").find(class_="admonition warning")
-        assert "Unit ini tidak ada lagi dalam struktur sekarang" in warning.get_text(), unit.id
+        assert warning.find(class_="admonition-title").get_text() == former_notice_title(
+            unit, "unit"
+        ), unit.id
         assert [a.get_text() for a in warning.find_all("a")] == [
             s.nama for s in org.successors(unit)
         ], unit.id
@@ -413,6 +416,26 @@ def test_search_index_knows_every_name_and_alias(built: Project, org: Organisati
     for unit in org.units.values():
         for name in [unit.nama, *(a.nama for a in unit.alias)]:
             assert json.dumps(name, ensure_ascii=False)[1:-1] in index, name
+
+
+def test_every_page_searches_through_the_sites_worker(built: Project):
+    """The worker that ranks whole words first (docs/assets/javascripts/workers/cari.js) is the
+    one each page starts, and the Material worker it loads is in the site."""
+    workers = set()
+    for page in built.site.rglob("*.html"):
+        match = re.search(
+            r'<script id="__config"[^>]*>(.*?)</script>', page.read_text("utf-8"), re.S
+        )
+        if match:
+            folder = page.parent.relative_to(built.site).as_posix()
+            worker = posixpath.join(folder, json.loads(match[1])["search"])
+            workers.add(posixpath.normpath(worker).lstrip("/"))  # 404.html names it from the root
+    assert len(workers) == 1, workers
+    path, _, query = workers.pop().partition("?asli=")
+    assert path.endswith("assets/javascripts/workers/cari.js"), path
+    folder = (built.site / path).parent
+    assert (built.site / path).is_file() and (folder / query).is_file(), (path, query)
+    assert re.fullmatch(r"search\.[0-9a-f]+\.min\.js", query), query
 
 
 def test_field_reference_lists_every_field(built: Project):

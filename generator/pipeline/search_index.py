@@ -1,7 +1,7 @@
 """Post-processing of Material's search index (site/search/search_index.json).
 
 Material's search (lunr) ranks a page by the query words it holds, weighted by field: front-matter
-tags a thousand times above the title, the title a thousand times above the text. Four changes:
+tags a thousand times above the title, the title a thousand times above the text. Five changes:
 
 - Material copies a page's tags into the entry of every section. The page ranks through its
   first entry (results are grouped under it), so the copies only make the index bigger (hundreds
@@ -28,6 +28,9 @@ tags a thousand times above the title, the title a thousand times above the text
   e.g. a regulation's full title) is indexed once more in a field ``ringkasan``, weighted between
   the title and the text, without generic words: "pkpu organisasi dan tata kerja" finds the
   regulation whose title says so.
+- The config lists the generic and function words (``umum``): the site's search worker
+  (docs/assets/javascripts/workers/cari.js) ranks a page holding more of a query's other words
+  first.
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ INDEX = Path("search") / "search_index.json"
 NAMES_FIELD = "nama"
 TITLE_FIELD = "judul"
 SUMMARY_FIELD = "ringkasan"
+GENERIC_KEY = "umum"
 #: Between the title (1000) and the text (1): a description says what a page is about, in more
 #: words than its title.
 SUMMARY_BOOST = 100.0
@@ -178,6 +182,8 @@ def with_names_field(
     >>> result = with_names_field(index, {"a/": "Sekretariat di Bogor"})
     >>> result["config"]["fields"]
     {'title': {'boost': 1.0}, 'judul': {'boost': 7}, 'nama': {'boost': 9}, 'ringkasan': {'boost': 100.0}}
+    >>> result["config"]["umum"][:3]
+    ['atas', 'atau', 'bagi']
     >>> result["docs"]
     [{'location': 'a/', 'title': 'A di Bogor', 'tags': ['KPU Bogor', 'KPUD Bogor'], 'judul': 'A Bogor', 'nama': 'KPU Bogor KPUD', 'ringkasan': 'Sekretariat Bogor'}, {'location': 'a/#b', 'title': 'B', 'judul': 'B'}]
     """
@@ -217,7 +223,10 @@ def with_names_field(
                 doc[SUMMARY_FIELD] = summary
         seen.add(page)
         docs.append(doc)
-    return {**index, "config": {**config, "fields": fields}, "docs": docs}
+    # The site's search worker (docs/assets/javascripts/workers/cari.js) ranks pages by the
+    # query words they hold, generic words left out: it reads them here.
+    config = {**config, "fields": fields, GENERIC_KEY: sorted(generic | FUNCTION_WORDS)}
+    return {**index, "config": config, "docs": docs}
 
 
 def descriptions(site_dir: Path, locations: Iterable[str], default: str | None) -> dict[str, str]:

@@ -85,7 +85,8 @@ def era_chart(
     """The chart of one structure down to eselon II, drawn with the plan's one box builder.
 
     A member whose parent is unknown (or not a member) hangs from the root by a dashed line
-    that says so; it is returned as unplaced so the page can say it in words.
+    that says so (drawn apart, under words that say so); it is returned as unplaced so
+    the page can say it in words.
     """
     ids = {u.id for u in members}
     root = org.root
@@ -114,7 +115,7 @@ def era_chart(
     )
     for unit in unplaced:
         boxes[unit.id] = place(unit)
-        edges.append(line(boxes[root.id], boxes[unit.id], WITHIN, uncertain=True))
+        edges.append(line(boxes[root.id], boxes[unit.id], WITHIN, uncertain=True, unplaced=True))
     return Chart(chart_id, title, tuple(boxes.values()), tuple(edges)), unplaced
 
 
@@ -261,7 +262,7 @@ def history_page(org: Organisation) -> PagePlan:
         HISTORY_DOC,
         "history.md.j2",
         TITLE,
-        "Unit Sekretariat Jenderal KPU yang baru, yang sudah tidak ada, dan unit mana menggantikan unit mana",
+        "Unit Sekretariat Jenderal KPU yang baru, yang tidak lagi tercatat, dan unit mana menggantikan unit mana",
         {
             "changes": changes,
             "before": before,

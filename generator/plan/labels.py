@@ -155,6 +155,23 @@ def field_label(key: str) -> str:
     return FIELD_LABELS.get(key, key.replace("_", " ").capitalize())
 
 
+#: How a page's badge note names a fact with a badge of its own, where the field's name with
+#: "-nya" does not say it: "…kecuali masa keberadaannya dan penggantinya, yang bertanda sendiri".
+SCOPE_PHRASES: dict[str, str] = {
+    "periode": "masa keberadaannya",
+    "digantikan_oleh": "penggantinya",
+}
+
+
+def scope_phrase(key: str) -> str:
+    """A fact of the page's record as its badge note names it: 'unit atasannya' for induk.
+
+    >>> [scope_phrase(k) for k in ("induk", "nama", "periode", "digantikan_oleh")]
+    ['unit atasannya', 'namanya', 'masa keberadaannya', 'penggantinya']
+    """
+    return SCOPE_PHRASES.get(key, field_label(key).lower() + "nya")
+
+
 def name_label(record: Marked) -> str:
     """'Nama resmi', unless the name itself is uncertain (e.g. rendered from a translation)."""
     return "Nama" if confidence(record, "nama").own else "Nama resmi"
@@ -181,7 +198,7 @@ def status_label(unit: Unit) -> str:
 
     'Dibubarkan (2020–2023)' when the content records the dissolution itself (its status is not
     inferred); otherwise the unit is only known to be missing from the later structure: 'Tidak
-    ada lagi dalam struktur sesudah 2023' (the last year of its period), or '… struktur sekarang'.
+    lagi tercatat dalam struktur sesudah 2023' (the last year of its period), or '… sekarang'.
     """
     if not unit.is_former:
         return "Aktif"
@@ -191,12 +208,21 @@ def status_label(unit: Unit) -> str:
     return f"{NO_LONGER} sesudah {end}" if end is not None else f"{NO_LONGER} sekarang"
 
 
+def former_notice_title(unit: Unit, what: str) -> str:
+    """The heading of a former unit's notice (``what``: 'unit', 'sub-unit'), no firmer than its
+    status: 'sudah dibubarkan' only when the content records the dissolution itself; otherwise
+    what the sources support, that the later structure no longer lists it."""
+    if not is_uncertain(unit, "status"):
+        return f"{what.capitalize()} ini sudah dibubarkan"
+    return f"{what.capitalize()} ini tidak lagi tercatat dalam struktur sekarang"
+
+
 #: What a former unit is, in words every source supports: it is missing from the later structure.
-NO_LONGER = "Tidak ada lagi dalam struktur"
+NO_LONGER = "Tidak lagi tercatat dalam struktur"
 #: The overview's words for its former units: true whether or not a source records a dissolution.
-FORMER_UNITS_INTRO = "Unit-unit ini tidak ada lagi dalam struktur sekarang."
+FORMER_UNITS_INTRO = "Unit-unit ini tidak lagi tercatat dalam struktur sekarang."
 #: The fact a kabupaten/kota page's badge does not cover when its sub-units are assumed.
-ASSUMED_SUB_UNITS_LABEL = "susunan subbagian"
+ASSUMED_SUB_UNITS_LABEL = "susunan subbagiannya"
 
 
 def citation(regulations: dict[str, Regulation], provision: Provision) -> str:
@@ -216,7 +242,9 @@ def chart_legend_text(chart: Chart) -> str:
     shown = legend(chart)
     parts = [
         "Kotak berwarna: unit yang dibahas di sini." if shown.current else "",
-        "Kotak bergaris tepi putus-putus: unit yang sudah tidak ada." if shown.former else "",
+        "Kotak bergaris tepi putus-putus: unit yang tidak lagi tercatat dalam struktur sekarang."
+        if shown.former
+        else "",
         "Garis putus-putus: kedudukan yang disimpulkan atau belum dipastikan."
         if shown.uncertain
         else "",

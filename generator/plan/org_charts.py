@@ -17,6 +17,11 @@ UNCERTAIN = "tidak-pasti"
 #: A box shown only because a pattern says it should be there (a kab/kota's assumed subbagian).
 ASSUMED = "disimpulkan"
 SUCCESSOR = "pengganti"
+#: A line from the root to a unit whose direct parent is unknown, labelled with these words. The
+#: drawing leaves the line out and lists such units apart, under the words; so do the list form
+#: and the phone's layout (``outline``): hung from the root, they read as directly under it.
+UNPLACED = "induk-belum-diketahui"
+UNPLACED_LABEL = "Unit atasan belum diketahui"
 #: How a unit took part in a change of structure (the Perubahan Struktur chart).
 NEW = "baru"
 ENDED = "berakhir"
@@ -76,6 +81,10 @@ class Edge:
         return SUCCESSOR in self.classes
 
     @property
+    def is_unplaced(self) -> bool:
+        return UNPLACED in self.classes
+
+    @property
     def is_assumed(self) -> bool:
         return ASSUMED in self.classes
 
@@ -83,8 +92,8 @@ class Edge:
     def uncertain_note(self) -> str | None:
         """What the text alternative says about an uncertain line, or None for a sure one (an
         assumed box says so itself)."""
-        if not self.is_uncertain:
-            return None
+        if not self.is_uncertain or self.is_unplaced:
+            return None  # an unplaced unit's label says what is unknown
         return "penggantian disimpulkan" if self.is_succession else "kedudukan disimpulkan"
 
 
@@ -136,12 +145,20 @@ def box(
 
 
 def line(
-    tail: Node, head: Node, relation: str = UNDER, *, uncertain: bool = False, assumed: bool = False
+    tail: Node,
+    head: Node,
+    relation: str = UNDER,
+    *,
+    uncertain: bool = False,
+    assumed: bool = False,
+    unplaced: bool = False,
 ) -> Edge:
     """A line from a box down to one below it; the tooltip says how they relate, in words.
 
     ``assumed``: the box below is there only because a pattern (the standard structure) says so;
     the line is dashed like an uncertain one, and the box itself says "disimpulkan".
+    ``unplaced``: the box below is a unit whose parent is unknown, hung from the root
+    (``UNPLACED``).
 
     >>> a = box("a", "A", "a/index.md", "index.md"); b = box("b", "B", "b/index.md", "index.md")
     >>> line(a, b, uncertain=True).tooltip
@@ -159,8 +176,9 @@ def line(
         tail.key,
         head.key,
         f"{head.name} {relation} {tail.name}{note}",
-        classes,
+        (*classes, UNPLACED) if unplaced else classes,
         dashed=uncertain or assumed,
+        label=UNPLACED_LABEL if unplaced else None,
     )
 
 
@@ -236,8 +254,14 @@ def outline(chart: Chart) -> tuple[OutlineItem, ...]:
 
     def item(key: str, via: Edge | None, seen: frozenset[str]) -> OutlineItem:
         kids = tuple(
-            item(e.head, e, seen | {key}) for e in below.get(key, []) if e.head not in seen
+            item(e.head, e, seen | {key})
+            for e in below.get(key, [])
+            if e.head not in seen and not e.is_unplaced
         )
         return OutlineItem(by_key[key], via, kids)
 
-    return tuple(item(n.key, None, frozenset()) for n in chart.nodes if n.key not in heads)
+    roots = tuple(item(n.key, None, frozenset()) for n in chart.nodes if n.key not in heads)
+    # Last and at the top level, under their label, as the drawing shows them: nested under
+    # the root, they read as directly under it.
+    unplaced = tuple(item(e.head, e, frozenset()) for e in chart.edges if e.is_unplaced)
+    return roots + unplaced

@@ -36,9 +36,11 @@ from generator.plan.labels import (
     TOPIC_LABELS,
     citations,
     field_label,
+    former_notice_title,
     name_label,
     regulation_status,
     regulation_title,
+    scope_phrase,
     status_label,
 )
 from generator.plan.page import Link
@@ -166,8 +168,9 @@ def fact_marks(record: Marked, names: tuple[str, ...]) -> tuple[Mark, ...]:
 
 def scope(record: Marked, *extra: str) -> tuple[str, ...]:
     """What a record's own badge does not cover, for readers: the facts with a marker of their own
-    ('unit atasan', 'eselon'), and any ``extra`` such facts the model decides (e.g. 'subbagian')."""
-    return (*(field_label(k).lower() for k in record.rincian_keyakinan), *extra)
+    ('unit atasannya', 'eselonnya'), and any ``extra`` such facts the model decides (e.g.
+    'susunan subbagiannya')."""
+    return (*(scope_phrase(k) for k in record.rincian_keyakinan), *extra)
 
 
 @dataclass(frozen=True)
@@ -232,6 +235,8 @@ class UnitView:
     """What it does (gambaran) and who leads it (pejabat), from public sources."""
     scope: tuple[str, ...] = ()
     """What the page's record badge does not cover: the facts that carry their own badge."""
+    notice_title: str = ""
+    """For a former unit, the heading of the notice that says so (``labels.former_notice_title``)."""
     history: timeline.UnitHistory | None = None
     jsonld: dict[str, Any] | None = None
 
@@ -253,6 +258,7 @@ def unit_view(org: Organisation, unit: Unit, today: date | None = None) -> UnitV
         _sources(org, list(public.sources)),
         public,
         scope(unit),
+        former_notice_title(unit, "unit"),
         timeline.unit_history(org.units, unit),
         unit_jsonld(org, unit),
     )
@@ -277,6 +283,7 @@ def structure_unit_view(
         _sources(org, list(public.sources)),
         public,
         scope(unit),
+        former_notice_title(unit, "sub-unit"),
     )
 
 

@@ -18,7 +18,7 @@ import graphviz
 from lxml import etree
 
 from generator.errors import GeneratorError
-from generator.plan.org_charts import ENDED, NEW, Chart, Edge
+from generator.plan.org_charts import ENDED, NEW, UNPLACED_LABEL, Chart, Edge
 from generator.render.palette import LIGHT, standalone_css
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -166,6 +166,9 @@ def to_dot(chart: Chart) -> str:
             attrs.update(fillcolor=LIGHT.baru, color=LIGHT.baru_garis)
         elif ENDED in node.classes:
             attrs.update(fillcolor=LIGHT.berakhir)
+        if node.is_former:
+            # Dashed as an attribute too, for print (the page's CSS sets the same dash).
+            attrs["style"] = "rounded,filled,dashed"
         lines = [
             *wrap(node.label, LABEL_WIDTH),
             *(wrap(node.note, LABEL_WIDTH) if node.note else []),
@@ -186,7 +189,7 @@ def _stacked_groups(chart: Chart) -> dict[str, list[int]]:
     """
     children: dict[str, list[int]] = {}
     for i, edge in enumerate(chart.edges):
-        if not edge.label:
+        if not edge.label and not edge.is_unplaced:
             children.setdefault(edge.tail, []).append(i)
     groups = {
         tail: [k for k in kids if chart.edges[k].head not in children]
@@ -217,10 +220,16 @@ def _add_edges(graph: _Dot, chart: Chart, index: dict[str, str]) -> None:
     groups = _stacked_groups(chart)
     stacked = {i for kids in groups.values() for i in kids}
     for i, edge in enumerate(chart.edges):
-        if i not in stacked:
+        if i not in stacked and not edge.is_unplaced:
             graph.edge(index[edge.tail], index[edge.head], **_edge_attrs(chart, i, edge))
+    _unplaced_list(graph, chart, index)
     for tail, kids in groups.items():
         previous = index[tail]
+        if not _only_leaves(chart, tail, kids):
+            # Beside children that head columns of their own, the column starts one row down
+            # from a bend of its own: headed by its first box, it read as that box's column
+            # ("Pusat Pengembangan Kompetensi SDM" under "Pusat Data dan Teknologi Informasi").
+            previous = _stem(graph, chart, index[tail], kids)
         for position, i in enumerate(kids):
             edge = chart.edges[i]
             junction = f"{index[tail]}j{position}"
@@ -229,12 +238,6 @@ def _add_edges(graph: _Dot, chart: Chart, index: dict[str, str]) -> None:
                 # The column hangs from the box's left corner, so it is barely wider than its
                 # widest box; beside other children it hangs from the middle, where it starts.
                 trunk["tailport"] = "sw"
-            elif position == 0:
-                # Beside other children, a heavy first segment would pull the box over the
-                # column (the overview's root sat top right, over its staff units): at weight 1
-                # the box centres over all its children, and the segment runs across to the
-                # column.
-                trunk["weight"] = "1"
             # A trunk segment is dashed only when every relation it carries is uncertain.
             if all(chart.edges[k].dashed for k in kids[position:]):
                 trunk["style"] = "dashed"
@@ -243,6 +246,50 @@ def _add_edges(graph: _Dot, chart: Chart, index: dict[str, str]) -> None:
             graph.same_rank(junction, index[edge.head])
             graph.edge(junction, index[edge.head], **_edge_attrs(chart, i, edge))
             previous = junction
+
+
+def _stem(graph: _Dot, chart: Chart, tail: str, kids: list[int]) -> str:
+    """The segment from ``tail`` to the bend where a column beside other children starts; the
+    bend's name."""
+    bend = f"{tail}s"
+    first = kids[0]
+    # At weight 1 the box centres over all its children (heavier, it was pulled over the column
+    # and sat top right, over its staff units), and the segment runs across to the column.
+    stem = {
+        "id": f"{chart.id}-e{first}s",
+        "tooltip": _text(chart.edges[first].tooltip),
+        "weight": "1",
+    }
+    if all(chart.edges[k].dashed for k in kids):
+        stem["style"] = "dashed"
+    graph.node(bend, "", shape="point", width="0.01", height="0.01", style="invis")
+    graph.edge(tail, bend, **stem)
+    return bend
+
+
+def _unplaced_list(graph: _Dot, chart: Chart, index: dict[str, str]) -> None:
+    """The units whose parent is unknown, listed under words that say so, apart from the chart's
+    lines (``UNPLACED``)."""
+    heads = [index[e.head] for e in chart.edges if e.is_unplaced]
+    if not heads:
+        return
+    words = f"{index[chart.nodes[0].key]}u"
+    graph.node(
+        words, _lines(wrap(UNPLACED_LABEL + ":", LABEL_WIDTH)), id=f"{chart.id}-u",
+        shape="plaintext", style="", fontcolor=LIGHT.sambung_teks, tooltip=_text(UNPLACED_LABEL),
+    )  # fmt: skip
+    # Under the column of the root's own childless units, when it has one (a column of its own
+    # made the chart wider than a laptop's text column), with no line into it; else a row
+    # below the root's children.
+    root = chart.nodes[0].key
+    column = _stacked_groups(chart).get(root)
+    if column:
+        graph.edge(index[chart.edges[column[-1]].head], words, style="invis", weight="10")
+    else:
+        graph.edge(index[root], words, style="invis", weight="0", minlen="2")
+    for above, below in zip([words, *heads], heads, strict=False):
+        # Stacked under the words, as a list: a row was wider than the chart.
+        graph.edge(above, below, style="invis", weight="10")
 
 
 _XML_PROLOG = re.compile(r"<\?xml[^>]*\?>")
@@ -365,11 +412,13 @@ def clean_svg(document: str, chart: Chart) -> str:
     """Make Graphviz's SVG fit for inlining: readable titles, real links, no DOCTYPE, no blank
     lines (which would end the raw HTML block in Markdown)."""
     root = etree.fromstring(document.encode("utf-8"), _SVG_PARSER)
-    titles = {chart.id: chart.title}
+    titles = {chart.id: chart.title, f"{chart.id}-u": UNPLACED_LABEL}
     titles.update((f"{chart.id}-n{i}", node.tooltip) for i, node in enumerate(chart.nodes))
     for i, edge in enumerate(chart.edges):
         # A stacked column draws one relation as a trunk segment ('…t') and a tick.
-        titles[f"{chart.id}-e{i}"] = titles[f"{chart.id}-e{i}t"] = edge.tooltip
+        # A column beside other children starts with a segment of its own ('…s').
+        for suffix in ("", "t", "s"):
+            titles[f"{chart.id}-e{i}{suffix}"] = edge.tooltip
     notes = {
         f"{chart.id}-n{i}": len(wrap(node.label, LABEL_WIDTH))
         for i, node in enumerate(chart.nodes)

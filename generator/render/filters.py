@@ -37,11 +37,6 @@ def daftar(items: Iterable[str]) -> str:
     return ", ".join(items[:-1]) + ", dan " + items[-1]
 
 
-def kutip(text: str) -> str:
-    """A name of a fact, quoted as the site's charts quote a label: «unit atasan»."""
-    return f"«{text}»"
-
-
 def base_environment(*, autoescape: bool, keep_trailing_newline: bool = False) -> Environment:
     """The settings, filters and labels every template environment shares (pages, book)."""
     env = Environment(
@@ -53,6 +48,6 @@ def base_environment(*, autoescape: bool, keep_trailing_newline: bool = False) -
         lstrip_blocks=True,
         auto_reload=False,
     )
-    env.filters.update(tanggal=tanggal, daftar=daftar, kutip=kutip)
+    env.filters.update(tanggal=tanggal, daftar=daftar)
     env.globals.update(template_labels())
     return env

@@ -118,6 +118,18 @@ def _drop_screen_only(root: html.HtmlElement) -> None:
         element.drop_tree()
 
 
+#: A page is a section of the book: what a badge's note says of "this page" says it of this
+#: section on paper.
+SCOPE_ON_PAPER = ("untuk isi halaman ini", "untuk isi bagian ini")
+
+
+def _scope_on_paper(root: html.HtmlElement) -> None:
+    web, paper = SCOPE_ON_PAPER
+    for note in root.xpath('.//span[contains(concat(" ", @class, " "), " cakupan-keyakinan ")]'):
+        if note.text:
+            note.text = note.text.replace(web, paper)
+
+
 def _place_charts(
     anchor: str, body: str, svgs: list[str], box: ChartBox
 ) -> tuple[str, dict[str, Markup], dict[str, float]]:
@@ -220,6 +232,7 @@ def print_page(
     md.reset()
     root = html.fragment_fromstring(md.convert(body), create_parent="section")
     _drop_screen_only(root)
+    _scope_on_paper(root)
     _chart_or_list(root, charts, scales)
     heading = root.find("h1")
     title = heading.text_content().strip() if heading is not None else doc

@@ -1,0 +1,88 @@
+// The site's search worker: Material's own (named in ?asli=, loaded below), with two changes to
+// how results are ranked, so that search answers as people type.
+//
+// 1. A word typed whole counts above a word it begins. Material searches every query word as a
+//    prefix, and lunr weighs a rare word above a common one, so "kpu bali" found Balikpapan (a
+//    rare word that begins with "bali") above the province of Bali (whose name every Bali page
+//    repeats). Each plain word of the query is searched once more as itself, weighted EXACT.
+// 2. A page that holds none of the query's specific words comes after every page that holds one:
+//    for "komisi pemilihan umum jayapura", the province page that lists Jayapura before Biro
+//    Umum. Generic words ("KPU", "Sekretariat", "Umum", "dan") are listed by the build in the
+//    index's config. Otherwise Material's order stands: counting how many specific words a page
+//    holds would lift the pages that list every unit (the index, the overview) above the unit.
+//
+// Material's worker takes the query in a message of type QUERY and answers with one of type
+// RESULT: both are read here before Material sees them. Nothing is fetched from elsewhere.
+"use strict";
+
+var QUERY = 2; // Material's message types (mkdocs-material 9, pinned in requirements.lock)
+var RESULT = 3;
+var SETUP = 0;
+var EXACT = 4;
+// Query syntax (quotes, +required, -excluded, wildcards, fields, boosts): left to Material.
+var SYNTAX = /["*~^:]|^[+-]/;
+
+var separator = /\s+/;
+var generic = new Set();
+var asked = [];
+
+function plainWords(query) {
+  if (query.indexOf('"') !== -1) return [];
+  var found = [];
+  query.trim().split(/\s+/).forEach(function (token) {
+    if (!token || SYNTAX.test(token)) return;
+    token.split(separator).forEach(function (word) {
+      if (word) found.push(word.toLowerCase());
+    });
+  });
+  return found;
+}
+
+function withExactWords(query) {
+  var exact = plainWords(query).map(function (word) { return word + "^" + EXACT; });
+  return exact.length ? query + " " + exact.join(" ") : query;
+}
+
+// Whether a page holds one of ``words`` in any of its entries (Material marks each query word
+// an entry holds, whole or as the beginning of a word, in its ``terms``).
+function holdsOne(group, words) {
+  return group.some(function (entry) {
+    var terms = entry.terms || {};
+    return words.some(function (word) { return terms[word] === true; });
+  });
+}
+
+function specificFirst(items, words) {
+  var specific = words.filter(function (word) { return !generic.has(word); });
+  if (!specific.length) return items;
+  var holding = items.filter(function (group) { return holdsOne(group, specific); });
+  return holding.concat(items.filter(function (group) { return !holdsOne(group, specific); }));
+}
+
+self.addEventListener("message", function (event) {
+  var message = event.data;
+  if (!message) return;
+  if (message.type === SETUP && message.data && message.data.config) {
+    var config = message.data.config;
+    if (config.separator) separator = new RegExp(config.separator);
+    generic = new Set(config.umum || []);
+  } else if (message.type === QUERY && typeof message.data === "string") {
+    asked.push(plainWords(message.data));
+    message.data = withExactWords(message.data);
+  }
+});
+
+var post = self.postMessage.bind(self);
+self.postMessage = function (message) {
+  if (message && message.type === RESULT && message.data && message.data.items) {
+    // Material answers queries one at a time, in the order asked.
+    message.data.items = specificFirst(message.data.items, asked.shift() || []);
+  }
+  post.apply(self, arguments);
+};
+
+var original = new URL(self.location.href).searchParams.get("asli") || "";
+if (!/^search\.[0-9a-f]+\.min\.js$/.test(original)) {
+  throw new Error("cari.js: ?asli= must name Material's search worker, not " + original);
+}
+importScripts(original);
