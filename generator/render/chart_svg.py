@@ -189,7 +189,7 @@ def _stacked_groups(chart: Chart) -> dict[str, list[int]]:
     """
     children: dict[str, list[int]] = {}
     for i, edge in enumerate(chart.edges):
-        if not edge.label and not edge.is_unplaced:
+        if not edge.label:  # a labelled line (a successor; an unplaced unit) is not stacked
             children.setdefault(edge.tail, []).append(i)
     groups = {
         tail: [k for k in kids if chart.edges[k].head not in children]
@@ -222,7 +222,7 @@ def _add_edges(graph: _Dot, chart: Chart, index: dict[str, str]) -> None:
     for i, edge in enumerate(chart.edges):
         if i not in stacked and not edge.is_unplaced:
             graph.edge(index[edge.tail], index[edge.head], **_edge_attrs(chart, i, edge))
-    _unplaced_list(graph, chart, index)
+    _unplaced_list(graph, chart, index, groups)
     for tail, kids in groups.items():
         previous = index[tail]
         if not _only_leaves(chart, tail, kids):
@@ -267,7 +267,9 @@ def _stem(graph: _Dot, chart: Chart, tail: str, kids: list[int]) -> str:
     return bend
 
 
-def _unplaced_list(graph: _Dot, chart: Chart, index: dict[str, str]) -> None:
+def _unplaced_list(
+    graph: _Dot, chart: Chart, index: dict[str, str], groups: dict[str, list[int]]
+) -> None:
     """The units whose parent is unknown, listed under words that say so, apart from the chart's
     lines (``UNPLACED``)."""
     heads = [index[e.head] for e in chart.edges if e.is_unplaced]
@@ -282,7 +284,7 @@ def _unplaced_list(graph: _Dot, chart: Chart, index: dict[str, str]) -> None:
     # made the chart wider than a laptop's text column), with no line into it; else a row
     # below the root's children.
     root = chart.nodes[0].key
-    column = _stacked_groups(chart).get(root)
+    column = groups.get(root)
     if column:
         graph.edge(index[chart.edges[column[-1]].head], words, style="invis", weight="10")
     else:

@@ -16,15 +16,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from generator.plan.org_charts import (
-    ENDED,
-    NEW,
-    Chart,
-    Edge,
-    Node,
-    OutlineItem,
-    outline,
-)
+from generator.plan.org_charts import ENDED, NEW, Chart, Edge, Node, OutlineItem, outline
 from generator.render.palette import LIGHT
 from generator.render.print_page import SCREEN_ONLY
 

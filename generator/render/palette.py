@@ -73,8 +73,6 @@ svg { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Aria
 .edge path { stroke: var(--bagan-sambung); }
 .edge polygon { fill: var(--bagan-sambung); stroke: var(--bagan-sambung); }
 .edge text { fill: var(--bagan-sambung-teks); }
-.cluster path, .cluster polygon { fill: none; stroke: var(--bagan-garis); }
-.cluster text { fill: var(--bagan-sambung-teks); }
 """
 
 
