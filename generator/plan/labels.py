@@ -214,7 +214,7 @@ def former_notice_title(unit: Unit, what: str) -> str:
     what the sources support, that the later structure no longer lists it."""
     if not is_uncertain(unit, "status"):
         return f"{what.capitalize()} ini sudah dibubarkan"
-    return f"{what.capitalize()} ini tidak lagi tercatat dalam struktur sekarang"
+    return f"{what.capitalize()} ini {NO_LONGER.lower()} sekarang"
 
 
 #: What a former unit is, in words every source supports: it is missing from the later structure.
