@@ -709,6 +709,7 @@ class _Tab:
     each open_page replaces."""
 
     page: Any
+    cdp: Any
     watch: Watch = field(default_factory=Watch)
 
 
@@ -743,10 +744,17 @@ def open_page(
         tab = _TABS[key] = _new_tab(browser, width, height, dark, search)
     else:
         page = tab.page
-        if page.url.startswith("http"):
-            page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
-        page.context.clear_cookies()
+        origin = re.match(r"https?://[^/]+", page.url)
+        # Left first: a page still open could write its storage again (Material keeps the
+        # palette there when the colour scheme changes), so it is cleared once nothing of the
+        # site runs.
         page.goto("about:blank")
+        if origin:
+            tab.cdp.send(
+                "Storage.clearDataForOrigin",
+                {"origin": origin.group(), "storageTypes": "local_storage,session_storage"},
+            )
+        page.context.clear_cookies()
         if page.viewport_size != {"width": width, "height": height}:
             page.set_viewport_size({"width": width, "height": height})
         page.emulate_media(color_scheme="dark" if dark else "light")
@@ -758,8 +766,8 @@ def _new_tab(browser: Any, width: int, height: int, dark: bool, search: bool) ->
     context = browser.new_context(
         viewport={"width": width, "height": height}, color_scheme="dark" if dark else "light"
     )
-    tab = _Tab(context.new_page())
-    page = tab.page
+    page = context.new_page()
+    tab = _Tab(page, context.new_cdp_session(page))
 
     def refuse(request_route: Any) -> None:
         tab.watch.outside.append(request_route.request.url)
