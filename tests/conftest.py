@@ -22,6 +22,7 @@ import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -646,11 +647,18 @@ def serve(root: Path, not_found: Path | None = None) -> Iterator[str]:
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    _SERVED[base] = root
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield base
     finally:
+        del _SERVED[base]
         server.shutdown()
         server.server_close()
+
+
+#: The folders serve() is serving, by base URL.
+_SERVED: dict[str, Path] = {}
 
 
 @pytest.fixture(scope="session")
@@ -703,12 +711,29 @@ def _empty_index(index: bytes) -> bytes:
     return json.dumps({**json.loads(index), "docs": []}).encode()
 
 
+@functools.cache
+def _empty_index_file(path: Path, modified: int, size: int) -> bytes:
+    """The same for an index file that serve() serves, read once while it stays unchanged (the
+    browser would otherwise hand its 2 MB to this process on every page load)."""
+    return _empty_index(path.read_bytes())
+
+
+def _served_file(url: str) -> Path | None:
+    """The file serve() answers ``url`` with, when it serves that address and the file exists."""
+    for base, root in _SERVED.items():
+        if url.startswith(base):
+            path = root / urllib.parse.unquote(urllib.parse.urlsplit(url).path).lstrip("/")
+            return path if path.is_file() else None
+    return None
+
+
 @dataclass
 class _Tab:
     """One browser tab that open_page hands out again: its handlers report to ``watch``, which
     each open_page replaces."""
 
     page: Any
+    cdp: Any
     watch: Watch = field(default_factory=Watch)
 
 
@@ -743,10 +768,17 @@ def open_page(
         tab = _TABS[key] = _new_tab(browser, width, height, dark, search)
     else:
         page = tab.page
-        if page.url.startswith("http"):
-            page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
-        page.context.clear_cookies()
+        origin = re.match(r"https?://[^/]+", page.url)
+        # Left first: a page still open could write its storage again (Material keeps the
+        # palette there when the colour scheme changes), so it is cleared once nothing of the
+        # site runs.
         page.goto("about:blank")
+        if origin:
+            tab.cdp.send(
+                "Storage.clearDataForOrigin",
+                {"origin": origin.group(), "storageTypes": "local_storage,session_storage"},
+            )
+        page.context.clear_cookies()
         if page.viewport_size != {"width": width, "height": height}:
             page.set_viewport_size({"width": width, "height": height})
         page.emulate_media(color_scheme="dark" if dark else "light")
@@ -758,14 +790,20 @@ def _new_tab(browser: Any, width: int, height: int, dark: bool, search: bool) ->
     context = browser.new_context(
         viewport={"width": width, "height": height}, color_scheme="dark" if dark else "light"
     )
-    tab = _Tab(context.new_page())
-    page = tab.page
+    page = context.new_page()
+    tab = _Tab(page, context.new_cdp_session(page))
 
     def refuse(request_route: Any) -> None:
         tab.watch.outside.append(request_route.request.url)
         request_route.abort()
 
     def empty_index(request_route: Any) -> None:
+        served = _served_file(request_route.request.url)
+        if served is not None:
+            stat = served.stat()
+            body = _empty_index_file(served, stat.st_mtime_ns, stat.st_size)
+            request_route.fulfill(status=200, content_type="application/json", body=body)
+            return
         response = request_route.fetch()
         body = _empty_index(response.body()) if response.ok else response.body()
         request_route.fulfill(response=response, body=body)
