@@ -95,19 +95,26 @@ setup: $(STAMP) graphviz weasyprint-deps
 # The same plus the test and lint tools.
 setup-dev: $(STAMP_DEV) graphviz
 
-$(STAMP): requirements.lock pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PIP) --require-hashes -r requirements.lock
-	$(PIP) --no-deps --no-build-isolation -e .
+$(STAMP): requirements.lock requirements-uv.lock pyproject.toml
+	$(call install,requirements.lock)
 	touch $(STAMP)
 
-# The dev lock pins the runtime packages too (the same versions): one pip run installs both,
+# The dev lock pins the runtime packages too (the same versions): one run installs both,
 # so `make test` on a fresh clone does not resolve the runtime packages twice.
-$(STAMP_DEV): requirements.lock requirements-dev.lock pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PIP) --require-hashes -r requirements-dev.lock
-	$(PIP) --no-deps --no-build-isolation -e .
+$(STAMP_DEV): requirements.lock requirements-dev.lock requirements-uv.lock pyproject.toml
+	$(call install,requirements-dev.lock)
 	touch $(STAMP) $(STAMP_DEV)
+
+# Install the hashed lock $(1) and the project itself into the venv. uv (pinned and hashed in
+# requirements-uv.lock) does it in seconds; where uv cannot be installed or fails, pip does it.
+define install
+	$(PYTHON) -m venv $(VENV)
+	@{ $(PIP) --require-hashes -r requirements-uv.lock && \
+	  $(VENV)/bin/uv pip install --quiet --python $(PY) --require-hashes -r $(1) && \
+	  $(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps --no-build-isolation -e . ; } || { \
+	  echo "uv tidak dapat memasang paket; pip memasangnya (lebih lambat)."; \
+	  $(PIP) --require-hashes -r $(1) && $(PIP) --no-deps --no-build-isolation -e . ; }
+endef
 
 # Install a Debian package when its program is missing: $(1) program, $(2) package.
 # Done with apt-get when running as root; otherwise stop and name the package.
