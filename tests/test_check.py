@@ -154,8 +154,8 @@ def test_every_problem_of_the_corpus_has_a_known_message_id(
     minimal_project: Project, capsys: pytest.CaptureFixture[str]
 ):
     """`check --format json` names every problem (warnings too) by its id in messages.py (on the
-    small project, like the corpus's other tests: `check` of the real content costs ten times
-    more, once per mistake)."""
+    small project, like the corpus's other tests: `check` of the real content, once per mistake,
+    made this test about four times slower)."""
     from generator.messages import MESSAGES
 
     project = minimal_project
