@@ -113,7 +113,7 @@ def test_former_unit_page_marks_name_status_period_and_successor(docs: Project):
     assert (
         f'<span class="status-terdahulu">Unit terdahulu</span> {SECONDARY} '
         '<span class="cakupan-keyakinan">untuk isi halaman ini, kecuali namanya, statusnya, '
-        "masa keberadaannya, dan penggantinya, yang bertanda sendiri</span>"
+        "masa keberadaannya, dan penggantinya, yang bertanda sendiri.</span>"
     ) in text
     # Each reason is written out once, under the sources.
     sources = text.split("## Sumber dan tingkat keyakinan")[1]
@@ -242,7 +242,7 @@ def test_secretariat_pages_state_the_law_and_mark_name_site_and_pattern(docs: Pr
     ) in text
     assert (
         f'{VERIFIED} <span class="cakupan-keyakinan">untuk isi halaman ini, kecuali namanya, '
-        "situsnya, dan susunan subbagiannya, yang bertanda sendiri</span>"
+        "situsnya, dan susunan subbagiannya, yang bertanda sendiri.</span>"
     ) in top
     sources = text.split("## Sumber")[1]
     assert "KPU dan\nsekretariatnya dapat terbentuk belakangan." in sources

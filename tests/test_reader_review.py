@@ -67,14 +67,14 @@ def test_a_pages_badge_says_which_facts_it_does_not_cover(site: Project):
     soup = site.page("struktur/biro-umum/")
     head = soup.find("h1").find_next("p")
     assert visible_text(head) == (
-        "Terverifikasi untuk isi halaman ini, kecuali unit atasannya, yang bertanda sendiri"
+        "Terverifikasi untuk isi halaman ini, kecuali unit atasannya, yang bertanda sendiri."
     )
     parent_row = next(tr for tr in soup.find_all("tr") if "Unit atasan" in tr.get_text())
     assert badges(parent_row) == ["Inferensi"]
     regency = site.page("daerah/gorontalo/kota-gorontalo/")
     assert visible_text(regency.find("h1").find_next("p")) == (
         "Terverifikasi untuk isi halaman ini, kecuali namanya, situsnya, dan susunan subbagiannya, "
-        "yang bertanda sendiri"
+        "yang bertanda sendiri."
     )
 
 

@@ -14,7 +14,7 @@ from generator.plan.org_charts import ADMINISTRATIVE, Chart, Node, box, line, su
 from generator.plan.page import PagePlan, trail
 from generator.plan.search import regulation_search_names, unit_root_text, unit_search_names
 from generator.plan.views import RegulationView, overview, regulation_view, unit_view
-from generator.schema import AliasKind, Regulation, Unit
+from generator.schema import AliasKind, Regulation, Unit, UnitKind
 from generator.stem import root_forms
 from generator.urls import (
     AZ_DOC,
@@ -120,15 +120,26 @@ def search_boost(org: Organisation, unit: Unit) -> float:
     return 4 - len(org.ancestors(unit)) * LEVEL_STEP
 
 
+def unit_description(unit: Unit, parent: Unit | None) -> str:
+    """What the page is about, in a sentence for search engines and link previews.
+
+    Not "… dalam struktur …": search indexes the description, and "struktur" in every unit's put
+    Biro Perencanaan dan Organisasi before the structure page for "struktur organisasi".
+    """
+    if unit.jenis is UnitKind.SECRETARIAT_GENERAL:
+        return "Sekretariat Jenderal Komisi Pemilihan Umum"
+    where = f"{KIND_LABELS[unit.jenis]} di Sekretariat Jenderal KPU"
+    return f"{where}, di bawah {parent.nama}" if parent else where
+
+
 def unit_page(org: Organisation, unit: Unit, today: date | None = None) -> PagePlan:
     parent = org.parent(unit)
-    kind = KIND_LABELS[unit.jenis]
     steps = [(a.nama, unit_doc(a.id)) for a in org.ancestors(unit)]
     return PagePlan(
         unit_doc(unit.id),
         "unit.md.j2",
         unit.nama,
-        f"{kind} dalam struktur Sekretariat Jenderal KPU" + (f": {parent.nama}" if parent else ""),
+        unit_description(unit, parent),
         {"view": unit_view(org, unit, today)},
         unit_chart(org, unit),
         trail(STRUCTURE, *steps, (unit.nama, None)),

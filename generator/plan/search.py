@@ -29,7 +29,7 @@ from collections.abc import Iterable
 
 from generator.model.organisation import Organisation
 from generator.model.regional import Secretariat
-from generator.plan.labels import regulation_short
+from generator.plan.labels import REGULATION_KIND_LABELS, regulation_short
 from generator.schema import Body, Regulation, RelationKind, Unit
 
 #: Regency prefixes, longest first, and the word people use for each.
@@ -44,7 +44,7 @@ _ROMAN = re.compile(r"\b(X{0,2}(?:IX|IV|V?I{0,3}))\b")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
 
-def _unique(names: Iterable[str]) -> tuple[str, ...]:
+def _unique(names: Iterable[str | None]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n))
 
 
@@ -138,7 +138,22 @@ def regulation_search_names(org: Organisation, regulation: Regulation) -> tuple[
         if r.jenis is RelationKind.AMENDS and r.peraturan in org.regulations
     ]
     changes = [f"Perubahan {n}" for a in amended for n in (regulation_short(a), *a.alias)]
-    return _unique([regulation_short(regulation), *regulation.alias, *changes])
+    names = [regulation_short(regulation), *regulation.alias]
+    return _unique([*names, *(spelled_out(regulation, n) for n in names[1:]), *changes])
+
+
+def spelled_out(regulation: Regulation, name: str) -> str | None:
+    """A common name that begins with the kind's abbreviation, with the kind written out, as
+    people also type it: 'Undang-Undang Pemilu' for 'UU Pemilu'; None for another name.
+
+    >>> law = Regulation(id="uu-7-2017", jenis="undang-undang", nomor=7, tahun=2017,
+    ...     tentang="Pemilihan Umum", status="berlaku", sumber=["s"], keyakinan="terverifikasi")
+    >>> spelled_out(law, "UU Pemilu"), spelled_out(law, "Pemilu")
+    ('Undang-Undang Pemilu', None)
+    """
+    full, short = REGULATION_KIND_LABELS[regulation.jenis]
+    first, _, rest = name.partition(" ")
+    return f"{full} {rest}" if first == short and rest else None
 
 
 #: The search weight of the site's topic pages, as the standard structures': the handful of pages

@@ -10,6 +10,11 @@
 //    Umum. Generic words ("KPU", "Sekretariat", "Umum", "dan") are listed by the build in the
 //    index's config. Otherwise Material's order stands: counting how many specific words a page
 //    holds would lift the pages that list every unit (the index, the overview) above the unit.
+// 3. A word no page holds is read as a slip of the keyboard: the query is searched once more,
+//    that word allowed one edit away (two from eight letters on) and weighted as a word typed
+//    whole, so "sekretariat jendral", "sekertariat" and "balikpapn" find what was meant, and
+//    "biro logisitk" finds Biro Logistik before the other biro. Only such words: a correct word
+//    is never widened, so "bandung" never finds Badung.
 //
 // Material's worker takes the query in a message of type QUERY and answers with one of type
 // RESULT: both are read here before Material sees them. Nothing is fetched from elsewhere.
@@ -19,11 +24,16 @@ var QUERY = 2; // Material's message types (mkdocs-material 9, pinned in require
 var RESULT = 3;
 var SETUP = 0;
 var EXACT = 4;
+// The shortest word read as a slip (shorter ones are too close to other words), and the length
+// from which two edits are allowed.
+var SLIP_MIN = 4;
+var SLIP_TWO = 8;
 // Query syntax (quotes, +required, -excluded, wildcards, fields, boosts): left to Material.
 var SYNTAX = /["*~^:]|^[+-]/;
 
 var separator = /\s+/;
 var generic = new Set();
+// Per query asked, in order: its plain words, and whether it is the second search for a slip.
 var asked = [];
 
 function plainWords(query) {
@@ -52,6 +62,20 @@ function holdsOne(group, words) {
   });
 }
 
+// The specific words of the query that no result holds and that look like words (no digits).
+function slips(items, words) {
+  return words.filter(function (word) {
+    return !generic.has(word) && word.length >= SLIP_MIN && !/\d/.test(word) &&
+      !items.some(function (group) { return holdsOne(group, [word]); });
+  });
+}
+
+function withSlipsAllowed(query, words) {
+  return query + " " + words.map(function (word) {
+    return word + "~" + (word.length >= SLIP_TWO ? 2 : 1) + "^" + EXACT;
+  }).join(" ");
+}
+
 function specificFirst(items, words) {
   var specific = words.filter(function (word) { return !generic.has(word); });
   if (!specific.length) return items;
@@ -66,9 +90,10 @@ self.addEventListener("message", function (event) {
     var config = message.data.config;
     if (config.separator) separator = new RegExp(config.separator);
     generic = new Set(config.umum || []);
-  } else if (message.type === QUERY && typeof message.data === "string") {
-    asked.push(plainWords(message.data));
+  } else if (message.type === QUERY && typeof message.data === "string" && !message.ulang) {
+    var words = plainWords(message.data);
     message.data = withExactWords(message.data);
+    asked.push({ words: words, query: message.data, again: false });
   }
 });
 
@@ -76,7 +101,18 @@ var post = self.postMessage.bind(self);
 self.postMessage = function (message) {
   if (message && message.type === RESULT && message.data && message.data.items) {
     // Material answers queries one at a time, in the order asked.
-    message.data.items = specificFirst(message.data.items, asked.shift() || []);
+    var query = asked.shift() || { words: [], query: "", again: true };
+    var missed = query.again ? [] : slips(message.data.items, query.words);
+    if (missed.length) {
+      // Searched again at once, and that answer posted instead of this one: Material answers it
+      // before it reads the next message, so the order of answers stays the order asked.
+      asked.unshift({ words: query.words, query: query.query, again: true });
+      self.dispatchEvent(new MessageEvent("message", {
+        data: { type: QUERY, data: withSlipsAllowed(query.query, missed), ulang: true },
+      }));
+      return;
+    }
+    message.data.items = specificFirst(message.data.items, query.words);
   }
   post.apply(self, arguments);
 };
