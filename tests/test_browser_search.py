@@ -39,6 +39,8 @@ RESULTS = f"{ITEMS} > a.md-search-result__link:first-child"
 WAITING = ("Mempersiapkan pencarian", "Ketik untuk mulai pencarian")
 #: What the count line says until Material shows the next query's count (set by the test).
 SHOWN_BEFORE = "(hasil sebelumnya)"
+#: Under a result, the query words it lacks ("Tidak ada: …").
+TERMS = ".md-search-result__terms"
 REPORT = ARTIFACTS / "pencarian.txt"
 COST_HEADER = "Pencarian pertama"
 
@@ -210,6 +212,11 @@ def test_search_finds_what_people_ask_for(built: Project, browser: Any, served: 
         failed += [f"{summary}; meleset: {missed}"] if missed else []
     _write_report("Pencarian (", "\n".join(report).rstrip())
     assert failed == []
+    # A result does not say it lacks a generic word, nor a word it was found by one edit away.
+    for query, unsaid in (("kpu bogor", "kpu"), ("sekretariat jendral", "jendral")):
+        search(page, served, query)
+        said = page.eval_on_selector_all(TERMS, "els => els.map(e => e.textContent)")
+        assert not [s for s in said if unsaid in s.partition(":")[2].split()], (query, said)
     assert watch.errors == [] and watch.outside == []
 
 

@@ -67,7 +67,8 @@ def test_a_pages_badge_says_which_facts_it_does_not_cover(site: Project):
     soup = site.page("struktur/biro-umum/")
     head = soup.find("h1").find_next("p")
     assert visible_text(head) == (
-        "Terverifikasi untuk isi halaman ini, kecuali unit atasannya, yang bertanda sendiri."
+        "Terverifikasi untuk isi halaman ini, kecuali unit atasannya, yang bertanda sendiri, "
+        "serta gambaran tugas dan pejabat menurut sumber publik."
     )
     parent_row = next(tr for tr in soup.find_all("tr") if "Unit atasan" in tr.get_text())
     assert badges(parent_row) == ["Inferensi"]

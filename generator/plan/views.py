@@ -235,10 +235,21 @@ class UnitView:
     """What it does (gambaran) and who leads it (pejabat), from public sources."""
     scope: tuple[str, ...] = ()
     """What the page's record badge does not cover: the facts that carry their own badge."""
+    public_scope: tuple[str, ...] = ()
+    """... nor the sections told from public sources (``public_scope``)."""
     notice_title: str = ""
     """For a former unit, the heading of the notice that says so (``labels.former_notice_title``)."""
     history: timeline.UnitHistory | None = None
     jsonld: dict[str, Any] | None = None
+
+
+def public_scope(public: PublicRecord) -> tuple[str, ...]:
+    """The page's sections told from public sources, as its badge note names them: a unit's
+    verified record does not vouch for what the news says it does or who leads it."""
+    return (
+        *(["gambaran tugas"] if public.statements else []),
+        *(["pejabat"] if public.leaders or public.earlier else []),
+    )
 
 
 def unit_view(org: Organisation, unit: Unit, today: date | None = None) -> UnitView:
@@ -258,6 +269,7 @@ def unit_view(org: Organisation, unit: Unit, today: date | None = None) -> UnitV
         _sources(org, list(public.sources)),
         public,
         scope(unit),
+        public_scope(public),
         former_notice_title(unit, "unit"),
         timeline.unit_history(org.units, unit),
         unit_jsonld(org, unit),
@@ -283,6 +295,7 @@ def structure_unit_view(
         _sources(org, list(public.sources)),
         public,
         scope(unit),
+        public_scope(public),
         former_notice_title(unit, "sub-unit"),
     )
 

@@ -9,6 +9,7 @@ unit, a regulation or a badge. Pure: Markdown and drawn charts in, HTML out.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -118,16 +119,36 @@ def _drop_screen_only(root: html.HtmlElement) -> None:
         element.drop_tree()
 
 
-#: A page is a section of the book: what a badge's note says of "this page" says it of this
-#: section on paper.
-SCOPE_ON_PAPER = ("untuk isi halaman ini", "untuk isi bagian ini")
+#: A page is a section of the book: what the site says of "this page" (a badge's note, an intro,
+#: a chart's list) and "on the page of …" (a reference, which the book follows with the number
+#: of its part), the book says of its sections. Whole words only, in this order.
+PAPER_WORDS = (
+    ("Halaman ini", "Bagian ini"),
+    ("halaman ini", "bagian ini"),
+    ("di halaman", "di bagian"),
+)
 
 
-def _scope_on_paper(root: html.HtmlElement) -> None:
-    web, paper = SCOPE_ON_PAPER
-    for note in root.xpath('.//span[contains(concat(" ", @class, " "), " cakupan-keyakinan ")]'):
-        if note.text:
-            note.text = note.text.replace(web, paper)
+def on_paper(text: str) -> str:
+    """The site's words about its pages as the book says them.
+
+    >>> on_paper("Halaman ini memuat 5 hubungan; rinciannya ada di halaman Biro Umum (halaman ini).")
+    'Bagian ini memuat 5 hubungan; rinciannya ada di bagian Biro Umum (bagian ini).'
+    >>> on_paper("dua halaman informasi")
+    'dua halaman informasi'
+    """
+    for web, paper in PAPER_WORDS:
+        text = re.sub(rf"\b{web}\b", paper, text)
+    return text
+
+
+def _words_on_paper(root: html.HtmlElement) -> None:
+    for element in root.iter():
+        # A comment's text is a chart's placeholder, not words.
+        if isinstance(element.tag, str) and element.tag not in ("script", "style") and element.text:
+            element.text = on_paper(element.text)
+        if element.tail and element is not root:
+            element.tail = on_paper(element.tail)
 
 
 def _place_charts(
@@ -232,7 +253,7 @@ def print_page(
     md.reset()
     root = html.fragment_fromstring(md.convert(body), create_parent="section")
     _drop_screen_only(root)
-    _scope_on_paper(root)
+    _words_on_paper(root)
     _chart_or_list(root, charts, scales)
     heading = root.find("h1")
     title = heading.text_content().strip() if heading is not None else doc

@@ -15,6 +15,8 @@
 //    whole, so "sekretariat jendral", "sekertariat" and "balikpapn" find what was meant, and
 //    "biro logisitk" finds Biro Logistik before the other biro. Only such words: a correct word
 //    is never widened, so "bandung" never finds Badung.
+// 4. A result does not say it lacks a generic word ("Tidak ada: kpu" under a page that is all
+//    about a KPU), nor a word it was found by one edit away.
 //
 // Material's worker takes the query in a message of type QUERY and answers with one of type
 // RESULT: both are read here before Material sees them. Nothing is fetched from elsewhere.
@@ -33,7 +35,8 @@ var SYNTAX = /["*~^:]|^[+-]/;
 
 var separator = /\s+/;
 var generic = new Set();
-// Per query asked, in order: its plain words, and whether it is the second search for a slip.
+// Per query asked, in order: its plain words, the query as sent, and, for the second search of
+// a query, the words it allowed to be slips (null for the first search).
 var asked = [];
 
 function plainWords(query) {
@@ -76,6 +79,21 @@ function withSlipsAllowed(query, words) {
   }).join(" ");
 }
 
+// Material lists a word a result lacks under it (``terms[word] === false``).
+function unlisted(items, words) {
+  items.forEach(function (group) {
+    group.forEach(function (entry) {
+      var terms = entry.terms || {};
+      Object.keys(terms).forEach(function (word) {
+        if (terms[word] === false && (generic.has(word) || words.indexOf(word) !== -1)) {
+          delete terms[word];
+        }
+      });
+    });
+  });
+  return items;
+}
+
 function specificFirst(items, words) {
   var specific = words.filter(function (word) { return !generic.has(word); });
   if (!specific.length) return items;
@@ -93,7 +111,7 @@ self.addEventListener("message", function (event) {
   } else if (message.type === QUERY && typeof message.data === "string" && !message.ulang) {
     var words = plainWords(message.data);
     message.data = withExactWords(message.data);
-    asked.push({ words: words, query: message.data, again: false });
+    asked.push({ words: words, query: message.data, slipped: null });
   }
 });
 
@@ -101,18 +119,19 @@ var post = self.postMessage.bind(self);
 self.postMessage = function (message) {
   if (message && message.type === RESULT && message.data && message.data.items) {
     // Material answers queries one at a time, in the order asked.
-    var query = asked.shift() || { words: [], query: "", again: true };
-    var missed = query.again ? [] : slips(message.data.items, query.words);
+    var query = asked.shift() || { words: [], query: "", slipped: [] };
+    var missed = query.slipped ? [] : slips(message.data.items, query.words);
     if (missed.length) {
       // Searched again at once, and that answer posted instead of this one: Material answers it
       // before it reads the next message, so the order of answers stays the order asked.
-      asked.unshift({ words: query.words, query: query.query, again: true });
+      asked.unshift({ words: query.words, query: query.query, slipped: missed });
       self.dispatchEvent(new MessageEvent("message", {
         data: { type: QUERY, data: withSlipsAllowed(query.query, missed), ulang: true },
       }));
       return;
     }
-    message.data.items = specificFirst(message.data.items, query.words);
+    message.data.items = unlisted(
+      specificFirst(message.data.items, query.words), query.slipped || []);
   }
   post.apply(self, arguments);
 };
