@@ -8,6 +8,7 @@ Markdown raw), so this reads the result the way a reader does.
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 
@@ -130,6 +131,14 @@ DEVELOPER_WORDS = re.compile(
 )
 
 
+def command_names() -> frozenset[str]:
+    """The generator's commands (``check``, ``impor-peraturan``, …), from its own parser."""
+    from generator.cli import _parser
+
+    subparsers = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction))
+    return frozenset(subparsers.choices)
+
+
 def field_names() -> frozenset[str]:
     """Every field name of every kind of content file, from the published JSON Schema."""
     names: set[str] = set()
@@ -146,7 +155,8 @@ def field_names() -> frozenset[str]:
 
     for path in sorted((ROOT / "schema").glob("*.schema.json")):
         walk(json.loads(path.read_text(encoding="utf-8")))
-    return frozenset(names)
+    # A command in a code span names a tool in the same way (``impor-peraturan``).
+    return frozenset(names) | command_names()
 
 
 #: The site's pages are UTF-8; the scan's own examples say so only by being UTF-8.
@@ -193,6 +203,7 @@ def developer_words(html: bytes | lxml.html.HtmlElement, fields: frozenset[str])
         "sunting <code>content/unit/biro-umum.yml</code>",
         "isi kolom <code>rincian_keyakinan</code>",
         "lihat unit.yaml",
+        "Disusun dengan <code>impor-peraturan</code> dari teks peraturan",
     ],
 )
 def test_the_reader_scan_catches_developer_words(text: str):
