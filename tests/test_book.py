@@ -360,7 +360,8 @@ Tautan ke buku ini.
 
 ## Bagian
 
-Sekali lagi [Biro Umum](../struktur/biro-umum/index.md).
+Sekali lagi [Biro Umum](../struktur/biro-umum/index.md). Halaman ini merujuk ke halaman
+[Biro Umum](../struktur/biro-umum/index.md); rinciannya ada di halaman [panduan](../panduan/index.md).
 
 !!! info "Catatan kecil"
     Isi catatan.
@@ -433,11 +434,11 @@ def test_a_page_prints_as_the_site_renders_it(tmp_path):
         assert gone not in narrative, gone
     # Links into the book point at the page (or its heading) and name its part; others are text.
     assert (
-        '<a href="#struktur-biro-umum" class="rujukan">Biro Umum</a> '
+        '<a href="#struktur-biro-umum" class="rujukan">Biro Umum</a>\xa0'
         '<span class="rujukan-ke">→\xa02.1</span>'
     ) in narrative
     assert (
-        '<a href="#dasar-hukum-uu-7-2017--pasal-77" class="rujukan">UU</a> '
+        '<a href="#dasar-hukum-uu-7-2017--pasal-77" class="rujukan">UU</a>\xa0'
         '<span class="rujukan-ke">→\xa0bab\xa03</span>'
     ) in narrative
     assert "panduan," in narrative and "index.md" not in narrative
@@ -446,6 +447,13 @@ def test_a_page_prints_as_the_site_renders_it(tmp_path):
     assert narrative.count('<span class="rujukan-ke">→\xa02.1</span>') == 2
     assert '<a href="#struktur-biro-umum" class="rujukan">biro itu</a> juga' in narrative
     assert "rujukan-ke" not in unit
+    # The site's words about its pages as the book's about its parts; a page the book lacks
+    # stays a page (of the site).
+    spaced = " ".join(narrative.split())
+    assert (
+        'Bagian ini merujuk ke bagian <a href="#struktur-biro-umum" class="rujukan">Biro Umum</a>'
+    ) in spaced
+    assert "ada di halaman panduan." in spaced
     # A web address is printed after its link.
     assert '<span class="alamat">(https://contoh.id/a?b=1&amp;c=2)</span>' in narrative
     # The sources' footnotes, from the project's own extension, as the chapter's endnotes.

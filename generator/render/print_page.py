@@ -120,22 +120,15 @@ def _drop_screen_only(root: html.HtmlElement) -> None:
 
 
 #: A page is a section of the book: what the site says of "this page" (a badge's note, an intro,
-#: a chart's list) and "on the page of …" (a reference, which the book follows with the number
-#: of its part), the book says of its sections. Whole words only, in this order.
-PAPER_WORDS = (
-    ("Halaman ini", "Bagian ini"),
-    ("halaman ini", "bagian ini"),
-    ("di halaman", "di bagian"),
-)
+#: a chart's list), the book says of its section. Whole words only.
+PAPER_WORDS = (("Halaman ini", "Bagian ini"), ("halaman ini", "bagian ini"))
 
 
 def on_paper(text: str) -> str:
     """The site's words about its pages as the book says them.
 
-    >>> on_paper("Halaman ini memuat 5 hubungan; rinciannya ada di halaman Biro Umum (halaman ini).")
-    'Bagian ini memuat 5 hubungan; rinciannya ada di bagian Biro Umum (bagian ini).'
-    >>> on_paper("dua halaman informasi")
-    'dua halaman informasi'
+    >>> on_paper("Halaman ini memuat 5 hubungan (halaman ini); dua halaman informasi")
+    'Bagian ini memuat 5 hubungan (bagian ini); dua halaman informasi'
     """
     for web, paper in PAPER_WORDS:
         text = re.sub(rf"\b{web}\b", paper, text)
@@ -307,12 +300,14 @@ def link_pages(pages: list[PrintPage], numbers: Mapping[str, str]) -> None:
                 del link.attrib[attribute]
             link.set("href", f"#{target if target in ids else anchor}")
             link.set("class", "rujukan")
+            _page_word_on_paper(link)
             number = numbers.get(anchor)
             # Once per paragraph, list item or cell, and never for the page itself.
             block = (_block(link), anchor)  # the set keeps lxml's proxy, so it stays one
             if number and anchor != page.anchor and block not in marked:
                 marked.add(block)
-                _after(link, "rujukan-ke", reference_mark(number))
+                # Unbroken from the link's last word: "→ 9.2" alone atop a page reads as nothing.
+                _after(link, "rujukan-ke", reference_mark(number), "\u00a0")
 
 
 def number_heading(page: PrintPage, number: str) -> None:
@@ -343,6 +338,19 @@ def reference_mark(number: str) -> str:
     return "→\u00a0" + reference_label(number).replace(" ", "\u00a0")
 
 
+_PAGE_WORD = re.compile(r"\bhalaman(\s+)$")
+
+
+def _page_word_on_paper(link: html.HtmlElement) -> None:
+    """ "… ada di halaman <link>": on paper the link leads to a part of the book, "di bagian"."""
+    before = link.getprevious()
+    parent = link.getparent()
+    if before is not None and before.tail:
+        before.tail = _PAGE_WORD.sub(r"bagian\1", before.tail)
+    elif before is None and parent is not None and parent.text:
+        parent.text = _PAGE_WORD.sub(r"bagian\1", parent.text)
+
+
 def _block(element: html.HtmlElement) -> html.HtmlElement:
     """The paragraph, list item or table cell an inline element stands in."""
     return next(
@@ -351,12 +359,13 @@ def _block(element: html.HtmlElement) -> html.HtmlElement:
     )
 
 
-def _after(link: html.HtmlElement, css_class: str, text: str) -> None:
-    """A small note printed right after a link (the link's own tail follows the note)."""
+def _after(link: html.HtmlElement, css_class: str, text: str, space: str = " ") -> None:
+    """A small note printed right after a link (the link's own tail follows the note), after
+    ``space``: a no-break space keeps the note on the line of the link's last word."""
     note = html.Element("span", {"class": css_class})
     note.text = text
     note.tail = link.tail
-    link.tail = " "
+    link.tail = space
     link.addnext(note)
 
 
