@@ -87,6 +87,7 @@ ALIAS_LABELS: dict[AliasKind, str] = {
     AliasKind.SPELLING: "ejaan lain",
     AliasKind.FORMER: "nama lama",
     AliasKind.POST: "sebutan jabatan pimpinannya",
+    AliasKind.ENGLISH: "nama dalam bahasa Inggris",
 }
 
 REGULATION_KIND_LABELS: dict[RegulationKind, tuple[str, str]] = {

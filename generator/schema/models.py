@@ -130,7 +130,7 @@ class Echelon(StrEnum):
 
 
 class AliasKind(StrEnum):
-    """Jenis nama lain: singkatan, nama-lain, informal, ejaan-lain, nama-lama, atau jabatan (sebutan jabatan pimpinan unit, mis. 'Sekjen' untuk Sekretaris Jenderal)."""
+    """Jenis nama lain: singkatan, nama-lain, informal, ejaan-lain, nama-lama, jabatan (sebutan jabatan pimpinan unit, mis. 'Sekjen' untuk Sekretaris Jenderal), atau nama-inggris (nama unit dalam bahasa Inggris)."""
 
     ABBREVIATION = "singkatan"
     OTHER = "nama-lain"
@@ -138,6 +138,7 @@ class AliasKind(StrEnum):
     SPELLING = "ejaan-lain"
     FORMER = "nama-lama"
     POST = "jabatan"
+    ENGLISH = "nama-inggris"
 
 
 class Topic(StrEnum):
