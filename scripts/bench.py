@@ -6,9 +6,10 @@ For each scale it builds a throwaway copy of the project (real central content, 
 synthetic regions; the synthetic ones are generated here and never committed) and measures, in
 one run on one machine:
 
-- a fresh build (no generated pages, no site, no chart or book cache: a fresh clone) and warm
-  builds (caches kept, generated pages and site removed), each paired with `mkdocs build` alone
-  on the same generated pages, alternating which runs first; ratios per pair, then the median;
+- fresh builds (no generated pages, no site, no chart or book cache: a fresh clone) and warm
+  builds (caches kept, generated pages and site removed), as many of each, each paired with
+  `mkdocs build` alone on the same generated pages, alternating which runs first; ratios per
+  pair, then the median of each kind;
 - a build with nothing changed; peak memory; site and search-index size; seconds per page (of the
   warm build, and of MkDocs alone, to tell whose cost grows);
 - the preview: `python -m generator serve` on the copy, a one-field edit of a unit (its name),
@@ -36,6 +37,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -177,27 +179,45 @@ def _mkdocs_alone(root: Path) -> float:
     return measure(root, "mkdocs", *command)[0]
 
 
-def paired(root: Path, pairs: int) -> tuple[float, list[float], list[float], int]:
-    """A fresh build, then warm builds, each paired with `mkdocs build` alone on the same pages
-    (alternating which runs first). Returns the fresh build's ratio, the warm builds, the MkDocs
-    runs (the fresh pair's first) and the peak memory."""
-    seconds, peak = _build(root, cache=False)
-    alone = [_mkdocs_alone(root)]
-    fresh = seconds / alone[0]
-    progress(f"segar: {seconds:.1f} s, mkdocs saja {alone[0]:.1f} s ({fresh:.3f}x)")
-    builds: list[float] = []
+@dataclass
+class Pairs:
+    """Builds paired with `mkdocs build` alone on the same pages, fresh and warm."""
+
+    fresh: list[tuple[float, float]] = field(default_factory=list)
+    """(build, mkdocs alone) seconds, the build with no caches (a fresh clone)."""
+    warm: list[tuple[float, float]] = field(default_factory=list)
+    """The same, caches kept (generated pages and site removed)."""
+    peak_kib: int = 0
+
+    @staticmethod
+    def median_ratio(runs: list[tuple[float, float]]) -> float:
+        return statistics.median(build / alone for build, alone in runs)
+
+
+def _pair(root: Path, *, cache: bool, mkdocs_first: bool) -> tuple[float, float, int]:
+    if mkdocs_first:
+        alone = _mkdocs_alone(root)
+        seconds, kib = _build(root, cache=cache)
+    else:
+        seconds, kib = _build(root, cache=cache)
+        alone = _mkdocs_alone(root)
+    return seconds, alone, kib
+
+
+def paired(root: Path, pairs: int) -> Pairs:
+    """``pairs`` fresh and ``pairs`` warm builds, each paired with `mkdocs build` alone on the same
+    pages, alternating which of the two runs first (MkDocs alone needs pages: the first build of
+    all runs first)."""
+    found = Pairs()
     for i in range(pairs):
-        if i % 2 == 0:
-            alone.append(_mkdocs_alone(root))
-            seconds, kib = _build(root, cache=True)
-        else:
-            seconds, kib = _build(root, cache=True)
-            alone.append(_mkdocs_alone(root))
-        builds.append(seconds)
-        peak = max(peak, kib)
-        ratio = seconds / alone[-1]
-        progress(f"hangat {i + 1}: {seconds:.1f} s, mkdocs saja {alone[-1]:.1f} s ({ratio:.3f}x)")
-    return fresh, builds, alone, peak
+        for cache, words in ((False, "segar"), (True, "hangat")):
+            mkdocs_first = (i % 2 == 1) if not cache else (i % 2 == 0)
+            seconds, alone, kib = _pair(root, cache=cache, mkdocs_first=mkdocs_first)
+            (found.warm if cache else found.fresh).append((seconds, alone))
+            found.peak_kib = max(found.peak_kib, kib)
+            ratio = seconds / alone
+            progress(f"{words} {i + 1}: {seconds:.1f} s, mkdocs saja {alone:.1f} s ({ratio:.3f}x)")
+    return found
 
 
 def _free_port() -> int:
@@ -279,9 +299,9 @@ def first_search(site: Path) -> dict[str, float] | None:
 
 def run_scale(base: Path, scale: int, pairs: int, edits: int) -> dict[str, Any]:
     root = project(base, scale)
-    fresh, builds, alone, peak = paired(root, pairs)
-    warm_ratios = [b / a for b, a in zip(builds, alone[1:], strict=True)]
-    warm_s, alone_s = statistics.median(builds), statistics.median(alone)
+    runs = paired(root, pairs)
+    alone_s = statistics.median(a for _, a in runs.fresh + runs.warm)
+    warm_s = statistics.median(b for b, _ in runs.warm)
     noop_s, _, noop_out = measure(root, "generator", "build", "--tanpa-peringatan")
     progress(f"bangun tanpa perubahan: {noop_s:.1f} s")
     found = re.search(r"(\d+) halaman, (\d+) bagan", noop_out)
@@ -297,16 +317,16 @@ def run_scale(base: Path, scale: int, pairs: int, edits: int) -> dict[str, Any]:
         "halaman": pages,
         "bagan": charts,
         "pasangan": pairs,
-        "bangun_segar_s": round(fresh * alone[0], 2),
+        "bangun_segar_s": round(statistics.median(b for b, _ in runs.fresh), 2),
         "bangun_hangat_s": round(warm_s, 2),
         "mkdocs_saja_s": round(alone_s, 2),
-        "segar_banding_mkdocs": round(fresh, 3),
-        "hangat_banding_mkdocs": round(statistics.median(warm_ratios), 3),
+        "segar_banding_mkdocs": round(Pairs.median_ratio(runs.fresh), 3),
+        "hangat_banding_mkdocs": round(Pairs.median_ratio(runs.warm), 3),
         "pratinjau_s": round(latency, 2),
         "pratinjau_banding_mkdocs": round(latency / alone_s, 3),
         "tanpa_perubahan_s": round(noop_s, 2),
         "site_ditulis_tanpa_perubahan": written(noop_out, "site/"),
-        "memori_puncak_mb": round(peak / 1024, 1),
+        "memori_puncak_mb": round(runs.peak_kib / 1024, 1),
         "ukuran_situs_mb": round(size(site) / 1e6, 1),
         "indeks_pencarian_mb": round(
             (site / "search" / "search_index.json").stat().st_size / 1e6, 2
@@ -345,13 +365,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skala", type=int, nargs="+", default=[1, 3, 10])
     parser.add_argument(
-        "--pasangan", type=int, default=5, help="pasangan hangat pada skala 1x (median)"
+        "--pasangan", type=int, default=3, help="pasangan segar dan hangat pada skala 1x (median)"
     )
     parser.add_argument(
         "--suntingan", type=int, default=5, help="suntingan pratinjau pada skala 1x (median)"
     )
     parser.add_argument(
-        "--pasangan-besar", type=int, default=1, help="pasangan hangat di skala lain"
+        "--pasangan-besar", type=int, default=1, help="pasangan segar dan hangat di skala lain"
     )
     parser.add_argument("--suntingan-besar", type=int, default=2, help="suntingan di skala lain")
     parser.add_argument("--keluaran", type=Path, default=ROOT / "bench-out" / "bench.json")
