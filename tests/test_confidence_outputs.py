@@ -242,8 +242,13 @@ def test_secretariat_pages_state_the_law_and_mark_name_site_and_pattern(docs: Pr
     ) in text
     assert (
         f'{VERIFIED} <span class="cakupan-keyakinan">untuk isi halaman ini, kecuali namanya, '
-        "situsnya, dan susunan subbagiannya, yang bertanda sendiri.</span>"
+        "kode wilayahnya, situsnya, dan susunan subbagiannya, yang bertanda sendiri.</span>"
     ) in top
+    # The region's code is copied from a third party's data set of the Kemendagri decree.
+    assert (
+        '(kode Kemendagri 75.71) <span class="keyakinan keyakinan--sumber-sekunder" '
+        'title="Disalin dari himpunan data pihak ketiga'
+    ) in text
     sources = text.split("## Sumber")[1]
     assert "KPU dan\nsekretariatnya dapat terbentuk belakangan." in sources
     province = page(docs, "daerah/gorontalo/index.md")
@@ -353,7 +358,7 @@ def test_open_data_carries_per_field_confidence(org: Organisation):
     ]
     assert secretariats["wilayah-75.01"]["situs_keyakinan"] == ""  # no site, no confidence
     records = {s["id"]: s for s in json.loads(files["data/sekretariat-daerah.json"])}
-    assert sorted(records["wilayah-75.71"]["keyakinan_kolom"]) == ["nama", "situs"]
+    assert sorted(records["wilayah-75.71"]["keyakinan_kolom"]) == ["kode", "nama", "situs"]
     assert records["wilayah-75.71"]["keyakinan_kolom"]["situs"]["keyakinan"] == "inferensi"
 
 

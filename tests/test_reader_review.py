@@ -74,8 +74,8 @@ def test_a_pages_badge_says_which_facts_it_does_not_cover(site: Project):
     assert badges(parent_row) == ["Inferensi"]
     regency = site.page("daerah/gorontalo/kota-gorontalo/")
     assert visible_text(regency.find("h1").find_next("p")) == (
-        "Terverifikasi untuk isi halaman ini, kecuali namanya, situsnya, dan susunan subbagiannya, "
-        "yang bertanda sendiri."
+        "Terverifikasi untuk isi halaman ini, kecuali namanya, kode wilayahnya, situsnya, dan "
+        "susunan subbagiannya, yang bertanda sendiri."
     )
 
 

@@ -51,6 +51,16 @@ ASSUMED_REASON = (
     "kabupaten/kota; belum ada sumber tentang susunan sekretariat ini, dan tipenya belum diketahui."
 )
 
+#: The region's code (and the list the kab/kota come from) is copied from a third party's data set
+#: of the Kemendagri decree, not yet checked against the decree itself.
+REGION_CODE_DETAIL = ConfidenceDetail(
+    keyakinan=Confidence.SECONDARY,
+    alasan=(
+        "Disalin dari himpunan data pihak ketiga yang bersumber dari keputusan Mendagri tentang "
+        "kode wilayah; belum dicocokkan dengan naskah resmi keputusannya."
+    ),
+)
+
 #: Without a source that names it, a regional site's address comes from the address of a cited page.
 SITE_DETAIL = ConfidenceDetail(
     keyakinan=Confidence.INFERRED,
@@ -102,12 +112,14 @@ class Secretariat:
 
     @property
     def rincian_keyakinan(self) -> dict[str, ConfidenceDetail]:
-        """Per-field exceptions: the composed name, and the site's address."""
+        """Per-field exceptions: the composed name, the region's code, and the site's address."""
         details = {
             "nama": ConfidenceDetail(
                 keyakinan=SECRETARIAT_NAME_CONFIDENCE, alasan=SECRETARIAT_NAME_REASON
             )
         }
+        if self.keyakinan is not REGION_CODE_DETAIL.keyakinan:
+            details["kode"] = REGION_CODE_DETAIL
         if self.record.situs:
             details["situs"] = SITE_CONFIRMED if self.record.situs_sumber else SITE_DETAIL
         return details

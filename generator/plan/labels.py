@@ -122,6 +122,7 @@ FIELD_LABELS: dict[str, str] = {
     "eselon": "Eselon",
     "tentang": "Judul",
     "dasar_hukum": "Dasar hukum",
+    "kode": "Kode wilayah",
 }
 
 #: How a source names an acting office holder, before the post: 'Plt. Kepala Biro Logistik'.
