@@ -173,7 +173,7 @@ def test_overview_marks_an_uncertain_child_of_the_top(tmp_path):
     assert project.run("generate", "--tanpa-peringatan") == 0
     assert (
         "Di bawahnya ada\n[Deputi Bidang Administrasi](deputi-bidang-administrasi/index.md)"
-        f"{short('Kedudukannya belum dipastikan.')}."
+        f" (kedudukannya {short('Kedudukannya belum dipastikan.').strip()})."
     ) in page(project, "struktur/index.md")
 
 
