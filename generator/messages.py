@@ -239,6 +239,10 @@ MESSAGES: Final[dict[str, str]] = {
     "kode-unit-ganda": (
         "kode '{code}' juga dipakai unit '{other}'. Periksa kode unit di SK KPU 1257/2024"
     ),
+    "alias-sama-dengan-nama": (
+        "alias '{name}' sama dengan nama unit ini, sehingga pembaca melihatnya sebagai nama lain "
+        "padahal bukan. Hapus butir alias ini"
+    ),
     "tanda-kutip-tipografis": (
         "ada tanda kutip miring ({chars}). Ganti dengan tanda kutip lurus (\" atau ') agar nama "
         "mudah dicari dan disalin"
@@ -285,6 +289,7 @@ WARNINGS: Final[frozenset[str]] = frozenset(
         "bubar-tanpa-pengganti",
         "nama-dipakai-dua-unit",
         "kode-unit-ganda",
+        "alias-sama-dengan-nama",
         "tanda-kutip-tipografis",
         "spasi-tak-putus",
         "url-http",

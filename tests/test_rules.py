@@ -146,6 +146,14 @@ _WARNINGS = [
         "nama-dipakai-dua-unit",
     ),
     (
+        "unit/biro-umum.yml",
+        "  - nama: Biro Rumah Tangga",
+        "  - nama: Biro  Umum",
+        "content/unit/biro-umum.yml:11:11: peringatan: alias[0].nama: alias 'Biro  Umum' sama dengan nama "
+        "unit ini, sehingga pembaca melihatnya sebagai nama lain padahal bukan. Hapus butir alias ini",
+        "alias-sama-dengan-nama",
+    ),
+    (
         "unit/biro-keuangan.yml",
         "urutan: 2",
         'kode: "03"\nurutan: 2',
@@ -273,6 +281,7 @@ def test_real_content_has_no_new_warnings_but_plain_http():
     new = {
         "nama-dipakai-dua-unit",
         "kode-unit-ganda",
+        "alias-sama-dengan-nama",
         "tanda-kutip-tipografis",
         "spasi-tak-putus",
         "pasal-tidak-baku",

@@ -152,6 +152,10 @@ def _name_key(name: str) -> str:
     return " ".join(folded.split())
 
 
+def _spaced(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", name).split())
+
+
 def _names(unit: Unit) -> Iterator[tuple[str, Path_]]:
     yield unit.nama, ("nama",)
     if unit.singkatan:
@@ -161,12 +165,17 @@ def _names(unit: Unit) -> Iterator[tuple[str, Path_]]:
 
 
 def shared_names(ctx: Context) -> Iterator[Problem]:
-    """Warnings: a name, alias or code that points at two units makes search and links ambiguous."""
+    """Warnings: a name, alias or code that points at two units makes search and links ambiguous;
+    an alias that is the unit's own name reads as another name when it is none."""
     owner: dict[str, str] = {}
     codes: dict[str, str] = {}
     for unit, document in ctx.units:
         for name, path in _names(unit):
             key = _name_key(name)
+            # Exactly the name (but spacing): a variant in capitals only is a spelling of record.
+            if path[0] == "alias" and _spaced(name) == _spaced(unit.nama):
+                yield ctx.problem(document, path, "alias-sama-dengan-nama", name=name)
+                continue
             other = owner.setdefault(key, unit.id)
             if other != unit.id:
                 yield ctx.problem(document, path, "nama-dipakai-dua-unit", name=name, other=other)
