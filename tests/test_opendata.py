@@ -101,3 +101,15 @@ def test_secretariat_pages_carry_json_ld(built: Project):
         == "Sekretariat Komisi Pemilihan Umum Provinsi Jawa Barat"
     )
     assert data["areaServed"]["identifier"] == "32.01"
+
+
+def test_the_region_list_is_attributed_to_the_sources_every_province_cites(org):
+    """A province also cites the sources of its own facts (news naming its officials): those are
+    not where the list of regions comes from."""
+    from generator.plan.open_data import licence_sources
+
+    listed = licence_sources(org)
+    assert listed
+    ids = {i for i, source in org.sources.items() if source in listed}
+    provinces = [sec.province for sec in org.regional.provinces()]
+    assert all(ids <= set(p.sumber) for p in provinces)

@@ -76,6 +76,11 @@ SECRETARIAT_COLUMNS = {
 
 
 def licence_sources(org: Organisation) -> list[Source]:
-    """The sources the region codes and names come from, for the attribution on the Data page."""
-    ids = [s for sec in org.regional.provinces() for s in sec.province.sumber]
-    return [org.sources[i] for i in dict.fromkeys(ids)]
+    """The sources the region codes and names come from, for the attribution on the Data page:
+    those every province cites (a province also cites the sources of its own facts, e.g. news
+    that names an official, which are not the list's)."""
+    provinces = [sec.province for sec in org.regional.provinces()]
+    if not provinces:
+        return []
+    shared = set.intersection(*(set(p.sumber) for p in provinces))
+    return [org.sources[i] for i in provinces[0].sumber if i in shared]
