@@ -246,7 +246,7 @@ def test_cover_shows_the_edition_date_and_the_colophon_the_commit(small_book):
     assert not re.search(r"\b[0-9a-f]{7,40}\b", cover)
     assert small_book.commit not in " ".join(small_book.book.pages[:-1])
     assert "Tentang edisi ini" in last
-    assert f"Dibuat dari revisi {small_book.commit}" in " ".join(last.split())
+    assert f"Kode versi isi situs untuk edisi ini: {small_book.commit}" in " ".join(last.split())
 
 
 def test_an_inferred_name_is_marked_as_on_the_web_page(small_book, minimal_org):
@@ -486,7 +486,7 @@ def test_the_shell_holds_no_fact(minimal_org):
     html = book_html(
         (), SitePlan((), {}), {}, {}, [], Edition(date(2026, 12, 3), "abc1234"), [], {}
     )
-    assert "Edisi 3 Desember 2026" in html and "Dibuat dari revisi" in html
+    assert "Edisi 3 Desember 2026" in html and "Kode versi isi situs untuk edisi ini" in html
     assert html.index("abc1234") > html.index("Tentang edisi ini")
     for unit in minimal_org.units.values():
         assert unit.nama in TITLE or unit.nama not in html
