@@ -5,6 +5,7 @@ Every expectation is computed from the content, so the tests hold when editors a
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -92,6 +93,11 @@ def test_change_words_on_the_small_project(minimal_org: Organisation):
     new = change.new[0]
     assert notes[old.id] == (ENDED, f"digantikan oleh {new.nama} (disimpulkan)")
     assert notes[new.id] == (NEW, f"baru: pengganti {old.nama} (disimpulkan)")
+    # By name even when the unit has an abbreviation: the chart spells it out nowhere.
+    abbreviated = dataclasses.replace(
+        change, before=tuple(u.model_copy(update={"singkatan": "Singkat"}) for u in change.before)
+    )
+    assert change_notes(abbreviated)[new.id] == notes[new.id]
 
 
 def test_inferred_links_show_their_badge_and_reason(built: Project, org: Organisation):

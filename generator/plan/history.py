@@ -196,8 +196,10 @@ NEW_NOTES: dict[ChangeKind, str] = {
 INFERRED_NOTE = " (disimpulkan)"
 
 
-def _short(unit: Unit) -> str:
-    return unit.singkatan or unit.nama
+def _named(unit: Unit) -> str:
+    """A unit as a box's note names it: by its name, as its own box shows it (an abbreviation
+    such as "Puslatlitbang" is spelled out nowhere on the chart)."""
+    return unit.nama
 
 
 def change_notes(change: Change) -> dict[str, tuple[str, str]]:
@@ -209,8 +211,8 @@ def change_notes(change: Change) -> dict[str, tuple[str, str]]:
         is_uncertain(u, "status") for u in change.before
     )
     words = {
-        "after": " dan ".join(_short(u) for u in change.after),
-        "before": " dan ".join(_short(u) for u in change.before),
+        "after": " dan ".join(_named(u) for u in change.after),
+        "before": " dan ".join(_named(u) for u in change.before),
     }
     suffix = INFERRED_NOTE if uncertain else ""
     notes: dict[str, tuple[str, str]] = {}
