@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -22,7 +23,7 @@ from generator.model.confidence import confidence
 from generator.model.organisation import Organisation
 from generator.plan.jsonld import secretariat_jsonld, unit_jsonld
 from generator.render.opendata import data_files
-from tests.conftest import MINIMAL, Project, copy_project, load_org
+from tests.conftest import CONTENT, MINIMAL, Project, copy_project, load_org
 
 INFERRED = (
     '<span class="keyakinan keyakinan--inferensi" title="disimpulkan dari beberapa sumber; '
@@ -385,3 +386,16 @@ def test_data_page_documents_the_confidence_columns(docs: Project):
     text = page(docs, "data/index.md")
     assert "| `induk_keyakinan` |" in text and "| `keberadaan_keyakinan` |" in text
     assert "hanya mencantumkan keterangan yang terverifikasi atau dari sumber sekunder" in text
+
+
+@pytest.mark.parametrize("content", [MINIMAL / "content", CONTENT], ids=["kecil", "nyata"])
+def test_a_regional_pages_badge_note_excepts_every_fact_with_its_own_badge(content: Path):
+    """The head's post comes from the standard structure: when it carries a badge of its own,
+    the page's badge note names it with the secretariat's own facts."""
+    from generator.plan.views import secretariat_view
+
+    org = load_org(content)
+    for secretariat in [*org.regional.provinces(), *org.regional.regencies()][:60]:
+        structure = secretariat.structure
+        marked = bool(structure.jabatan) and confidence(structure, "jabatan").own
+        assert ("jenjang jabatan pimpinannya" in secretariat_view(org, secretariat).scope) == marked

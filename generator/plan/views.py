@@ -555,7 +555,16 @@ def secretariat_view(org: Organisation, secretariat: Secretariat) -> Secretariat
         ),
         _sources(org, secretariat.sources),
         secretariat_jsonld(org, secretariat),
-        scope(secretariat, *([ASSUMED_SUB_UNITS_LABEL] if assumed else [])),
+        scope(
+            secretariat,
+            # The standard structure's head's post, when it carries a badge of its own.
+            *(
+                [scope_phrase("jabatan")]
+                if structure.jabatan and confidence(structure, "jabatan").own
+                else []
+            ),
+            *([ASSUMED_SUB_UNITS_LABEL] if assumed else []),
+        ),
         Mark(ASSUMED_CONFIDENCE, ASSUMED_REASON) if assumed else None,
     )
 
