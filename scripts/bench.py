@@ -211,7 +211,8 @@ def paired(root: Path, pairs: int) -> Pairs:
     found = Pairs()
     for i in range(pairs):
         for cache, words in ((False, "segar"), (True, "hangat")):
-            mkdocs_first = (i % 2 == 1) if not cache else (i % 2 == 0)
+            # Fresh pairs start with the build, warm ones with MkDocs; every other round swaps.
+            mkdocs_first = (i + cache) % 2 == 1
             seconds, alone, kib = _pair(root, cache=cache, mkdocs_first=mkdocs_first)
             (found.warm if cache else found.fresh).append((seconds, alone))
             found.peak_kib = max(found.peak_kib, kib)

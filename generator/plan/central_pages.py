@@ -123,8 +123,9 @@ def search_boost(org: Organisation, unit: Unit) -> float:
 def unit_description(unit: Unit, parent: Unit | None) -> str:
     """What the page is about, in a sentence for search engines and link previews.
 
-    Not "… dalam struktur …": search indexes the description, and "struktur" in every unit's put
-    Biro Perencanaan dan Organisasi before the structure page for "struktur organisasi".
+    Not "… dalam struktur …": search indexes the description, and "struktur" in every unit's
+    description put Biro Perencanaan dan Organisasi before the structure page for "struktur
+    organisasi".
     """
     if unit.jenis is UnitKind.SECRETARIAT_GENERAL:
         return "Sekretariat Jenderal Komisi Pemilihan Umum"

@@ -196,12 +196,6 @@ NEW_NOTES: dict[ChangeKind, str] = {
 INFERRED_NOTE = " (disimpulkan)"
 
 
-def _named(unit: Unit) -> str:
-    """A unit as a box's note names it: by its name, as its own box shows it (an abbreviation
-    such as "Puslatlitbang" is spelled out nowhere on the chart)."""
-    return unit.nama
-
-
 def change_notes(change: Change) -> dict[str, tuple[str, str]]:
     """The class and the words for each unit a change ended or created, by unit id.
 
@@ -210,9 +204,11 @@ def change_notes(change: Change) -> dict[str, tuple[str, str]]:
     uncertain = any(link.uncertain for link in change.links) or any(
         is_uncertain(u, "status") for u in change.before
     )
+    # By name, as the units' own boxes show them: an abbreviation ("Puslatlitbang") is spelled
+    # out nowhere on the chart.
     words = {
-        "after": " dan ".join(_named(u) for u in change.after),
-        "before": " dan ".join(_named(u) for u in change.before),
+        "after": " dan ".join(u.nama for u in change.after),
+        "before": " dan ".join(u.nama for u in change.before),
     }
     suffix = INFERRED_NOTE if uncertain else ""
     notes: dict[str, tuple[str, str]] = {}
