@@ -12,17 +12,19 @@ PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 LOCK_VENV := .venv-kunci
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test test-fast coverage check generate serve lint lock schema bench ukuran impor-wilayah clean distclean setup setup-dev graphviz chromium weasyprint-deps
+.PHONY: build test test-programs test-fast coverage check generate serve lint lock schema bench ukuran impor-wilayah clean distclean setup setup-dev graphviz chromium weasyprint-deps
 
 # Build the whole site into site/ (the old site stays if the build fails).
 build: setup
 	$(PY) -m generator build
 
-# Lint, then run the test suite: unit tests, real builds of the site, and browser tests.
+# Lint (while Graphviz and Chromium are installed, if missing), then run the test suite: unit
+# tests, real builds of the site, and browser tests.
 # pytest-xdist spreads the tests over every core (tests of one xdist_group stay together);
 # UJI_PROSES=0 runs them all in this process.
 UJI_PROSES ?= auto
-test: setup-dev lint chromium
+test: $(STAMP_DEV)
+	@$(MAKE) --no-print-directory -j2 lint test-programs
 	$(PY) -m pytest -n $(UJI_PROSES) --dist loadgroup
 
 # The test suite without the browser tests: no lint, no Chromium.
@@ -116,25 +118,28 @@ define install
 	  $(PIP) --require-hashes -r $(1) && $(PIP) --no-deps --no-build-isolation -e . ; }
 endef
 
-# Install a Debian package when its program is missing: $(1) program, $(2) package.
-# Done with apt-get when running as root; otherwise stop and name the package.
+# Install the Debian packages of the programs that are missing, in one apt-get run: $(1) is a list
+# of program:package pairs. Done with apt-get when running as root; otherwise stop and name them.
 define need
-	@command -v $(1) >/dev/null 2>&1 || { \
+	@missing=""; programs=""; for pair in $(1); do \
+	  command -v "$${pair%%:*}" >/dev/null 2>&1 || { \
+	    missing="$$missing $${pair#*:}"; programs="$$programs $${pair%%:*}"; }; done; \
+	[ -z "$$missing" ] || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Memasang paket Debian '$(2)'..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
-	    command -v $(1) >/dev/null 2>&1 || { \
-	      echo "Program '$(1)' tetap tidak ditemukan setelah mencoba memasang paket Debian '$(2)' (lihat pesan apt-get di atas). Pasang '$(1)' dengan cara lain dan pastikan ada di PATH; mengulang perintah ini tidak akan membantu."; \
-	      exit 1; }; \
+	    echo "Memasang paket Debian:$$missing..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	    for pair in $(1); do command -v "$${pair%%:*}" >/dev/null 2>&1 || { \
+	      echo "Program '$${pair%%:*}' tetap tidak ditemukan setelah mencoba memasang paket Debian '$${pair#*:}' (lihat pesan apt-get di atas). Pasang '$${pair%%:*}' dengan cara lain dan pastikan ada di PATH; mengulang perintah ini tidak akan membantu."; \
+	      exit 1; }; done; \
 	  else \
-	    echo "Program '$(1)' belum terpasang. Pasang paket Debian '$(2)' (mis. sudo apt-get install $(2)), lalu ulangi."; \
+	    echo "Program belum terpasang:$$programs. Pasang paket Debian$$missing (mis. sudo apt-get install$$missing), lalu ulangi."; \
 	    exit 1; \
 	  fi; }
 endef
 
 # Graphviz's `dot` draws the org charts.
 graphviz:
-	$(call need,dot,graphviz)
+	$(call need,dot:graphviz)
 
 # WeasyPrint lays out the printable book (PDF) with Pango; the book embeds DejaVu Sans, found
 # through fontconfig (fc-match), wherever the system keeps it.
@@ -151,7 +156,12 @@ weasyprint-deps: $(STAMP)
 
 # Debian's Chromium runs the browser tests (Playwright drives it; nothing downloads a browser).
 chromium:
-	$(if $(CHROMIUM),@test -x "$(CHROMIUM)",$(call need,chromium,chromium))
+	$(if $(CHROMIUM),@test -x "$(CHROMIUM)",$(call need,chromium:chromium))
+
+# What the tests run: Graphviz and Chromium, installed together when both are missing.
+test-programs:
+	$(call need,dot:graphviz $(if $(CHROMIUM),,chromium:chromium))
+	$(if $(CHROMIUM),@test -x "$(CHROMIUM)")
 
 # Remove every generated file and site/, keeping .venv.
 clean:

@@ -228,6 +228,11 @@ MESSAGES: Final[dict[str, str]] = {
     "terverifikasi-tanpa-pasal": (
         "unit ditandai terverifikasi tetapi belum ada pasal peraturan yang dirujuk"
     ),
+    "terverifikasi-satu-sumber-sekunder": (
+        "unit ditandai terverifikasi, tetapi satu-satunya sumbernya sumber sekunder. Tambahkan "
+        "sumber primer atau salinan kedua yang terpisah dari dokumen resminya, atau ubah "
+        "'keyakinan' menjadi sumber-sekunder"
+    ),
     "tugas-belum-ada": "rumusan tugas unit ini belum ada",
     "bubar-tanpa-pengganti": (
         "unit yang dibubarkan sebaiknya menyebut penggantinya di 'digantikan_oleh'"
@@ -285,6 +290,7 @@ WARNINGS: Final[frozenset[str]] = frozenset(
         "baris-skema",
         "unit-tanpa-sumber",
         "terverifikasi-tanpa-pasal",
+        "terverifikasi-satu-sumber-sekunder",
         "tugas-belum-ada",
         "bubar-tanpa-pengganti",
         "nama-dipakai-dua-unit",

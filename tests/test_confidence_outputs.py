@@ -31,12 +31,13 @@ INFERRED = (
 )
 SECONDARY = (
     '<span class="keyakinan keyakinan--sumber-sekunder" title="dinyatakan oleh sumber sekunder '
-    "(berita, blog KPU daerah, buku, atau aplikasi pegawai KPU), belum oleh teks peraturannya"
-    '">Sumber sekunder</span>'
+    "(berita, blog KPU daerah, buku, atau aplikasi pegawai KPU), belum oleh teks peraturan atau "
+    'dokumen resminya">Sumber sekunder</span>'
 )
 VERIFIED = (
     '<span class="keyakinan keyakinan--terverifikasi" title="sumber yang dirujuk menyatakannya '
-    'dengan kata-kata yang dekat dengan yang tertulis di sini">Terverifikasi</span>'
+    "dengan kata-kata yang dekat dengan yang tertulis di sini: teks peraturan atau dokumen resmi, "
+    'atau dua salinan terpisah dari dokumen resminya">Terverifikasi</span>'
 )
 ESTABLISHED = "[UU 7/2017 Pasal 77]"
 

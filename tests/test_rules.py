@@ -201,6 +201,16 @@ _WARNINGS = [
         "seperti 'Pasal 77, 78, dan 81'",
         "pasal-tidak-baku",
     ),
+    (
+        "unit/sekretariat-jenderal.yml",
+        "sumber:\n  - uu-teks\n",
+        "sumber:\n  - daftar-unit\n",
+        "content/unit/sekretariat-jenderal.yml:27:12: peringatan: keyakinan: unit ditandai "
+        "terverifikasi, tetapi satu-satunya sumbernya sumber sekunder. Tambahkan sumber primer atau "
+        "salinan kedua yang terpisah dari dokumen resminya, atau ubah 'keyakinan' menjadi "
+        "sumber-sekunder",
+        "terverifikasi-satu-sumber-sekunder",
+    ),
 ]
 
 

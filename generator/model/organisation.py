@@ -146,11 +146,12 @@ class Organisation:
     def changed_by(
         self, regulation: Regulation
     ) -> list[tuple[Regulation, RelationKind, str | None]]:
-        """Regulations that amend or revoke this one."""
+        """Regulations that amend, revoke or enact this one: what a reader checks before citing
+        it (a Perppu in force is in force as the law that enacted it)."""
         return [
             (other, kind, pasal)
             for other, kind, pasal in self.incoming(regulation)
-            if kind in (RelationKind.AMENDS, RelationKind.REVOKES)
+            if kind in (RelationKind.AMENDS, RelationKind.REVOKES, RelationKind.ENACTS)
         ]
 
     def basis_for(self, unit: Unit, regulation: Regulation) -> LegalBasis | None:

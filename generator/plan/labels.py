@@ -61,10 +61,13 @@ CONFIDENCE_LABELS: dict[Confidence, str] = {
 }
 
 CONFIDENCE_MEANINGS: dict[Confidence, str] = {
-    Confidence.VERIFIED: "sumber yang dirujuk menyatakannya dengan kata-kata yang dekat dengan yang tertulis di sini",
+    Confidence.VERIFIED: (
+        "sumber yang dirujuk menyatakannya dengan kata-kata yang dekat dengan yang tertulis di sini: "
+        "teks peraturan atau dokumen resmi, atau dua salinan terpisah dari dokumen resminya"
+    ),
     Confidence.SECONDARY: (
         "dinyatakan oleh sumber sekunder (berita, blog KPU daerah, buku, atau aplikasi pegawai KPU), "
-        "belum oleh teks peraturannya"
+        "belum oleh teks peraturan atau dokumen resminya"
     ),
     Confidence.INFERRED: "disimpulkan dari beberapa sumber; tidak ada sumber yang menyatakannya secara langsung",
     Confidence.UNVERIFIED: "belum dapat dipastikan; jangan dikutip sebagai fakta sebelum diperiksa pada peraturannya",

@@ -414,7 +414,7 @@ class RegulationView:
     incoming: tuple[Relation, ...]
     """What others do to this one."""
     changed_by: tuple[Relation, ...]
-    """The amendments and revocations among ``incoming``."""
+    """The amendments, revocations and enactment among ``incoming``."""
     governed: tuple[Governed, ...]
     text: ConsolidatedText | None
     details: tuple[Detail, ...]

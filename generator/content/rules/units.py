@@ -12,7 +12,7 @@ from generator.content.load import UNITS_DIR, Path_, RawDocument
 from generator.content.rules.context import ALLOWED_PARENTS, Context, suggest
 from generator.errors import Problem, problem
 from generator.messages import hint
-from generator.schema import Confidence, Unit, UnitKind, UnitStatus
+from generator.schema import Confidence, SourceKind, Unit, UnitKind, UnitStatus
 
 
 def _references(ctx: Context) -> Counter[str]:
@@ -140,10 +140,19 @@ def review_notes(ctx: Context) -> Iterator[Problem]:
         has_article = any(b.pasal for b in unit.dasar_hukum) or bool(unit.ketentuan)
         if unit.keyakinan is Confidence.VERIFIED and not has_article:
             yield ctx.problem(document, ("keyakinan",), "terverifikasi-tanpa-pasal")
+        if unit.keyakinan is Confidence.VERIFIED and _one_secondary_source(ctx, unit):
+            yield ctx.problem(document, ("keyakinan",), "terverifikasi-satu-sumber-sekunder")
         if duties_missing(unit):
             yield ctx.problem(document, ("id",), "tugas-belum-ada")
         if unit.status is UnitStatus.DISSOLVED and not unit.digantikan_oleh:
             yield ctx.problem(document, ("status",), "bubar-tanpa-pengganti")
+
+
+def _one_secondary_source(ctx: Context, unit: Unit) -> bool:
+    """Verified means a primary text, or two separate copies of an official document (the
+    legend says so): one secondary source alone is not enough. Unknown ids are another rule's."""
+    kinds = [ctx.sources[s].jenis for s in unit.sumber if s in ctx.sources]
+    return len(kinds) == 1 and kinds[0] is SourceKind.SECONDARY
 
 
 def _name_key(name: str) -> str:
