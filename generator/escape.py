@@ -53,6 +53,22 @@ def url(value: str) -> str:
     return "<" + value.replace("<", "%3C").replace(">", "%3E") + ">"
 
 
+#: Said after the title of a source that has no address (as its own phrase: many titles end in a
+#: parenthesis already).
+NO_ONLINE_COPY = "tanpa tautan daring"
+
+
+def source_title(title: str, address: str | None) -> str:
+    """A source's title as Markdown: a link to its address, or the title and that it has none.
+
+    >>> source_title("Laporan tahunan", None)
+    'Laporan tahunan — tanpa tautan daring'
+    >>> source_title("Berita", "https://x.id/b")
+    '[Berita](<https://x.id/b>)'
+    """
+    return f"[{md(title)}]({url(address)})" if address else f"{md(title)} — {NO_ONLINE_COPY}"
+
+
 def jsonld(data: object) -> str:
     r"""A JSON-LD script element; '<', '>' and '&' are escaped so text cannot close the script.
 

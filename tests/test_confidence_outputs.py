@@ -205,7 +205,7 @@ def test_structure_pages_mark_sub_units(docs: Project):
     assert (
         f"Pasal 88 ayat &#40;2&#41; &#40;menurut sumber sekunder&#41; {SECONDARY} "
         f'<span class="alasan">Butir terakhirnya terpotong pada sumbernya&#46;</span> '
-        "Dikutip dari: Daftar satuan kerja pusat (tanpa tautan daring)"
+        "Dikutip dari: Daftar satuan kerja pusat — tanpa tautan daring"
     ) in text
     unit = page(docs, base + "subbagian-umum/index.md")
     assert f"adalah sub-unit terdahulu (2020–2023).{short('Batas tahunnya disimpulkan.')}" in unit

@@ -45,7 +45,7 @@ def test_definitions_escape_titles_and_say_when_there_is_no_link():
     }
     assert definitions(sources) == (
         "[^a]: [Judul &#42;tebal&#42;](<https://x.id/a_(b)>).\n"
-        "[^b]: Aplikasi (tanpa tautan daring).\n"
+        "[^b]: Aplikasi — tanpa tautan daring.\n"
     )
 
 

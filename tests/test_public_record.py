@@ -71,7 +71,7 @@ def test_the_numbered_sources_carry_their_anchor_publisher_and_date(docs: Projec
     assert (
         '1. <span id="sumber-1"></span>[Biro Umum menata ulang layanan kantor]'
         "(<https://example.org/berita-biro-umum>) — Warta Contoh, 27 Oktober 2025 — sumber sekunder\n"
-        '1. <span id="sumber-2"></span>Laporan tahunan Sekretariat Jenderal (tanpa tautan daring) '
+        '1. <span id="sumber-2"></span>Laporan tahunan Sekretariat Jenderal — tanpa tautan daring '
         "— Maret 2024 — sumber sekunder"
     ) in sources
     assert '<span id="sumber-3"></span>Daftar satuan kerja pusat' in sources

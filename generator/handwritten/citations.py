@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from mkdocs.utils.meta import get_data
 
 from generator.errors import Problem, problem
-from generator.escape import md, url
+from generator.escape import source_title
 from generator.schema import Source
 
 #: Hand-written pages whose paragraphs must carry a citation.
@@ -30,9 +30,7 @@ def definitions(sources: dict[str, Source]) -> str:
     """Every source as a footnote definition; pages show only the ones they cite."""
     lines = []
     for source_id, source in sorted(sources.items()):
-        title = md(source.judul)
-        where = f"[{title}]({url(source.url)})" if source.url else f"{title} (tanpa tautan daring)"
-        lines.append(f"[^{source_id}]: {where}.")
+        lines.append(f"[^{source_id}]: {source_title(source.judul, source.url)}.")
     return "\n".join(lines) + "\n"
 
 

@@ -525,6 +525,21 @@ class SecretariatView:
     """What the page's badge does not cover: the facts that carry their own."""
     assumed: Mark | None = None
     """The badge of the sub-unit list when it is assumed from the standard structure."""
+    from_structure: str = ""
+    """What the page takes from its standard structure, whose page lists the sources, e.g.
+    'Jenjang jabatan pimpinan dan susunan subbagian'; empty when nothing."""
+
+
+def _from_structure(secretariat: Secretariat, sub_units: bool) -> str:
+    taken = [
+        *(["jenjang jabatan pimpinan"] if secretariat.structure.jabatan else []),
+        *(
+            ["susunan " + ("bagian dan subbagian" if secretariat.is_province else "subbagian")]
+            if sub_units
+            else []
+        ),
+    ]
+    return " dan ".join(taken).capitalize()
 
 
 def secretariat_view(org: Organisation, secretariat: Secretariat) -> SecretariatView:
@@ -566,6 +581,7 @@ def secretariat_view(org: Organisation, secretariat: Secretariat) -> Secretariat
             *([ASSUMED_SUB_UNITS_LABEL] if assumed else []),
         ),
         Mark(ASSUMED_CONFIDENCE, ASSUMED_REASON) if assumed else None,
+        _from_structure(secretariat, bool(sub_units)),
     )
 
 

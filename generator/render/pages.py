@@ -15,7 +15,7 @@ from generator.plan.org_charts import outline
 from generator.plan.page import Link, PagePlan
 from generator.plan.public_record import source_byline
 from generator.render import filters, opendata
-from generator.schema import Unit
+from generator.schema import Source, Unit
 from generator.urls import (
     HISTORY_DOC,
     article_anchor,
@@ -59,6 +59,10 @@ def _url_doc(context: Context, doc: str) -> str:
     return relative_url(doc, context["page"].path)
 
 
+def _source_title(source: Source) -> str:
+    return escape.source_title(source.judul, source.url)
+
+
 @functools.cache
 def environment() -> Environment:
     """The one Jinja environment: Markdown output, so escaping is explicit, by filter.
@@ -71,6 +75,7 @@ def environment() -> Environment:
         html=escape.html,
         title=escape.title,
         url=escape.url,
+        source_title=_source_title,
         jsonld=escape.jsonld,
         search_tags=escape.search_tags,
         link_unit=_link_unit,
