@@ -84,6 +84,16 @@ def test_chart_text_keeps_a_readable_contrast(browser: object, served: str, dark
 def test_filter_narrows_the_national_list(browser: object, served: str, org):
     page, watch = open_page(browser, served)
     page.goto(served + "daerah/")
+    # First the provincial secretariats, and a button for the whole list.
+    shown_rows = "#daftar-sekretariat tbody tr:not([hidden])"
+    provinces = org.regional.provinces()
+    assert page.locator(shown_rows).count() == len(provinces)
+    assert page.inner_text("[data-saring-hasil]").startswith(
+        f"{len(provinces)} sekretariat provinsi ditampilkan."
+    )
+    page.click("[data-saring-semua]")
+    assert page.locator(shown_rows).count() == len(org.regional.secretariats)
+    assert page.locator("[data-saring-semua]").is_hidden()
     page.fill("[data-saring-teks]", "bogor")
     bogor = [s for s in org.regional.secretariats.values() if "bogor" in s.short.lower()]
     assert page.locator("#daftar-sekretariat tbody tr:not([hidden])").count() == len(bogor)
@@ -93,6 +103,13 @@ def test_filter_narrows_the_national_list(browser: object, served: str, org):
     assert page.locator("#daftar-sekretariat tbody tr:not([hidden])").count() == len(aceh)
     total = len(org.regional.secretariats)
     assert f"{len(aceh)} dari {total}" in page.inner_text("[data-saring-hasil]")
+    # A province's everyday name finds its secretariats, as people type it ("jabar").
+    page.select_option("[data-saring-provinsi]", "")
+    province = next(s.province for s in org.regional.provinces() if s.province.alias)
+    page.fill("[data-saring-teks]", province.alias[0].lower())
+    ours = [s for s in org.regional.secretariats.values() if s.province.kode == province.kode]
+    shown = f"#daftar-sekretariat tbody tr[data-provinsi='{province.kode}']:not([hidden])"
+    assert page.locator(shown).count() == len(ours)
     assert watch.errors == []
 
 

@@ -206,6 +206,34 @@ def test_inferred_parents_are_marked_on_the_page(built: Project, org: Organisati
         assert (badge is not None and badge.get_text() == "Inferensi") == inferred, unit.id
 
 
+#: The rows of a regulation's table, by the field they show.
+REGULATION_ROWS = {
+    "status": "Status",
+    "ditetapkan": "Tanggal penetapan",
+    "pengundangan": "Pengundangan",
+    "tautan_resmi": "Salinan resmi",
+}
+
+
+def test_a_regulation_fact_with_its_own_confidence_carries_its_badge(
+    built: Project, org: Organisation
+):
+    """The page's badge excepts such a fact ("kecuali tautan resminya, yang bertanda sendiri"):
+    its row shows that badge, with the reason as its explanation."""
+    for regulation in org.regulations.values():
+        rows = {
+            text_of(tr.find("td")): tr
+            for tr in built.page(f"dasar-hukum/{regulation.id}/").find_all("tr")
+            if tr.find("td")
+        }
+        for field_name, detail in regulation.rincian_keyakinan.items():
+            if field_name not in REGULATION_ROWS:
+                continue
+            badge = rows[REGULATION_ROWS[field_name]].find(class_="keyakinan")
+            assert badge is not None, (regulation.id, field_name)
+            assert " ".join(badge["title"].split()) == " ".join(detail.alasan.split())
+
+
 def test_unknown_tugas_is_said_plainly_and_quoted_tugas_shown(built: Project, org: Organisation):
     for unit in org.units.values():
         quoted = [p for p in unit.ketentuan if p.topik.value == "tugas"]

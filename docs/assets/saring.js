@@ -1,4 +1,6 @@
-// Filters the national list of secretariats by name and province, on this page only.
+// Filters the national list of secretariats by name and province, on this page only. Until the
+// reader types a name or picks a province, the list shows the provincial secretariats (the whole
+// list is 552 rows, over a hundred screens on a phone) and a button shows every row.
 // Without JavaScript the whole list stays visible; nothing is loaded from elsewhere.
 (function () {
   "use strict";
@@ -13,24 +15,40 @@
     var input = box.querySelector("[data-saring-teks]");
     var select = box.querySelector("[data-saring-provinsi]");
     var result = box.querySelector("[data-saring-hasil]");
+    var everything = box.querySelector("[data-saring-semua]");
+    var showAll = false;
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
-    var texts = rows.map(function (row) { return normalise(row.textContent); });
+    // A province's everyday names ("Jabar") match its rows too, as they do in the site's search.
+    var texts = rows.map(function (row) {
+      return normalise(row.textContent + " " + (row.getAttribute("data-nama-lain") || ""));
+    });
 
     function apply() {
       var words = normalise(input.value).split(/\s+/).filter(Boolean);
       var province = select.value;
+      var provincesOnly = !showAll && !words.length && !province;
       var shown = 0;
       rows.forEach(function (row, i) {
         var match = (!province || row.getAttribute("data-provinsi") === province) &&
+          (!provincesOnly || row.hasAttribute("data-tingkat-provinsi")) &&
           words.every(function (word) { return texts[i].indexOf(word) !== -1; });
         row.hidden = !match;
         if (match) shown += 1;
       });
-      result.textContent = shown + " dari " + rows.length + " sekretariat ditampilkan.";
+      result.textContent = provincesOnly
+        ? shown + " sekretariat provinsi ditampilkan. Ketik nama daerah atau pilih provinsi " +
+          "untuk melihat sekretariat kabupaten/kota."
+        : shown + " dari " + rows.length + " sekretariat ditampilkan.";
+      everything.hidden = !provincesOnly;
     }
 
     input.addEventListener("input", apply);
     select.addEventListener("change", apply);
+    everything.addEventListener("click", function () {
+      showAll = true;
+      apply();
+      input.focus();
+    });
     box.hidden = false;
     apply();
   }
