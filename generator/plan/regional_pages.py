@@ -259,7 +259,8 @@ def structure_page(org: Organisation, structure: StandardStructure) -> PagePlan:
         structure.nama,
         f"Struktur baku, tugas, wewenang, dan kewajiban {structure.nama}",
         {"view": structure_view(org, structure)},
-        structure_chart(org, structure),
+        # One box alone is no chart: without sub-units, the page says why there is none.
+        structure_chart(org, structure) if structure.sub_unit else None,
         trail(REGIONS, (structure.nama, None)),
         search_boost=2,
         source_file=org.file_of(structure),
