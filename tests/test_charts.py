@@ -229,3 +229,24 @@ def test_a_box_with_subtrees_and_leaves_sits_over_all_its_children():
         centres["bagan-akar-n0"],
         children,
     )
+
+
+def test_a_long_list_under_one_box_is_drawn_in_columns_side_by_side():
+    """A province's 27 kabupaten/kota in one column made a chart 2 400 px tall and 200 px wide:
+    no column holds more than COLUMN_ROWS boxes, each column in the list's order, top down."""
+    page = "daerah/index.md"
+    head = box("prov", "Sekretariat KPU Provinsi", "daerah/prov/index.md", page)
+    regencies = [box(f"k{i}", f"Kabupaten {i}", f"daerah/k{i}/index.md", page) for i in range(27)]
+    chart = Chart(
+        "bagan-prov", "Bagan", (head, *regencies), tuple(line(head, k) for k in regencies)
+    )
+    boxes = _boxes(ET.fromstring(render_svgs([chart])["bagan-prov"]))
+    drawn = [boxes[f"bagan-prov-n{i}"] for i in range(1, 28)]
+    columns: dict[float, list[float]] = {}
+    for group in drawn:
+        top = min(y for _, y in _points(group))
+        columns.setdefault(round(min(x for x, _ in _points(group))), []).append(top)
+    assert [len(tops) for _, tops in sorted(columns.items())] == [9, 9, 9]
+    assert all(tops == sorted(tops) for tops in columns.values())
+    order = [round(min(x for x, _ in _points(g))) for g in drawn]
+    assert order == sorted(order)  # the first nine in the left column, and so on

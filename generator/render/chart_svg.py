@@ -215,6 +215,25 @@ def _edge_attrs(chart: Chart, i: int, edge: Edge) -> dict[str, str]:
     return attrs
 
 
+#: A column of stacked boxes longer than this is split into columns side by side: the 27
+#: kabupaten/kota of a province in one column made a chart 2 400 px tall and 200 px wide. Three
+#: columns of the 38 provinces still fit a laptop's text column; four did not.
+COLUMN_ROWS = 13
+
+
+def _columns(kids: list[int]) -> list[list[int]]:
+    """``kids`` in as few columns of at most COLUMN_ROWS as they need, as even as they go.
+
+    >>> [len(c) for c in _columns(list(range(27)))]
+    [9, 9, 9]
+    >>> [len(c) for c in _columns(list(range(4)))]
+    [4]
+    """
+    count = -(-len(kids) // COLUMN_ROWS)
+    rows = -(-len(kids) // count)
+    return [kids[i : i + rows] for i in range(0, len(kids), rows)]
+
+
 def _add_edges(graph: _Dot, chart: Chart, index: dict[str, str]) -> None:
     """Edges; stacked children hang off a vertical trunk of invisible junction points."""
     groups = _stacked_groups(chart)
@@ -224,34 +243,42 @@ def _add_edges(graph: _Dot, chart: Chart, index: dict[str, str]) -> None:
             graph.edge(index[edge.tail], index[edge.head], **_edge_attrs(chart, i, edge))
     _unplaced_list(graph, chart, index, groups)
     for tail, kids in groups.items():
-        previous = index[tail]
-        if not _only_leaves(chart, tail, kids):
-            # Beside children that head columns of their own, the column starts one row down
-            # from a bend of its own: headed by its first box, it read as that box's column
-            # ("Pusat Pengembangan Kompetensi SDM" under "Pusat Data dan Teknologi Informasi").
-            previous = _stem(graph, chart, index[tail], kids)
-        for position, i in enumerate(kids):
-            edge = chart.edges[i]
-            junction = f"{index[tail]}j{position}"
-            trunk = {"id": f"{chart.id}-e{i}t", "tooltip": _text(edge.tooltip), "weight": "10"}
-            if position == 0 and _only_leaves(chart, tail, kids):
-                # The column hangs from the box's left corner, so it is barely wider than its
-                # widest box; beside other children it hangs from the middle, where it starts.
-                trunk["tailport"] = "sw"
-            # A trunk segment is dashed only when every relation it carries is uncertain.
-            if all(chart.edges[k].dashed for k in kids[position:]):
-                trunk["style"] = "dashed"
-            graph.node(junction, "", shape="point", width="0.01", height="0.01", style="invis")
-            graph.edge(previous, junction, **trunk)
-            graph.same_rank(junction, index[edge.head])
-            graph.edge(junction, index[edge.head], **_edge_attrs(chart, i, edge))
-            previous = junction
+        columns = _columns(kids)
+        # A lone column of leaves hangs from the box's left corner, so it is barely wider than
+        # its widest box. Beside children that head columns of their own, or beside another
+        # column, it starts one row down from a bend of its own: headed by its first box, it
+        # read as that box's column ("Pusat Pengembangan Kompetensi SDM" under "Pusat Data dan
+        # Teknologi Informasi").
+        corner = len(columns) == 1 and _only_leaves(chart, tail, kids)
+        bends = (
+            []
+            if corner
+            else [_stem(graph, chart, index[tail], c, n) for n, c in enumerate(columns)]
+        )
+        if len(bends) > 1:
+            graph.same_rank(*bends)
+        for number, column in enumerate(columns):
+            previous = index[tail] if corner else bends[number]
+            for position, i in enumerate(column):
+                edge = chart.edges[i]
+                junction = f"{index[tail]}j{kids.index(i)}"
+                trunk = {"id": f"{chart.id}-e{i}t", "tooltip": _text(edge.tooltip), "weight": "10"}
+                if position == 0 and corner:
+                    trunk["tailport"] = "sw"
+                # A trunk segment is dashed only when every relation it carries is uncertain.
+                if all(chart.edges[k].dashed for k in column[position:]):
+                    trunk["style"] = "dashed"
+                graph.node(junction, "", shape="point", width="0.01", height="0.01", style="invis")
+                graph.edge(previous, junction, **trunk)
+                graph.same_rank(junction, index[edge.head])
+                graph.edge(junction, index[edge.head], **_edge_attrs(chart, i, edge))
+                previous = junction
 
 
-def _stem(graph: _Dot, chart: Chart, tail: str, kids: list[int]) -> str:
-    """The segment from ``tail`` to the bend where a column beside other children starts; the
-    bend's name."""
-    bend = f"{tail}s"
+def _stem(graph: _Dot, chart: Chart, tail: str, kids: list[int], number: int = 0) -> str:
+    """The segment from ``tail`` to the bend where column ``number`` of its stacked children
+    starts; the bend's name."""
+    bend = f"{tail}s" if number == 0 else f"{tail}s{number}"
     first = kids[0]
     # At weight 1 the box centres over all its children (heavier, it was pulled over the column
     # and sat top right, over its staff units), and the segment runs across to the column.
