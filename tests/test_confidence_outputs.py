@@ -110,7 +110,7 @@ def test_former_unit_page_marks_name_status_period_and_successor(docs: Project):
         f"Digantikan oleh: [Biro Keuangan](../biro-keuangan/index.md).{short(SUCCESSION)}" in text
     )
     assert text.count(short(SUCCESSION)) == 1
-    assert "(penggantian disimpulkan)" in text
+    assert "(penggantian belum dipastikan)" in text
     # The record's badge says what it does not cover.
     assert (
         f'<span class="status-terdahulu">Unit terdahulu</span> {SECONDARY} '
@@ -201,7 +201,7 @@ def test_structure_pages_mark_sub_units(docs: Project):
     base = "struktur-baku/sekretariat-kabupaten-kota/"
     text = page(docs, base + "index.md")
     assert "| Dibubarkan &#40;2020–2023&#41;" + short("Batas tahunnya disimpulkan.") + " |" in text
-    assert "(penggantian disimpulkan)" in text
+    assert "(penggantian belum dipastikan)" in text
     assert (
         f"Pasal 88 ayat &#40;2&#41; &#40;menurut sumber sekunder&#41; {SECONDARY} "
         f'<span class="alasan">Butir terakhirnya terpotong pada sumbernya&#46;</span> '
@@ -305,7 +305,7 @@ def test_chart_legend_names_both_kinds_of_dashed_line(docs: Project):
         "Garis putus-putus: kedudukan yang disimpulkan atau belum dipastikan.</figcaption>"
         in overview
     )
-    assert '<li><a href="./">Biro Umum</a> (halaman ini) (kedudukan disimpulkan)</li>' in page(
+    assert '<li><a href="./">Biro Umum</a> (halaman ini) (kedudukan belum dipastikan)</li>' in page(
         docs, "struktur/biro-umum/index.md"
     )
 

@@ -146,7 +146,7 @@ def test_inferred_parent_is_a_dashed_line(minimal_org: Organisation):
     (edge,) = chart.edges
     assert edge.dashed and edge.is_uncertain
     assert edge.tooltip == (
-        "Biro Umum berada di bawah Deputi Bidang Administrasi (disimpulkan, belum dipastikan)"
+        "Biro Umum berada di bawah Deputi Bidang Administrasi (belum dipastikan)"
     )
 
 

@@ -234,6 +234,31 @@ def test_a_regulation_fact_with_its_own_confidence_carries_its_badge(
             assert " ".join(badge["title"].split()) == " ".join(detail.alasan.split())
 
 
+def test_a_regulation_page_gives_each_reason_of_its_units_once(built: Project, org: Organisation):
+    """Eleven units cite PKPU 21/2023 with one inference: its reason is written once, under
+    the list, and every one of them still carries its badge."""
+    for regulation in org.regulations.values():
+        heading = built.page(f"dasar-hukum/{regulation.id}/").find("h2", id="unit-yang-diatur")
+        section = []
+        for element in heading.find_next_siblings():
+            if element.name == "h2":
+                break
+            section.append(element)
+        text = " ".join(" ".join(text_of(e).split()) for e in section)
+        badges = sum(len(e.find_all(class_="keyakinan")) for e in section if e.name == "ul")
+        marked = 0
+        for unit in org.governed_by(regulation):
+            basis = org.basis_for(unit, regulation)
+            if basis is not None and basis.keyakinan is not None:
+                marked += 1
+                if basis.catatan:
+                    assert text.count(" ".join(basis.catatan.split())) == 1, (
+                        regulation.id,
+                        unit.id,
+                    )
+        assert badges >= marked, regulation.id
+
+
 def test_unknown_tugas_is_said_plainly_and_quoted_tugas_shown(built: Project, org: Organisation):
     for unit in org.units.values():
         quoted = [p for p in unit.ketentuan if p.topik.value == "tugas"]

@@ -28,7 +28,7 @@ ENDED = "berakhir"
 
 ADMINISTRATIVE = "bertanggung jawab secara administratif kepada"
 UNDER = "berada di bawah"
-UNCERTAIN_NOTE = " (disimpulkan, belum dipastikan)"
+UNCERTAIN_NOTE = " (belum dipastikan)"
 #: The line under the name of an assumed box, in the chart and in its text alternative.
 ASSUMED_BOX_NOTE = "disimpulkan"
 ASSUMED_LINE_NOTE = " (disimpulkan dari struktur baku)"
@@ -94,7 +94,10 @@ class Edge:
         assumed box says so itself)."""
         if not self.is_uncertain or self.is_unplaced:
             return None  # an unplaced unit's label says what is unknown
-        return "penggantian disimpulkan" if self.is_succession else "kedudukan disimpulkan"
+        # Inferred or unverified alike: the page's table gives the level; both are not yet sure.
+        return (
+            "penggantian belum dipastikan" if self.is_succession else "kedudukan belum dipastikan"
+        )
 
 
 @dataclass(frozen=True)
@@ -162,7 +165,7 @@ def line(
 
     >>> a = box("a", "A", "a/index.md", "index.md"); b = box("b", "B", "b/index.md", "index.md")
     >>> line(a, b, uncertain=True).tooltip
-    'B berada di bawah A (disimpulkan, belum dipastikan)'
+    'B berada di bawah A (belum dipastikan)'
     >>> line(a, b, assumed=True).tooltip
     'B berada di bawah A (disimpulkan dari struktur baku)'
     """

@@ -7,7 +7,7 @@ of fields) is made here, from the model. Templates never receive the organisatio
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -390,6 +390,29 @@ class Governed:
     mark: FieldConfidence | None
     note: str | None
     """The basis's note, when it is not already the reason of its own confidence marker."""
+    explained_below: bool = False
+    """Its marker's reason is shared with other rows and written once under the list."""
+
+
+def _shared_reasons(governed: list[Governed]) -> tuple[Explained, ...]:
+    """The reasons of own markers that two or more rows share: said once under the list, not
+    on every row (a regulation that eleven units cite with one inference repeated it eleven
+    times)."""
+    groups: dict[tuple[Confidence, str], list[Unit]] = {}
+    for row in governed:
+        if row.mark is not None and row.mark.own and row.mark.alasan:
+            key = (row.mark.keyakinan, " ".join(row.mark.alasan.split()))
+            groups.setdefault(key, []).append(row.unit)
+    return tuple(
+        Explained("Dasar hukum", level, reason, tuple(units))
+        for (level, reason), units in groups.items()
+        if len(units) > 1
+    )
+
+
+def _with_shared(governed: list[Governed], shared: tuple[Explained, ...]) -> tuple[Governed, ...]:
+    below = {unit.id for item in shared for unit in item.units}
+    return tuple(replace(g, explained_below=g.unit.id in below) for g in governed)
 
 
 def _governed(org: Organisation, regulation: Regulation, unit: Unit) -> Governed:
@@ -420,9 +443,13 @@ class RegulationView:
     details: tuple[Detail, ...]
     sources: tuple[Source, ...]
     scope: tuple[str, ...] = ()
+    shared: tuple[Explained, ...] = ()
+    """Reasons that several governed units' markers share, said once under their list."""
 
 
 def regulation_view(org: Organisation, regulation: Regulation) -> RegulationView:
+    governed = [_governed(org, regulation, u) for u in org.governed_by(regulation)]
+    shared = _shared_reasons(governed)
     return RegulationView(
         regulation,
         regulation_title(regulation),
@@ -441,11 +468,12 @@ def regulation_view(org: Organisation, regulation: Regulation) -> RegulationView
             Relation(RELATION_LABELS[kind][1], other, pasal)
             for other, kind, pasal in org.changed_by(regulation)
         ),
-        tuple(_governed(org, regulation, u) for u in org.governed_by(regulation)),
+        _with_shared(governed, shared),
         org.texts.get(regulation.id),
         _details(regulation),
         _sources(org, regulation.sumber),
         scope(regulation),
+        shared,
     )
 
 
