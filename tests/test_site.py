@@ -194,6 +194,7 @@ def test_parent_and_sub_units_are_linked(built: Project, org):
 
 
 def test_inferred_parents_are_marked_on_the_page(built: Project, org: Organisation):
+    """In the table, and after the trail that runs through them."""
     for unit in org.units.values():
         parent = org.parent(unit)
         if parent is None:
@@ -204,6 +205,10 @@ def test_inferred_parents_are_marked_on_the_page(built: Project, org: Organisati
         badge = row.find(class_="keyakinan--inferensi")
         inferred = confidence(unit, "induk").keyakinan is Confidence.INFERRED
         assert (badge is not None and badge.get_text() == "Inferensi") == inferred, unit.id
+        # The trail runs through the parent: it says when that step is not sure.
+        trail = text_of(soup.select_one(".remah-roti"))
+        unsure = confidence(unit, "induk").is_uncertain
+        assert trail.endswith("(unit atasan belum dipastikan)") == unsure, (unit.id, trail)
 
 
 #: The rows of a regulation's table, by the field they show.

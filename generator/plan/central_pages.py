@@ -120,6 +120,10 @@ def search_boost(org: Organisation, unit: Unit) -> float:
     return 4 - len(org.ancestors(unit)) * LEVEL_STEP
 
 
+#: After the trail of a unit whose parent is inferred or unverified.
+UNSURE_PARENT = "unit atasan belum dipastikan"
+
+
 def unit_description(unit: Unit, parent: Unit | None) -> str:
     """What the page is about, in a sentence for search engines and link previews.
 
@@ -130,7 +134,10 @@ def unit_description(unit: Unit, parent: Unit | None) -> str:
     if unit.jenis is UnitKind.SECRETARIAT_GENERAL:
         return "Sekretariat Jenderal Komisi Pemilihan Umum"
     where = f"{KIND_LABELS[unit.jenis]} di Sekretariat Jenderal KPU"
-    return f"{where}, di bawah {parent.nama}" if parent else where
+    if parent is None:
+        return where
+    below = "diduga di bawah" if is_uncertain(unit, "induk") else "di bawah"
+    return f"{where}, {below} {parent.nama}"
 
 
 def unit_page(org: Organisation, unit: Unit, today: date | None = None) -> PagePlan:
@@ -148,6 +155,7 @@ def unit_page(org: Organisation, unit: Unit, today: date | None = None) -> PageP
         unit_search_names(unit),
         tuple(root_forms(unit_root_text(unit))),
         org.file_of(unit),
+        crumb_note=UNSURE_PARENT if parent and is_uncertain(unit, "induk") else "",
     )
 
 

@@ -51,6 +51,9 @@ class PagePlan:
     full_size: bool = False
     """The page shows another page's chart full size: the chart is drawn once, for that page,
     and this page gets no chart file of its own."""
+    crumb_note: str = ""
+    """Said after the trail when a step of it is not sure, e.g. 'unit atasan belum dipastikan':
+    the trail follows the inferred parent, and must not state it as fact."""
 
     @property
     def charts(self) -> tuple[Chart, ...]:
