@@ -97,6 +97,10 @@ def test_filter_narrows_the_national_list(browser: object, served: str, org):
     page.fill("[data-saring-teks]", "bogor")
     bogor = [s for s in org.regional.secretariats.values() if "bogor" in s.short.lower()]
     assert page.locator("#daftar-sekretariat tbody tr:not([hidden])").count() == len(bogor)
+    # Not by the level column: "kab bogor" is the kabupaten alone.
+    page.fill("[data-saring-teks]", "kab bogor")
+    regency = [s for s in bogor if "kabupaten" in s.short.lower()]
+    assert page.locator(shown_rows).count() == len(regency) < len(bogor)
     page.fill("[data-saring-teks]", "")
     page.select_option("[data-saring-provinsi]", "11")
     aceh = [s for s in org.regional.secretariats.values() if s.province.kode == "11"]

@@ -18,9 +18,15 @@
     var everything = box.querySelector("[data-saring-semua]");
     var showAll = false;
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
-    // A province's everyday names ("Jabar") match its rows too, as they do in the site's search.
+    // A row matches by its code, name and province, and by the province's everyday names
+    // ("Jabar"), as in the site's search; not by its level, whose "Kabupaten/Kota" made "kab
+    // bogor" find Kota Bogor.
     var texts = rows.map(function (row) {
-      return normalise(row.textContent + " " + (row.getAttribute("data-nama-lain") || ""));
+      var cells = Array.prototype.filter.call(row.cells, function (cell) {
+        return !cell.hasAttribute("data-saring-lewati");
+      });
+      var words = cells.map(function (cell) { return cell.textContent; });
+      return normalise(words.join(" ") + " " + (row.getAttribute("data-nama-lain") || ""));
     });
 
     function apply() {
