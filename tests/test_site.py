@@ -14,6 +14,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
@@ -239,16 +240,22 @@ def test_a_regulation_fact_with_its_own_confidence_carries_its_badge(
             assert " ".join(badge["title"].split()) == " ".join(detail.alasan.split())
 
 
+def _section(heading: Any) -> list[Any]:
+    """The elements under an h2, up to the next one."""
+    section = []
+    for element in heading.find_next_siblings():
+        if element.name == "h2":
+            break
+        section.append(element)
+    return section
+
+
 def test_a_regulation_page_gives_each_reason_of_its_units_once(built: Project, org: Organisation):
     """Eleven units cite PKPU 21/2023 with one inference: its reason is written once, under
     the list, and every one of them still carries its badge."""
     for regulation in org.regulations.values():
         heading = built.page(f"dasar-hukum/{regulation.id}/").find("h2", id="unit-yang-diatur")
-        section = []
-        for element in heading.find_next_siblings():
-            if element.name == "h2":
-                break
-            section.append(element)
+        section = _section(heading)
         text = " ".join(" ".join(text_of(e).split()) for e in section)
         badges = sum(len(e.find_all(class_="keyakinan")) for e in section if e.name == "ul")
         marked = 0
@@ -268,11 +275,7 @@ def test_unknown_tugas_is_said_plainly_and_quoted_tugas_shown(built: Project, or
     for unit in org.units.values():
         quoted = [p for p in unit.ketentuan if p.topik.value == "tugas"]
         heading = built.page(f"struktur/{unit.id}/").find("h2", id="tugas")
-        section = []
-        for element in heading.find_next_siblings():
-            if element.name == "h2":
-                break
-            section.append(element)
+        section = _section(heading)
         text = " ".join(text_of(element) for element in section)
         notices = [e for e in section if "belum-tersedia" in (e.get("class") or [])]
         assert bool(notices) == (not quoted), unit.id

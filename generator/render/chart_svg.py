@@ -257,11 +257,12 @@ def _add_edges(graph: _Dot, chart: Chart, index: dict[str, str]) -> None:
         )
         if len(bends) > 1:
             graph.same_rank(*bends)
+        start = 0  # junctions are numbered through the columns
         for number, column in enumerate(columns):
             previous = index[tail] if corner else bends[number]
             for position, i in enumerate(column):
                 edge = chart.edges[i]
-                junction = f"{index[tail]}j{kids.index(i)}"
+                junction = f"{index[tail]}j{start + position}"
                 trunk = {"id": f"{chart.id}-e{i}t", "tooltip": _text(edge.tooltip), "weight": "10"}
                 if position == 0 and corner:
                     trunk["tailport"] = "sw"
@@ -273,6 +274,7 @@ def _add_edges(graph: _Dot, chart: Chart, index: dict[str, str]) -> None:
                 graph.same_rank(junction, index[edge.head])
                 graph.edge(junction, index[edge.head], **_edge_attrs(chart, i, edge))
                 previous = junction
+            start += len(column)
 
 
 def _stem(graph: _Dot, chart: Chart, tail: str, kids: list[int], number: int = 0) -> str:
