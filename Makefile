@@ -11,6 +11,11 @@ PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 # pip-tools lives in its own venv so compiling never touches .venv.
 LOCK_VENV := .venv-kunci
 export NO_MKDOCS_2_WARNING := 1
+# Python keeps its bytecode caches (.pyc, under .venv and in git-ignored __pycache__ folders;
+# `make clean` removes the project's). A machine may turn them off (PYTHONDONTWRITEBYTECODE): then
+# every process of a build or a test run compiles the libraries it imports again, about 2 s of CPU
+# each, and the test suite starts dozens of them.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: build test test-programs test-fast coverage check generate serve lint lock schema bench ukuran impor-wilayah clean distclean setup setup-dev graphviz chromium weasyprint-deps
 
