@@ -171,7 +171,7 @@ test-programs:
 # Remove every generated file and site/, keeping .venv.
 clean:
 	rm -rf site .site-* .cache .tembolok mkdocs.gen.yml docs/struktur docs/dasar-hukum docs/indeks docs/kolom docs/daerah docs/struktur-baku docs/data docs/gaya docs/kelengkapan docs/unduh docs/perubahan.xml build *.egg-info \
-	  .pytest_cache .ruff_cache .mypy_cache .hypothesis .coverage .coverage.* bench-out test-artifacts
+	  .pytest_cache .ruff_cache .mypy_cache .import_linter_cache .hypothesis .coverage .coverage.* bench-out test-artifacts
 	find . -name __pycache__ -type d -not -path './.venv/*' -prune -exec rm -rf {} +
 
 # Remove .venv too.
