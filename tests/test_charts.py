@@ -239,7 +239,7 @@ def test_a_long_list_under_one_box_is_drawn_in_columns_side_by_side():
     )
     boxes = _boxes(ET.fromstring(render_svgs([chart])["bagan-prov"]))
     drawn = [boxes[f"bagan-prov-n{i}"] for i in range(1, 28)]
-    columns: dict[float, list[float]] = {}
+    columns: dict[int, list[float]] = {}
     for group in drawn:
         top = min(y for _, y in _points(group))
         columns.setdefault(round(min(x for x, _ in _points(group))), []).append(top)

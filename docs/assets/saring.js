@@ -53,7 +53,10 @@
     everything.addEventListener("click", function () {
       showAll = true;
       apply();
-      input.focus();
+      // The button is gone: focus goes to the count above the list, not to the text box, whose
+      // keyboard would cover the list on a phone.
+      result.setAttribute("tabindex", "-1");
+      result.focus();
     });
     box.hidden = false;
     apply();
